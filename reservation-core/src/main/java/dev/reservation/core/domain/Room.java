@@ -1,0 +1,48 @@
+package dev.reservation.core.domain;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * A bookable room. The name is unique (compared case-insensitively); the time zone is used only at
+ * the edges, to show and parse local times. Immutable.
+ */
+public record Room(String id, String name, String location, int capacity, Set<Equipment> equipment, ZoneId zone) {
+
+    public Room {
+        id = InvalidInputException.requireText("id", id, 64);
+        name = InvalidInputException.requireText("name", name, 100);
+        location = InvalidInputException.requireText("location", location, 200);
+        if (capacity <= 0) {
+            throw new InvalidInputException("capacity", "capacity must be at least 1, was " + capacity);
+        }
+        if (capacity > 10_000) {
+            throw new InvalidInputException("capacity", "capacity must be at most 10000, was " + capacity);
+        }
+        equipment = equipment == null || equipment.isEmpty()
+                ? Set.of()
+                : Set.copyOf(EnumSet.copyOf(equipment));
+        if (zone == null) {
+            throw new InvalidInputException("zone", "time zone is required");
+        }
+    }
+
+    public static ZoneId parseZone(String zone) {
+        try {
+            return ZoneId.of(InvalidInputException.requireText("zone", zone, 64));
+        } catch (DateTimeException e) {
+            throw new InvalidInputException("zone", "'" + zone + "' is not a time zone (e.g. Europe/Berlin)");
+        }
+    }
+
+    public boolean has(Set<Equipment> required) {
+        return equipment.containsAll(required);
+    }
+
+    /** The key under which room names are unique. */
+    public String nameKey() {
+        return name.toLowerCase(java.util.Locale.ROOT);
+    }
+}

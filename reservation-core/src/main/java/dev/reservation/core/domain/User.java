@@ -1,0 +1,34 @@
+package dev.reservation.core.domain;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * A person who books rooms. The email is unique (compared lower-case) and identifies the user
+ * to people; the id identifies it to the system. Immutable.
+ */
+public record User(String id, String name, String email, Role role) {
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s.]+$");
+
+    public User {
+        id = InvalidInputException.requireText("id", id, 64);
+        name = InvalidInputException.requireText("name", name, 100);
+        email = normalizeEmail(email);
+        if (role == null) {
+            throw new InvalidInputException("role", "role is required (ADMIN or MEMBER)");
+        }
+    }
+
+    /** Lower-cases and checks the shape {@code local@domain.tld}; the form every store keys on. */
+    public static String normalizeEmail(String email) {
+        String value = InvalidInputException.requireText("email", email, 254).toLowerCase(Locale.ROOT);
+        if (!EMAIL.matcher(value).matches()) {
+            throw new InvalidInputException("email", "'" + email + "' is not an email address");
+        }
+        return value;
+    }
+
+    public boolean isAdmin() {
+        return role == Role.ADMIN;
+    }
+}

@@ -1,0 +1,7 @@
+package dev.reservation.core.domain;
+
+public final class UserNotFoundException extends NotFoundException {
+    public UserNotFoundException(String key) {
+        super("no user " + key);
+    }
+}

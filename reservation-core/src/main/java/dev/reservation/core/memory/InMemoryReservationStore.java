@@ -1,0 +1,154 @@
+package dev.reservation.core.memory;
+
+import dev.reservation.core.domain.ConcurrentUpdateException;
+import dev.reservation.core.domain.Reservation;
+import dev.reservation.core.domain.ReservationNotFoundException;
+import dev.reservation.core.store.BookingOutcome;
+import dev.reservation.core.store.ReservationQuery;
+import dev.reservation.core.store.ReservationStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Reservations in this process's memory. Thread-safe with no global lock: each room has its own
+ * {@link RoomBook} and lock, so two rooms are booked in parallel. Bookings that carry an
+ * idempotency key also take one of a fixed set of key-striped locks (always before the room lock,
+ * so the order is fixed and deadlock-free) to make "key unused, then insert" atomic across rooms.
+ */
+public final class InMemoryReservationStore implements ReservationStore {
+    private static final Comparator<Reservation> ORDER =
+            Comparator.comparing((Reservation r) -> r.slot().start()).thenComparing(Reservation::id);
+    private static final int KEY_STRIPES = 64;
+
+    private final ConcurrentHashMap<String, RoomBook> books = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Reservation> byId = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, String> idByKey = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Set<String>> idsByUser = new ConcurrentHashMap<>();
+    private final Lock[] keyStripes = new Lock[KEY_STRIPES];
+
+    public InMemoryReservationStore() {
+        for (int i = 0; i < KEY_STRIPES; i++) {
+            keyStripes[i] = new ReentrantLock();
+        }
+    }
+
+    @Override
+    public BookingOutcome book(Reservation candidate) {
+        String key = candidate.idempotencyKey();
+        if (key == null) {
+            return bookInRoom(candidate);
+        }
+        Lock stripe = keyStripes[Math.floorMod(key.hashCode(), KEY_STRIPES)];
+        stripe.lock();
+        try {
+            String earlier = idByKey.get(key);
+            if (earlier != null) {
+                return new BookingOutcome.Replayed(byId.get(earlier));
+            }
+            return bookInRoom(candidate);
+        } finally {
+            stripe.unlock();
+        }
+    }
+
+    private BookingOutcome bookInRoom(Reservation candidate) {
+        RoomBook book = books.computeIfAbsent(candidate.roomId(), id -> new RoomBook());
+        book.lock.writeLock().lock();
+        try {
+            Reservation sameId = byId.get(candidate.id());
+            if (sameId != null) {
+                return new BookingOutcome.Replayed(sameId);
+            }
+            List<Reservation> conflicts = book.confirmedOverlapping(candidate.slot());
+            if (!conflicts.isEmpty()) {
+                return new BookingOutcome.Conflict(conflicts);
+            }
+            book.addConfirmed(candidate);
+            byId.put(candidate.id(), candidate);
+            idsByUser.computeIfAbsent(candidate.userId(), u -> ConcurrentHashMap.newKeySet()).add(candidate.id());
+            if (candidate.idempotencyKey() != null) {
+                idByKey.put(candidate.idempotencyKey(), candidate.id());
+            }
+            return new BookingOutcome.Booked(candidate);
+        } finally {
+            book.lock.writeLock().unlock();
+        }
+    }
+
+    @Override
+    public Optional<Reservation> findById(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    @Override
+    public Optional<Reservation> findByIdempotencyKey(String key) {
+        return Optional.ofNullable(idByKey.get(key)).map(byId::get);
+    }
+
+    @Override
+    public Reservation cancel(String id, long expectedVersion, Instant at, String byUserId) {
+        Reservation seen = byId.get(id);
+        if (seen == null) {
+            throw new ReservationNotFoundException(id);
+        }
+        RoomBook book = books.get(seen.roomId());
+        book.lock.writeLock().lock();
+        try {
+            Reservation current = byId.get(id);
+            if (current.version() != expectedVersion) {
+                throw new ConcurrentUpdateException("reservation " + id + " is at version " + current.version()
+                        + ", not " + expectedVersion);
+            }
+            if (!current.isConfirmed()) {
+                return current;
+            }
+            Reservation cancelled = current.cancelled(at, byUserId);
+            book.replaceCancelled(current, cancelled);
+            byId.put(id, cancelled);
+            return cancelled;
+        } finally {
+            book.lock.writeLock().unlock();
+        }
+    }
+
+    @Override
+    public List<Reservation> find(ReservationQuery query) {
+        Instant from = query.from().orElse(null);
+        Instant to = query.to().orElse(null);
+        if (query.roomId().isPresent()) {
+            RoomBook book = books.get(query.roomId().get());
+            return book == null ? List.of() : inRoom(book, from, to, query);
+        }
+        List<Reservation> out = new ArrayList<>();
+        if (query.userId().isPresent()) {
+            for (String id : idsByUser.getOrDefault(query.userId().get(), Set.of())) {
+                Reservation r = byId.get(id);
+                if (r != null && query.matches(r)) {
+                    out.add(r);
+                }
+            }
+        } else {
+            for (RoomBook book : books.values()) {
+                out.addAll(inRoom(book, from, to, query));
+            }
+        }
+        out.sort(ORDER);
+        return out.size() > query.limit() ? List.copyOf(out.subList(0, query.limit())) : out;
+    }
+
+    private static List<Reservation> inRoom(RoomBook book, Instant from, Instant to, ReservationQuery query) {
+        book.lock.readLock().lock();
+        try {
+            return book.window(from, to, query::matches, query.limit());
+        } finally {
+            book.lock.readLock().unlock();
+        }
+    }
+}

@@ -1,0 +1,219 @@
+package dev.reservation.core.service;
+
+import dev.reservation.core.domain.Actor;
+import dev.reservation.core.domain.BeyondBookingHorizonException;
+import dev.reservation.core.domain.CapacityExceededException;
+import dev.reservation.core.domain.ConcurrentUpdateException;
+import dev.reservation.core.domain.IdempotencyKeyReusedException;
+import dev.reservation.core.domain.InvalidInputException;
+import dev.reservation.core.domain.PermissionDeniedException;
+import dev.reservation.core.domain.Reservation;
+import dev.reservation.core.domain.ReservationConflictException;
+import dev.reservation.core.domain.ReservationNotFoundException;
+import dev.reservation.core.domain.Room;
+import dev.reservation.core.domain.RoomNotFoundException;
+import dev.reservation.core.domain.SlotInPastException;
+import dev.reservation.core.domain.SlotTooLongException;
+import dev.reservation.core.domain.SlotTooShortException;
+import dev.reservation.core.domain.TimeSlot;
+import dev.reservation.core.domain.UserNotFoundException;
+import dev.reservation.core.domain.WriteOutcomeUnknownException;
+import dev.reservation.core.store.BookingOutcome;
+import dev.reservation.core.store.ReservationQuery;
+import dev.reservation.core.store.ReservationStore;
+import dev.reservation.core.store.RoomStore;
+import dev.reservation.core.store.UserStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Books and cancels reservations. Policy checks happen here; the no-overlap rule is decided
+ * atomically by the {@link ReservationStore}, so several processes sharing one store never
+ * double-book. Thread-safe (stateless apart from its collaborators).
+ */
+public final class ReservationService {
+    /** How often a write whose outcome is unknown is retried (safely: by id) before giving up. */
+    static final int OUTCOME_RESOLUTION_ATTEMPTS = 3;
+    private static final int CANCEL_ATTEMPTS = 5;
+
+    private final UserStore users;
+    private final RoomStore rooms;
+    private final ReservationStore reservations;
+    private final RoomSearchService search;
+    private final BookingPolicy policy;
+    private final Clock clock;
+    private final IdGenerator ids;
+
+    public ReservationService(UserStore users, RoomStore rooms, ReservationStore reservations,
+                              RoomSearchService search, BookingPolicy policy, Clock clock, IdGenerator ids) {
+        this.users = Objects.requireNonNull(users);
+        this.rooms = Objects.requireNonNull(rooms);
+        this.reservations = Objects.requireNonNull(reservations);
+        this.search = Objects.requireNonNull(search);
+        this.policy = Objects.requireNonNull(policy);
+        this.clock = Objects.requireNonNull(clock);
+        this.ids = Objects.requireNonNull(ids);
+    }
+
+    /** Books a room; see {@link #reserveWithReceipt}. */
+    public Reservation reserve(ReserveRequest request) {
+        return reserveWithReceipt(request).reservation();
+    }
+
+    /**
+     * Books a room for a user.
+     *
+     * @throws RoomNotFoundException, UserNotFoundException for unknown ids
+     * @throws dev.reservation.core.domain.BookingRuleViolationException when the policy refuses the slot
+     * @throws ReservationConflictException when confirmed reservations overlap (with suggestions)
+     * @throws IdempotencyKeyReusedException when the key was used for a different request
+     * @throws WriteOutcomeUnknownException when the store could not tell, after retries, whether it stored it
+     */
+    public BookingReceipt reserveWithReceipt(ReserveRequest request) {
+        Optional<Reservation> earlier = request.idempotencyKey().flatMap(reservations::findByIdempotencyKey);
+        Room room = rooms.findById(request.roomId()).orElseThrow(() -> new RoomNotFoundException(request.roomId()));
+        users.findById(request.userId()).orElseThrow(() -> new UserNotFoundException(request.userId()));
+        Instant now = clock.instant();
+        Reservation candidate = Reservation.confirmed(ids.newId(), room.id(), request.userId(), request.slot(),
+                request.title(), request.attendees(), now, request.idempotencyKey().orElse(null));
+        if (earlier.isPresent()) {
+            return replay(candidate, earlier.get());
+        }
+        checkPolicy(room, request.slot(), request.attendees(), now);
+        BookingOutcome outcome = bookResolvingUnknownOutcome(candidate);
+        if (outcome instanceof BookingOutcome.Booked booked) {
+            return new BookingReceipt(booked.reservation(), false);
+        }
+        if (outcome instanceof BookingOutcome.Replayed replayed) {
+            return replay(candidate, replayed.existing());
+        }
+        List<Reservation> conflicts = ((BookingOutcome.Conflict) outcome).conflicts();
+        throw new ReservationConflictException(conflicts,
+                search.suggestionsFor(room, request.slot(), request.attendees()));
+    }
+
+    /**
+     * A store that cannot tell whether it applied a booking is asked again with the SAME candidate:
+     * the store returns {@code Replayed} when the first attempt did land, so retrying never books twice.
+     */
+    private BookingOutcome bookResolvingUnknownOutcome(Reservation candidate) {
+        WriteOutcomeUnknownException last = null;
+        for (int attempt = 0; attempt < OUTCOME_RESOLUTION_ATTEMPTS; attempt++) {
+            try {
+                BookingOutcome outcome = reservations.book(candidate);
+                if (last != null && outcome instanceof BookingOutcome.Replayed replayed
+                        && replayed.existing().id().equals(candidate.id())) {
+                    return new BookingOutcome.Booked(replayed.existing());
+                }
+                return outcome;
+            } catch (WriteOutcomeUnknownException e) {
+                last = e;
+            }
+        }
+        throw new WriteOutcomeUnknownException("could not confirm whether reservation " + candidate.id()
+                + " was stored; look it up by that id before booking again", last);
+    }
+
+    private static BookingReceipt replay(Reservation candidate, Reservation existing) {
+        if (!existing.sameRequestAs(candidate)) {
+            throw new IdempotencyKeyReusedException(candidate.idempotencyKey(), existing);
+        }
+        return new BookingReceipt(existing, true);
+    }
+
+    private void checkPolicy(Room room, TimeSlot slot, int attendees, Instant now) {
+        if (slot.start().isBefore(now)) {
+            throw new SlotInPastException("the slot starts at " + slot.start() + ", which is in the past (now "
+                    + now + "); pick a later start");
+        }
+        if (slot.duration().compareTo(policy.minDuration()) < 0) {
+            throw new SlotTooShortException("a reservation must last at least " + policy.minDuration().toMinutes()
+                    + " minutes; this one lasts " + describe(slot));
+        }
+        if (slot.duration().compareTo(policy.maxDuration()) > 0) {
+            throw new SlotTooLongException("a reservation may last at most " + policy.maxDuration().toHours()
+                    + " hours; this one lasts " + describe(slot));
+        }
+        Instant horizon = now.plus(policy.horizon());
+        if (slot.end().isAfter(horizon)) {
+            throw new BeyondBookingHorizonException("reservations can be made at most " + policy.horizon().toDays()
+                    + " days ahead (until " + horizon + "); this one ends " + slot.end());
+        }
+        if (attendees > room.capacity()) {
+            throw new CapacityExceededException(room.name() + " seats " + room.capacity() + "; "
+                    + attendees + " attendees do not fit");
+        }
+    }
+
+    private static String describe(TimeSlot slot) {
+        long minutes = slot.duration().toMinutes();
+        return minutes >= 1 ? minutes + " minutes" : slot.duration().toMillis() + " ms";
+    }
+
+    /**
+     * Cancels a reservation. Only its owner or an ADMIN may; cancelling a cancelled reservation
+     * returns it unchanged. Nothing is deleted.
+     */
+    public Reservation cancel(String reservationId, Actor actor) {
+        Objects.requireNonNull(actor, "actor");
+        RuntimeException last = null;
+        for (int attempt = 0; attempt < CANCEL_ATTEMPTS; attempt++) {
+            Reservation current = get(reservationId);
+            if (!actor.isAdmin() && !current.userId().equals(actor.userId())) {
+                throw new PermissionDeniedException("only the person who booked reservation " + reservationId
+                        + " or an admin may cancel it");
+            }
+            if (!current.isConfirmed()) {
+                return current;
+            }
+            try {
+                return reservations.cancel(reservationId, current.version(), clock.instant(), actor.userId());
+            } catch (ConcurrentUpdateException | WriteOutcomeUnknownException e) {
+                last = e; // re-read: either someone else changed it, or our own write may have landed
+            }
+        }
+        throw last;
+    }
+
+    public Reservation get(String reservationId) {
+        return reservations.findById(reservationId).orElseThrow(() -> new ReservationNotFoundException(reservationId));
+    }
+
+    public List<Reservation> find(ReservationQuery query) {
+        return reservations.find(query);
+    }
+
+    /** Reservations of a room that overlap {@code [from, to)}, any status. */
+    public List<Reservation> forRoom(String roomId, Instant from, Instant to) {
+        return reservations.find(ReservationQuery.all().room(roomId).window(from, to));
+    }
+
+    /** Reservations of a user that overlap {@code [from, to)}, any status. */
+    public List<Reservation> forUser(String userId, Instant from, Instant to) {
+        return reservations.find(ReservationQuery.all().user(userId).window(from, to));
+    }
+
+    /**
+     * A room's confirmed reservations over {@code days} whole days from {@code firstDay}, days
+     * counted in the room's own time zone.
+     */
+    public RoomSchedule schedule(String roomId, LocalDate firstDay, int days) {
+        if (days < 1 || days > 31) {
+            throw new InvalidInputException("days", "a schedule covers 1 to 31 days");
+        }
+        Room room = rooms.findById(roomId).orElseThrow(() -> new RoomNotFoundException(roomId));
+        TimeSlot window = new TimeSlot(firstDay.atStartOfDay(room.zone()).toInstant(),
+                firstDay.plusDays(days).atStartOfDay(room.zone()).toInstant());
+        List<Reservation> booked = reservations.find(
+                ReservationQuery.all().room(roomId).confirmedOnly().window(window.start(), window.end()));
+        return new RoomSchedule(room, firstDay, days, window, booked);
+    }
+
+    public BookingPolicy policy() {
+        return policy;
+    }
+}

@@ -1,0 +1,50 @@
+package dev.reservation.core.service;
+
+import dev.reservation.core.domain.AlreadyExistsException;
+import dev.reservation.core.domain.Room;
+import dev.reservation.core.domain.User;
+import dev.reservation.core.store.RoomStore;
+import dev.reservation.core.store.UserStore;
+
+/** Loads {@link DemoData} idempotently: what exists (by id, email or name) is left as it is. */
+public final class SeedService {
+    /** How many users and rooms a seed run added; zero and zero when everything was there. */
+    public record SeedResult(int usersAdded, int roomsAdded) {
+    }
+
+    private final UserStore users;
+    private final RoomStore rooms;
+
+    public SeedService(UserStore users, RoomStore rooms) {
+        this.users = users;
+        this.rooms = rooms;
+    }
+
+    public SeedResult seed() {
+        int usersAdded = 0;
+        for (User user : DemoData.USERS) {
+            if (users.findById(user.id()).isEmpty() && users.findByEmail(user.email()).isEmpty()
+                    && insertedNow(() -> users.insert(user))) {
+                usersAdded++;
+            }
+        }
+        int roomsAdded = 0;
+        for (Room room : DemoData.ROOMS) {
+            if (rooms.findById(room.id()).isEmpty() && rooms.findByName(room.name()).isEmpty()
+                    && insertedNow(() -> rooms.insert(room))) {
+                roomsAdded++;
+            }
+        }
+        return new SeedResult(usersAdded, roomsAdded);
+    }
+
+    /** Another process seeding at the same moment may win the insert; that is fine. */
+    private static boolean insertedNow(Runnable insert) {
+        try {
+            insert.run();
+            return true;
+        } catch (AlreadyExistsException raced) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package dev.reservation.core.store;
+
+import dev.reservation.core.domain.InvalidInputException;
+import dev.reservation.core.domain.ReservationStatus;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A filter over reservations; every part is optional. {@code from}/{@code to} select reservations
+ * whose slot overlaps {@code [from, to)}. Results are ordered by start, then id, and capped at
+ * {@code limit}.
+ */
+public record ReservationQuery(
+        Optional<String> roomId,
+        Optional<String> userId,
+        Optional<Instant> from,
+        Optional<Instant> to,
+        Optional<ReservationStatus> status,
+        int limit) {
+
+    public static final int MAX_LIMIT = 10_000;
+
+    public ReservationQuery {
+        roomId = roomId == null ? Optional.empty() : roomId;
+        userId = userId == null ? Optional.empty() : userId;
+        from = from == null ? Optional.empty() : from;
+        to = to == null ? Optional.empty() : to;
+        status = status == null ? Optional.empty() : status;
+        if (from.isPresent() && to.isPresent() && !from.get().isBefore(to.get())) {
+            throw new InvalidInputException("to", "'to' must be after 'from'");
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new InvalidInputException("limit", "limit must be between 1 and " + MAX_LIMIT);
+        }
+    }
+
+    public static ReservationQuery all() {
+        return new ReservationQuery(null, null, null, null, null, MAX_LIMIT);
+    }
+
+    public ReservationQuery room(String id) {
+        return new ReservationQuery(Optional.of(id), userId, from, to, status, limit);
+    }
+
+    public ReservationQuery user(String id) {
+        return new ReservationQuery(roomId, Optional.of(id), from, to, status, limit);
+    }
+
+    public ReservationQuery window(Instant windowFrom, Instant windowTo) {
+        return new ReservationQuery(roomId, userId, Optional.of(windowFrom), Optional.of(windowTo), status, limit);
+    }
+
+    public ReservationQuery status(ReservationStatus wanted) {
+        return new ReservationQuery(roomId, userId, from, to, Optional.of(wanted), limit);
+    }
+
+    public ReservationQuery confirmedOnly() {
+        return status(ReservationStatus.CONFIRMED);
+    }
+
+    public ReservationQuery limit(int max) {
+        return new ReservationQuery(roomId, userId, from, to, status, max);
+    }
+
+    /** The same test every store applies; stores may use it as the final filter. */
+    public boolean matches(dev.reservation.core.domain.Reservation r) {
+        return roomId.map(r.roomId()::equals).orElse(true)
+                && userId.map(r.userId()::equals).orElse(true)
+                && status.map(s -> r.status() == s).orElse(true)
+                && from.map(f -> r.slot().end().isAfter(f)).orElse(true)
+                && to.map(t -> r.slot().start().isBefore(t)).orElse(true);
+    }
+}

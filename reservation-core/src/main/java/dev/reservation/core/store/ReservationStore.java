@@ -1,0 +1,45 @@
+package dev.reservation.core.store;
+
+import dev.reservation.core.domain.Reservation;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Port: where reservations live. The conflict rule is enforced HERE, atomically, so that a
+ * database can hold it across processes: no two CONFIRMED reservations of one room ever overlap.
+ * Implementations are thread-safe.
+ *
+ * <p>Failures: {@link dev.reservation.core.domain.StoreUnavailableException} means the operation
+ * was certainly not applied; {@link dev.reservation.core.domain.WriteOutcomeUnknownException}
+ * means a write may or may not have been applied.
+ */
+public interface ReservationStore {
+
+    /**
+     * Atomically: if a reservation with the candidate's id, or with its idempotency key, exists,
+     * returns it as {@link BookingOutcome.Replayed} (so re-sending the same candidate after an
+     * unknown outcome never books twice); else if confirmed reservations of the candidate's room
+     * overlap its slot, returns them as {@link BookingOutcome.Conflict}; else stores the candidate
+     * and returns {@link BookingOutcome.Booked}.
+     *
+     * @param candidate a CONFIRMED reservation at version 0 with a fresh id
+     */
+    BookingOutcome book(Reservation candidate);
+
+    Optional<Reservation> findById(String id);
+
+    Optional<Reservation> findByIdempotencyKey(String key);
+
+    /**
+     * Marks the reservation cancelled if it is still at {@code expectedVersion}, atomically.
+     *
+     * @return the cancelled reservation (version + 1)
+     * @throws dev.reservation.core.domain.ReservationNotFoundException when no such reservation exists
+     * @throws dev.reservation.core.domain.ConcurrentUpdateException when its version is no longer {@code expectedVersion}
+     */
+    Reservation cancel(String id, long expectedVersion, Instant at, String byUserId);
+
+    /** The reservations matching the query, ordered by start then id, at most {@code query.limit()}. */
+    List<Reservation> find(ReservationQuery query);
+}

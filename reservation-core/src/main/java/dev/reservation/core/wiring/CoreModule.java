@@ -1,0 +1,74 @@
+package dev.reservation.core.wiring;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.reservation.core.service.BookingPolicy;
+import dev.reservation.core.service.IdGenerator;
+import dev.reservation.core.service.ReservationService;
+import dev.reservation.core.service.RoomSearchService;
+import dev.reservation.core.service.RoomService;
+import dev.reservation.core.service.SeedService;
+import dev.reservation.core.service.UserService;
+import dev.reservation.core.store.ReservationStore;
+import dev.reservation.core.store.RoomStore;
+import dev.reservation.core.store.UserStore;
+import java.time.Clock;
+
+/**
+ * The core's services for any frontend or embedding application. Needs a store module beside it
+ * (e.g. {@link InMemoryStoreModule} or the Mongo adapter's). Clock and policy are constructor
+ * arguments so tests and applications choose them; the system UTC clock and
+ * {@link BookingPolicy#DEFAULT} otherwise.
+ */
+public final class CoreModule extends AbstractModule {
+    private final Clock clock;
+    private final BookingPolicy policy;
+
+    public CoreModule() {
+        this(Clock.systemUTC(), BookingPolicy.DEFAULT);
+    }
+
+    public CoreModule(Clock clock, BookingPolicy policy) {
+        this.clock = clock;
+        this.policy = policy;
+    }
+
+    @Override
+    protected void configure() {
+        bind(Clock.class).toInstance(clock);
+        bind(BookingPolicy.class).toInstance(policy);
+        bind(IdGenerator.class).toInstance(IdGenerator.uuids());
+    }
+
+    @Provides
+    @Singleton
+    RoomSearchService roomSearch(RoomStore rooms, ReservationStore reservations, BookingPolicy policy, Clock clock) {
+        return new RoomSearchService(rooms, reservations, policy, clock);
+    }
+
+    @Provides
+    @Singleton
+    ReservationService reservations(UserStore users, RoomStore rooms, ReservationStore reservations,
+                                    RoomSearchService search, BookingPolicy policy, Clock clock, IdGenerator ids) {
+        return new ReservationService(users, rooms, reservations, search, policy, clock, ids);
+    }
+
+    @Provides
+    @Singleton
+    UserService users(UserStore users, IdGenerator ids) {
+        return new UserService(users, ids);
+    }
+
+    @Provides
+    @Singleton
+    RoomService rooms(RoomStore rooms, IdGenerator ids) {
+        return new RoomService(rooms, ids);
+    }
+
+    @Provides
+    @Singleton
+    SeedService seed(UserStore users, RoomStore rooms) {
+        return new SeedService(users, rooms);
+    }
+}

@@ -1,0 +1,30 @@
+package dev.reservation.core.wiring;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.reservation.core.cluster.ClusterInspector;
+import dev.reservation.core.memory.InMemoryClusterInspector;
+import dev.reservation.core.memory.InMemoryReservationStore;
+import dev.reservation.core.memory.InMemoryRoomStore;
+import dev.reservation.core.memory.InMemoryUserStore;
+import dev.reservation.core.store.ReservationStore;
+import dev.reservation.core.store.RoomStore;
+import dev.reservation.core.store.UserStore;
+import java.time.Clock;
+
+/** Binds every port to the in-memory store: for tests, demos and embedding without a database. */
+public final class InMemoryStoreModule extends AbstractModule {
+    @Override
+    protected void configure() {
+        bind(UserStore.class).to(InMemoryUserStore.class).in(Singleton.class);
+        bind(RoomStore.class).to(InMemoryRoomStore.class).in(Singleton.class);
+        bind(ReservationStore.class).to(InMemoryReservationStore.class).in(Singleton.class);
+    }
+
+    @Provides
+    @Singleton
+    ClusterInspector cluster(Clock clock) {
+        return new InMemoryClusterInspector(clock);
+    }
+}
