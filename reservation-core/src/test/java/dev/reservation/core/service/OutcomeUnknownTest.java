@@ -1,0 +1,110 @@
+package dev.reservation.core.service;
+
+import static dev.reservation.core.service.ServiceFixture.tomorrow;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.reservation.core.domain.Reservation;
+import dev.reservation.core.domain.StoreUnavailableException;
+import dev.reservation.core.domain.WriteOutcomeUnknownException;
+import dev.reservation.core.memory.InMemoryReservationStore;
+import dev.reservation.core.store.BookingOutcome;
+import dev.reservation.core.store.ReservationQuery;
+import dev.reservation.core.store.ReservationStore;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A store that applies a write and then cannot say so (a timeout after sending) must never make the
+ * service book twice or report a booking as failed when it landed.
+ */
+class OutcomeUnknownTest {
+
+    /** Wraps the in-memory store; the first {@code failures} bookings are applied (or not), then reported unknown. */
+    static class AmbiguousStore implements ReservationStore {
+        final InMemoryReservationStore delegate = new InMemoryReservationStore();
+        final AtomicInteger failures;
+        final boolean applyBeforeFailing;
+
+        AmbiguousStore(int failures, boolean applyBeforeFailing) {
+            this.failures = new AtomicInteger(failures);
+            this.applyBeforeFailing = applyBeforeFailing;
+        }
+
+        @Override
+        public BookingOutcome book(Reservation candidate) {
+            if (failures.getAndDecrement() > 0) {
+                if (applyBeforeFailing) {
+                    delegate.book(candidate);
+                }
+                throw new WriteOutcomeUnknownException("socket timed out after sending", null);
+            }
+            return delegate.book(candidate);
+        }
+
+        @Override
+        public Optional<Reservation> findById(String id) {
+            return delegate.findById(id);
+        }
+
+        @Override
+        public Optional<Reservation> findByIdempotencyKey(String key) {
+            return delegate.findByIdempotencyKey(key);
+        }
+
+        @Override
+        public Reservation cancel(String id, long expectedVersion, Instant at, String byUserId) {
+            return delegate.cancel(id, expectedVersion, at, byUserId);
+        }
+
+        @Override
+        public List<Reservation> find(ReservationQuery query) {
+            return delegate.find(query);
+        }
+    }
+
+    @Test
+    void aBookingThatLandedBeforeTheTimeoutIsReportedAsBookedOnce() {
+        AmbiguousStore store = new AmbiguousStore(1, true);
+        ServiceFixture f = new ServiceFixture(store);
+        BookingReceipt receipt = f.service.reserveWithReceipt(f.request(f.small, f.grace, tomorrow(9, 0, 60)));
+        assertThat(receipt.replayed()).isFalse();
+        assertThat(store.find(ReservationQuery.all())).containsExactly(receipt.reservation());
+    }
+
+    @Test
+    void aBookingThatDidNotLandIsAppliedByTheRetry() {
+        AmbiguousStore store = new AmbiguousStore(2, false);
+        ServiceFixture f = new ServiceFixture(store);
+        Reservation r = f.service.reserve(f.request(f.small, f.grace, tomorrow(9, 0, 60)));
+        assertThat(store.find(ReservationQuery.all())).containsExactly(r);
+    }
+
+    @Test
+    void anOutcomeThatStaysUnknownIsReportedAsUnknownNeverAsFailed() {
+        AmbiguousStore store = new AmbiguousStore(ReservationService.OUTCOME_RESOLUTION_ATTEMPTS, true);
+        ServiceFixture f = new ServiceFixture(store);
+        assertThatThrownBy(() -> f.service.reserve(f.request(f.small, f.grace, tomorrow(9, 0, 60))))
+                .isInstanceOf(WriteOutcomeUnknownException.class)
+                .hasMessageContaining("could not confirm whether reservation");
+        assertThat(store.find(ReservationQuery.all())).hasSize(1);
+    }
+
+    @Test
+    void anUnavailableStoreIsReportedAsUnavailableWithoutRetrying() {
+        AtomicInteger calls = new AtomicInteger();
+        ServiceFixture f = new ServiceFixture(new AmbiguousStore(0, false) {
+            @Override
+            public BookingOutcome book(Reservation candidate) {
+                calls.incrementAndGet();
+                throw new StoreUnavailableException("no primary within 15s", null);
+            }
+        });
+        assertThatThrownBy(() -> f.service.reserve(f.request(f.small, f.grace, tomorrow(9, 0, 60))))
+                .isInstanceOf(StoreUnavailableException.class);
+        assertThat(calls).hasValue(1);
+    }
+}
