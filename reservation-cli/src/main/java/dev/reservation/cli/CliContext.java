@@ -1,0 +1,167 @@
+package dev.reservation.cli;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import dev.reservation.cli.input.TimeParser;
+import dev.reservation.cli.output.Output;
+import dev.reservation.cli.store.StoreConnection;
+import dev.reservation.cli.store.StoreSelection;
+import dev.reservation.core.domain.Actor;
+import dev.reservation.core.domain.PermissionDeniedException;
+import dev.reservation.core.domain.Role;
+import dev.reservation.core.domain.Room;
+import dev.reservation.core.domain.RoomNotFoundException;
+import dev.reservation.core.domain.User;
+import dev.reservation.core.service.BookingPolicy;
+import dev.reservation.core.service.RoomService;
+import dev.reservation.core.service.UserService;
+import dev.reservation.core.wiring.CoreModule;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One CLI run: the global options, the services (from a Guice injector built on first use, so
+ * {@code --help} never opens the store), the acting user, and the rooms seen so far (the error
+ * reporter renders conflict times in their zones). Closing it closes the store. Used by one
+ * command thread; {@link #knownRoom} may be read from others.
+ */
+public final class CliContext implements AutoCloseable {
+    /** The user id recorded for changes made without {@code --as}. */
+    public static final String LOCAL_OPERATOR = "local-operator";
+
+    private final CliRuntime runtime;
+    private final GlobalOptions options;
+    private final Map<String, Room> knownRooms = new ConcurrentHashMap<>();
+    private StoreConnection connection;
+    private Injector injector;
+    private Optional<User> actingUser;
+
+    public CliContext(CliRuntime runtime, GlobalOptions options) {
+        this.runtime = runtime;
+        this.options = options;
+    }
+
+    public GlobalOptions options() {
+        return options;
+    }
+
+    public <T> T service(Class<T> type) {
+        return injector().getInstance(type);
+    }
+
+    private synchronized Injector injector() {
+        if (injector == null) {
+            StoreConnection opened = runtime.stores().open(
+                    new StoreSelection(options.mongoUri(), options.dataDir(), runtime.env()));
+            try {
+                injector = Guice.createInjector(new CoreModule(runtime.clock(), BookingPolicy.DEFAULT), opened.module());
+            } catch (RuntimeException e) {
+                opened.close();
+                throw e;
+            }
+            connection = opened;
+        }
+        return injector;
+    }
+
+    public Output output() {
+        return new Output(runtime.out(), options.json());
+    }
+
+    public PrintWriter out() {
+        return runtime.out();
+    }
+
+    public PrintWriter err() {
+        return runtime.err();
+    }
+
+    public Clock clock() {
+        return runtime.clock();
+    }
+
+    /** The zone local times are read in when no room gives one (the machine's zone by default). */
+    public ZoneId localZone() {
+        return runtime.localZone();
+    }
+
+    public TimeParser times() {
+        return new TimeParser(runtime.clock());
+    }
+
+    /** The {@code --as} user, if one was given. */
+    public Optional<User> actingUser() {
+        if (actingUser == null) {
+            actingUser = options.actingAs().map(key -> service(UserService.class).resolve(key));
+        }
+        return actingUser;
+    }
+
+    /** The {@code --as} user, or the local operator with ADMIN rights. */
+    public Actor actor() {
+        return actingUser().map(Actor::of).orElseGet(() -> new Actor(LOCAL_OPERATOR, Role.ADMIN));
+    }
+
+    /** @throws PermissionDeniedException unless the actor is an admin */
+    public void requireAdmin(String action) {
+        actingUser().filter(user -> !user.isAdmin()).ifPresent(user -> {
+            throw new PermissionDeniedException(action + " needs an admin; " + user.email() + " is a " + user.role());
+        });
+    }
+
+    /** Finds a room by id or name and remembers it. */
+    public Room room(String idOrName) {
+        return remember(service(RoomService.class).resolve(idOrName));
+    }
+
+    /** The room with this id, if it exists. */
+    public Optional<Room> roomById(String id) {
+        Room known = knownRooms.get(id);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        try {
+            return Optional.of(remember(service(RoomService.class).get(id)));
+        } catch (RoomNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Every room by id, remembered. */
+    public Map<String, Room> allRooms() {
+        Map<String, Room> rooms = new LinkedHashMap<>();
+        service(RoomService.class).list().forEach(room -> rooms.put(room.id(), remember(room)));
+        return rooms;
+    }
+
+    public Map<String, User> allUsers() {
+        Map<String, User> users = new LinkedHashMap<>();
+        service(UserService.class).list().forEach(user -> users.put(user.id(), user));
+        return users;
+    }
+
+    /** A room this run has already loaded; never touches the store. */
+    public Optional<Room> knownRoom(String id) {
+        return Optional.ofNullable(knownRooms.get(id));
+    }
+
+    private Room remember(Room room) {
+        knownRooms.put(room.id(), room);
+        return room;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (connection != null) {
+            connection.close();
+            connection = null;
+        }
+        runtime.out().flush();
+        runtime.err().flush();
+    }
+}

@@ -1,0 +1,127 @@
+package dev.reservation.cli;
+
+import com.google.inject.CreationException;
+import com.google.inject.ProvisionException;
+import dev.reservation.cli.output.Tables;
+import dev.reservation.cli.output.Times;
+import dev.reservation.core.domain.AlreadyExistsException;
+import dev.reservation.core.domain.BookingRuleViolationException;
+import dev.reservation.core.domain.ConcurrentUpdateException;
+import dev.reservation.core.domain.IdempotencyKeyReusedException;
+import dev.reservation.core.domain.InvalidInputException;
+import dev.reservation.core.domain.NotFoundException;
+import dev.reservation.core.domain.PermissionDeniedException;
+import dev.reservation.core.domain.Reservation;
+import dev.reservation.core.domain.ReservationConflictException;
+import dev.reservation.core.domain.Room;
+import dev.reservation.core.domain.StoreUnavailableException;
+import dev.reservation.core.domain.Suggestions;
+import dev.reservation.core.domain.WriteOutcomeUnknownException;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * THE mapping from a failure to an exit code and the text on stderr: one clear line, plus detail
+ * lines for a reservation conflict (the conflicting reservations and the suggestions). Pure;
+ * thread-safe.
+ */
+public final class Failures {
+    /** What to tell: the exit code, the headline, and any detail lines. */
+    public record Failure(ExitCode exit, String headline, List<String> details) {
+        public Failure {
+            details = List.copyOf(details);
+        }
+
+        Failure(ExitCode exit, String headline) {
+            this(exit, headline, List.of());
+        }
+    }
+
+    private final Function<String, Optional<Room>> rooms;
+
+    /** @param rooms rooms by id, for rendering conflict times in the room's zone; must not do I/O */
+    public Failures(Function<String, Optional<Room>> rooms) {
+        this.rooms = rooms;
+    }
+
+    public Failure describe(Throwable thrown) {
+        Throwable t = unwrap(thrown);
+        if (t instanceof BookingRuleViolationException e) {
+            return new Failure(ExitCode.USAGE, "booking rule broken (" + label(e.rule()) + "): " + e.getMessage());
+        }
+        if (t instanceof InvalidInputException e) {
+            return new Failure(ExitCode.USAGE, "invalid " + e.field() + ": " + e.getMessage());
+        }
+        if (t instanceof NotFoundException e) {
+            return new Failure(ExitCode.NOT_FOUND, "not found: " + e.getMessage());
+        }
+        if (t instanceof ReservationConflictException e) {
+            return conflict(e);
+        }
+        if (t instanceof AlreadyExistsException e) {
+            return new Failure(ExitCode.CONFLICT, "already exists: " + e.getMessage());
+        }
+        if (t instanceof IdempotencyKeyReusedException || t instanceof ConcurrentUpdateException) {
+            return new Failure(ExitCode.CONFLICT, "conflict: " + t.getMessage());
+        }
+        if (t instanceof PermissionDeniedException e) {
+            return new Failure(ExitCode.PERMISSION_DENIED, "permission denied: " + e.getMessage());
+        }
+        if (t instanceof StoreUnavailableException e) {
+            return new Failure(ExitCode.STORE_UNAVAILABLE, "store unavailable: " + e.getMessage()
+                    + " (nothing was changed; retrying is safe)");
+        }
+        if (t instanceof BookingOutcomeUnknownException e) {
+            return new Failure(ExitCode.OUTCOME_UNKNOWN, "outcome unknown: the reservation MAY have been made: "
+                    + e.getMessage() + " ('reservation reservations show ID'); or repeat this command with"
+                    + " --idempotency-key " + e.idempotencyKey() + ", which never books twice");
+        }
+        if (t instanceof WriteOutcomeUnknownException e) {
+            return new Failure(ExitCode.OUTCOME_UNKNOWN, "outcome unknown: the change MAY have been applied: "
+                    + e.getMessage() + "; check before retrying");
+        }
+        return new Failure(ExitCode.INTERNAL_ERROR, "internal error: " + t.getClass().getSimpleName()
+                + (t.getMessage() == null ? "" : ": " + t.getMessage()) + " (run with --verbose for the stack trace)");
+    }
+
+    private Failure conflict(ReservationConflictException e) {
+        List<Reservation> conflicts = e.conflicts();
+        Optional<Room> room = conflicts.isEmpty() ? Optional.empty() : rooms.apply(conflicts.get(0).roomId());
+        String roomName = room.map(Room::name).orElse(conflicts.isEmpty() ? "the room" : conflicts.get(0).roomId());
+        List<String> details = new ArrayList<>();
+        for (Reservation r : conflicts) {
+            details.add("  conflicts with: " + Tables.reservation(r, room.orElse(null)));
+        }
+        Suggestions s = e.suggestions();
+        s.nextFreeSlotInRoom().ifPresentOrElse(
+                slot -> details.add("  suggestion: " + roomName + " is next free "
+                        + Times.slot(slot, room.map(Room::zone).orElse(ZoneOffset.UTC))),
+                () -> details.add("  suggestion: " + roomName + " has no free slot of that length within the horizon"));
+        details.add(s.otherFreeRooms().isEmpty()
+                ? "  suggestion: no other room that fits is free at that time"
+                : "  suggestion: free at that time: " + s.otherFreeRooms().stream()
+                        .map(r -> r.name() + " (" + r.capacity() + " seats, " + r.location() + ")")
+                        .collect(Collectors.joining(", ")));
+        return new Failure(ExitCode.CONFLICT, "conflict: " + roomName + " is already booked at that time ("
+                + conflicts.size() + (conflicts.size() == 1 ? " reservation" : " reservations") + " in the way)",
+                details);
+    }
+
+    /** Guice wraps what a provider throws; the failure that counts is inside. */
+    static Throwable unwrap(Throwable thrown) {
+        Throwable t = thrown;
+        while ((t instanceof ProvisionException || t instanceof CreationException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    private static String label(BookingRuleViolationException.Rule rule) {
+        return rule.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

@@ -1,0 +1,80 @@
+package dev.reservation.cli;
+
+import dev.reservation.cli.output.Json;
+import dev.reservation.cli.output.Tables;
+import dev.reservation.cli.output.Views.ReservationView;
+import dev.reservation.core.domain.Reservation;
+import dev.reservation.core.domain.ReservationStatus;
+import dev.reservation.core.domain.Room;
+import dev.reservation.core.service.ReservationService;
+import dev.reservation.core.service.UserService;
+import dev.reservation.core.store.ReservationQuery;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code reservations list | show | cancel}. One instance per run; not thread-safe. */
+@Command(name = "reservations", mixinStandardHelpOptions = true, description = "List, show and cancel reservations.")
+public final class ReservationsCommand {
+    private final CliContext context;
+
+    public ReservationsCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "Reservations matching all the filters given, by start time.")
+    int list(@Option(names = "--room", paramLabel = "<name|id>", description = "only this room") String room,
+             @Option(names = "--user", paramLabel = "<email|id>", description = "only this user's") String user,
+             @Option(names = "--from", paramLabel = "<time>", description = "only those still running at or after")
+             String from,
+             @Option(names = "--to", paramLabel = "<time>", description = "only those starting before") String to,
+             @Option(names = "--status", description = "CONFIRMED or CANCELLED") ReservationStatus status,
+             @Option(names = "--limit", defaultValue = "100", description = "at most this many (default: 100)")
+             int limit,
+             @Option(names = "--zone", description = "zone of local --from/--to without --room (default: this machine's)")
+             String zone) {
+        Optional<Room> onlyRoom = Optional.ofNullable(room).map(context::room);
+        Optional<String> onlyUser = Optional.ofNullable(user).map(u -> context.service(UserService.class).resolve(u).id());
+        ZoneId times = onlyRoom.map(Room::zone).orElseGet(() -> zone == null ? context.localZone() : Room.parseZone(zone));
+        Optional<Instant> fromTime = Optional.ofNullable(from).map(f -> context.times().instant("--from", f, times));
+        Optional<Instant> toTime = Optional.ofNullable(to).map(t -> context.times().instant("--to", t, times));
+        ReservationQuery query = new ReservationQuery(onlyRoom.map(Room::id), onlyUser, fromTime, toTime,
+                Optional.ofNullable(status), limit);
+        List<Reservation> found = context.service(ReservationService.class).find(query);
+        Map<String, Room> rooms = context.allRooms();
+        context.output().result(Json.object("reservations", found.stream()
+                        .map(r -> ReservationView.of(r, Optional.ofNullable(rooms.get(r.roomId())))).toList()),
+                out -> Tables.reservations(out, found, rooms, context.allUsers()));
+        return 0;
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one reservation.")
+    int show(@Parameters(paramLabel = "<id>", description = "the reservation id") String id) {
+        Reservation reservation = context.service(ReservationService.class).get(id);
+        Optional<Room> room = context.roomById(reservation.roomId());
+        context.output().result(Json.object("reservation", ReservationView.of(reservation, room)),
+                out -> out.println(Tables.reservation(reservation, room.orElse(null))));
+        return 0;
+    }
+
+    @Command(name = "cancel", mixinStandardHelpOptions = true, description = {
+        "Cancel a reservation: its owner or an admin may. It is kept, marked CANCELLED.",
+        "Cancelling a cancelled reservation changes nothing and succeeds."})
+    int cancel(@Parameters(paramLabel = "<id>", description = "the reservation id") String id) {
+        ReservationService reservations = context.service(ReservationService.class);
+        boolean wasConfirmed = reservations.get(id).isConfirmed();
+        Reservation cancelled = reservations.cancel(id, context.actor());
+        Optional<Room> room = context.roomById(cancelled.roomId());
+        context.output().result(Json.object("reservation", ReservationView.of(cancelled, room),
+                        "alreadyCancelled", !wasConfirmed),
+                out -> out.println((wasConfirmed ? "Cancelled: " : "Was already cancelled: ")
+                        + Tables.reservation(cancelled, room.orElse(null))));
+        return 0;
+    }
+}

@@ -1,0 +1,99 @@
+package dev.reservation.cli;
+
+import dev.reservation.cli.input.DurationConverter;
+import dev.reservation.cli.output.Json;
+import dev.reservation.cli.output.Tables;
+import dev.reservation.cli.output.Views.ReservationView;
+import dev.reservation.core.domain.Actor;
+import dev.reservation.core.domain.InvalidInputException;
+import dev.reservation.core.domain.PermissionDeniedException;
+import dev.reservation.core.domain.Room;
+import dev.reservation.core.domain.TimeSlot;
+import dev.reservation.core.domain.User;
+import dev.reservation.core.domain.WriteOutcomeUnknownException;
+import dev.reservation.core.service.BookingReceipt;
+import dev.reservation.core.service.IdGenerator;
+import dev.reservation.core.service.ReservationService;
+import dev.reservation.core.service.ReserveRequest;
+import dev.reservation.core.service.UserService;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code reserve}: books a room. Every booking carries an idempotency key (a fresh one unless
+ * {@code --idempotency-key} is given), so that after an unknown outcome (exit 7) the same command
+ * with that key can be repeated without booking twice. One instance per run; not thread-safe.
+ */
+@Command(name = "reserve", mixinStandardHelpOptions = true, description = {
+    "Book a room. Times are ISO-8601 instants or local times in the room's time zone.",
+    "On a conflict (exit 4) the reservations in the way and suggestions are printed on stderr."})
+public final class ReserveCommand implements Callable<Integer> {
+    @Option(names = "--room", required = true, paramLabel = "<name|id>", description = "the room's name or id")
+    private String room;
+
+    @Option(names = "--user", paramLabel = "<email|id>", description = "who books (default: the --as user)")
+    private String user;
+
+    @Option(names = "--start", required = true, paramLabel = "<time>",
+            description = "e.g. 2030-01-07T09:00:00Z, '2030-01-07 10:00' (room's zone), 'tomorrow 9:30'")
+    private String start;
+
+    @Option(names = "--end", paramLabel = "<time>", description = "end time, or just HH:MM on the start's day")
+    private Optional<String> end;
+
+    @Option(names = "--duration", converter = DurationConverter.class, paramLabel = "<duration>",
+            description = "instead of --end: e.g. 30m, 1h, 1h30m")
+    private Optional<Duration> duration;
+
+    @Option(names = "--title", required = true, description = "what the meeting is about")
+    private String title;
+
+    @Option(names = "--attendees", defaultValue = "1", description = "number of people (default: 1)")
+    private int attendees;
+
+    @Option(names = "--idempotency-key", paramLabel = "<key>",
+            description = "repeat a booking safely: the same key returns the first booking instead of a second one")
+    private String idempotencyKey;
+
+    private final CliContext context;
+
+    public ReserveCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        Room target = context.room(room);
+        User booker = booker();
+        Actor actor = context.actor();
+        if (!actor.isAdmin() && !actor.userId().equals(booker.id())) {
+            throw new PermissionDeniedException("a member may book only for themselves, not for " + booker.email());
+        }
+        TimeSlot slot = context.times().slot("--start", start, "--end", end, duration, target.zone());
+        String key = idempotencyKey != null && !idempotencyKey.isBlank()
+                ? idempotencyKey.strip() : "cli-" + context.service(IdGenerator.class).newId();
+        ReserveRequest request = new ReserveRequest(target.id(), booker.id(), slot, title, attendees, Optional.of(key));
+        BookingReceipt receipt;
+        try {
+            receipt = context.service(ReservationService.class).reserveWithReceipt(request);
+        } catch (WriteOutcomeUnknownException e) {
+            throw new BookingOutcomeUnknownException(e, key);
+        }
+        context.output().result(Json.object("reservation", ReservationView.of(receipt.reservation(), Optional.of(target)),
+                        "replayed", receipt.replayed()),
+                out -> out.println((receipt.replayed() ? "Already booked with this idempotency key: " : "Booked: ")
+                        + Tables.reservation(receipt.reservation(), target)));
+        return 0;
+    }
+
+    private User booker() {
+        if (user != null) {
+            return context.service(UserService.class).resolve(user);
+        }
+        return context.actingUser().orElseThrow(() -> new InvalidInputException("user",
+                "say who books: --user <email|id> (or act as that user with --as)"));
+    }
+}

@@ -1,0 +1,121 @@
+package dev.reservation.cli;
+
+import dev.reservation.cli.input.DurationConverter;
+import dev.reservation.cli.input.EquipmentConverter;
+import dev.reservation.cli.output.Json;
+import dev.reservation.cli.output.Tables;
+import dev.reservation.cli.output.Times;
+import dev.reservation.cli.output.Views;
+import dev.reservation.cli.output.Views.ReservationView;
+import dev.reservation.cli.output.Views.RoomView;
+import dev.reservation.core.domain.Equipment;
+import dev.reservation.core.domain.Room;
+import dev.reservation.core.domain.TimeSlot;
+import dev.reservation.core.service.FreeRoomQuery;
+import dev.reservation.core.service.NewRoom;
+import dev.reservation.core.service.ReservationService;
+import dev.reservation.core.service.RoomAvailability;
+import dev.reservation.core.service.RoomSchedule;
+import dev.reservation.core.service.RoomSearchService;
+import dev.reservation.core.service.RoomService;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code rooms list | add | show | free}. One instance per run; not thread-safe. */
+@Command(name = "rooms", mixinStandardHelpOptions = true, description = "List, add, show rooms; find free ones.")
+public final class RoomsCommand {
+    private final CliContext context;
+
+    public RoomsCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List all rooms, by name.")
+    int list() {
+        List<Room> rooms = context.service(RoomService.class).list();
+        context.output().result(Json.object("rooms", rooms.stream().map(RoomView::of).toList()),
+                out -> Tables.rooms(out, rooms));
+        return 0;
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a room (admins only).")
+    int add(@Option(names = "--name", required = true, description = "unique name") String name,
+            @Option(names = "--location", required = true, description = "building and floor") String location,
+            @Option(names = "--capacity", required = true, description = "seats") int capacity,
+            @Option(names = "--equipment", split = ",", converter = EquipmentConverter.class, paramLabel = "<item>",
+                    description = "repeatable or comma-separated: projector, video-conferencing, whiteboard, screen, phone")
+            List<Equipment> equipment,
+            @Option(names = "--zone", description = "time zone, e.g. Europe/Berlin (default: this machine's)")
+            String zone) {
+        context.requireAdmin("adding a room");
+        ZoneId roomZone = zone == null ? context.localZone() : Room.parseZone(zone);
+        Room room = context.service(RoomService.class).create(new NewRoom(name, location, capacity,
+                equipment == null ? Set.of() : Set.copyOf(equipment), roomZone));
+        context.output().result(Json.object("room", RoomView.of(room)), out -> {
+            out.print("Added room ");
+            Tables.room(out, room);
+        });
+        return 0;
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true,
+            description = "Show a room, whether it is free now, and its reservations from today on.")
+    int show(@Parameters(paramLabel = "<name|id>", description = "the room's name or id") String key,
+             @Option(names = "--days", defaultValue = "1", description = "days of schedule to show, 1-31 (default: 1)")
+             int days) {
+        Room room = context.room(key);
+        RoomAvailability now = context.service(RoomSearchService.class).availability(room, context.clock().instant());
+        LocalDate today = LocalDate.ofInstant(context.clock().instant(), room.zone());
+        RoomSchedule schedule = context.service(ReservationService.class).schedule(room.id(), today, days);
+        Object document = Json.object("room", RoomView.of(room),
+                "availability", Json.object("at", Views.text(now.at()), "freeNow", now.freeNow(),
+                        "nextFreeAt", now.nextFreeAt().map(Views::text).orElse(null)),
+                "schedule", Json.object("firstDay", today.toString(), "days", days, "reservations",
+                        schedule.reservations().stream().map(r -> ReservationView.of(r, Optional.of(room))).toList()));
+        context.output().result(document, out -> {
+            Tables.room(out, room);
+            out.println(now.freeNow() ? "free now" : "busy now; next free "
+                    + now.nextFreeAt().map(at -> Times.local(at, room.zone())).orElse("not within the booking horizon"));
+            out.println("schedule from " + today + " (" + days + (days == 1 ? " day" : " days") + "):");
+            Tables.reservations(out, schedule.reservations(), Map.of(room.id(), room), context.allUsers());
+        });
+        return 0;
+    }
+
+    @Command(name = "free", mixinStandardHelpOptions = true,
+            description = "Rooms free for a whole time window, smallest fitting room first.")
+    int free(@Option(names = {"--start", "--at"}, required = true, paramLabel = "<time>",
+                     description = "start of the window") String start,
+             @Option(names = "--end", paramLabel = "<time>", description = "end of the window (or --duration)")
+             Optional<String> end,
+             @Option(names = "--duration", converter = DurationConverter.class, paramLabel = "<duration>",
+                     description = "length of the window, e.g. 30m, 1h30m (or --end)") Optional<Duration> duration,
+             @Option(names = "--seats", defaultValue = "1", description = "at least this many seats (default: 1)")
+             int seats,
+             @Option(names = "--equipment", split = ",", converter = EquipmentConverter.class, paramLabel = "<item>",
+                     description = "required equipment; repeatable or comma-separated") List<Equipment> equipment,
+             @Option(names = "--zone", description = "zone of local times (default: this machine's)") String zone) {
+        ZoneId localZone = zone == null ? context.localZone() : Room.parseZone(zone);
+        TimeSlot slot = context.times().slot("--start", start, "--end", end, duration, localZone);
+        Set<Equipment> needed = equipment == null ? Set.of() : Set.copyOf(equipment);
+        List<Room> rooms = context.service(RoomSearchService.class).freeRooms(new FreeRoomQuery(slot, seats, needed));
+        List<String> labels = needed.stream().sorted().map(Equipment::label).toList();
+        Object document = Json.object("start", Views.text(slot.start()), "end", Views.text(slot.end()),
+                "seats", seats, "equipment", labels, "rooms", rooms.stream().map(RoomView::of).toList());
+        context.output().result(document, out -> {
+            out.println("Free " + Times.slot(slot, localZone) + ", at least " + seats + (seats == 1 ? " seat" : " seats")
+                    + (labels.isEmpty() ? "" : ", with " + labels.stream().collect(Collectors.joining(", "))) + ":");
+            Tables.rooms(out, rooms, "(no room with enough seats and that equipment is free then)");
+        });
+        return 0;
+    }
+}
