@@ -1,0 +1,76 @@
+package dev.reservation.harness.checker;
+
+import dev.reservation.harness.history.Fn;
+import dev.reservation.harness.history.Op;
+import dev.reservation.harness.history.OpType;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads the timings of one trial out of its history: when the fault hit, when a primary was elected
+ * (server view, driver view, harness poll), how long clients could not write and what failed meanwhile,
+ * how long a restarted member took to catch up. A pure function; stateless and thread-safe.
+ */
+public final class TimingChecker {
+
+    public TrialTiming measure(int trial, List<Op> ops) {
+        List<Op> sorted = ops.stream().sorted(Comparator.comparingLong(Op::time)).toList();
+        Optional<Op> fault = sorted.stream()
+                .filter(op -> op.process().equals("nemesis") && op.type() == OpType.INVOKE
+                        && Fn.PHASE_FAULT.equals(op.value().get(Fn.PHASE)))
+                .findFirst();
+        if (fault.isEmpty()) {
+            return new TrialTiming(trial, null, null, null, null, null, null, null, null, null, null, null, 0, 0, null);
+        }
+        long faultAt = fault.get().time();
+        Double server = firstEvent(sorted, faultAt, Fn.SOURCE_SERVER)
+                .flatMap(e -> e.get(Fn.ELECTION_WALL))
+                .flatMap(w -> fault.get().get(Fn.WALL).map(f -> (double) (Long.parseLong(w) - Long.parseLong(f))))
+                .orElse(null);
+        Double driver = firstEvent(sorted, faultAt, Fn.SOURCE_DRIVER).map(e -> ms(e.time() - faultAt)).orElse(null);
+        Double poll = firstEvent(sorted, faultAt, Fn.SOURCE_POLL).map(e -> ms(e.time() - faultAt)).orElse(null);
+        Double election = server != null ? server : driver != null ? driver : poll;
+        String source = server != null ? Fn.SOURCE_SERVER : driver != null ? Fn.SOURCE_DRIVER
+                : poll != null ? Fn.SOURCE_POLL : null;
+
+        long lastOkBefore = sorted.stream()
+                .filter(op -> op.is(OpType.OK, Fn.RESERVE) && op.time() <= faultAt)
+                .mapToLong(Op::time).max().orElse(faultAt);
+        Optional<Long> firstOkAfter = sorted.stream()
+                .filter(op -> op.is(OpType.OK, Fn.RESERVE) && op.time() > faultAt)
+                .map(Op::time).findFirst();
+        long windowEnd = firstOkAfter.orElse(Long.MAX_VALUE);
+        long failed = sorted.stream().filter(op -> op.is(OpType.FAIL, Fn.RESERVE)
+                && !Fn.REASON_CONFLICT.equals(op.value().get(Fn.REASON))
+                && op.time() > lastOkBefore && op.time() <= windowEnd).count();
+        long unknown = sorted.stream().filter(op -> op.is(OpType.INFO, Fn.RESERVE)
+                && op.time() > lastOkBefore && op.time() <= windowEnd).count();
+
+        String member = fault.get().get(Fn.MEMBER).orElse(null);
+        Double catchUp = sorted.stream()
+                .filter(op -> op.process().equals("nemesis") && op.type() == OpType.OK
+                        && Fn.PHASE_HEAL.equals(op.value().get(Fn.PHASE)))
+                .findFirst()
+                .flatMap(heal -> sorted.stream()
+                        .filter(op -> op.is(OpType.EVENT, Fn.MEMBER_CAUGHT_UP) && op.time() >= heal.time()
+                                && java.util.Objects.equals(op.value().get(Fn.MEMBER), heal.value().get(Fn.MEMBER)))
+                        .findFirst()
+                        .map(caught -> ms(caught.time() - heal.time())))
+                .orElse(null);
+        return new TrialTiming(trial, fault.get().f(), member, ms(faultAt), election, source, server, driver, poll,
+                ms(lastOkBefore), firstOkAfter.map(TimingChecker::ms).orElse(null),
+                firstOkAfter.map(t -> ms(t - lastOkBefore)).orElse(null), failed, unknown, catchUp);
+    }
+
+    private static Optional<Op> firstEvent(List<Op> sorted, long after, String source) {
+        return sorted.stream()
+                .filter(op -> op.is(OpType.EVENT, Fn.PRIMARY_ELECTED) && op.time() > after
+                        && source.equals(op.value().get(Fn.SOURCE)))
+                .findFirst();
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1_000_000.0;
+    }
+}

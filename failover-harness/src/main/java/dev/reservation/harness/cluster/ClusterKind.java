@@ -1,0 +1,45 @@
+package dev.reservation.harness.cluster;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** Which cluster a run measures, and what its results mean. */
+public enum ClusterKind {
+    /** Primary, secondary, arbiter: mongod processes on loopback ports in a scratch directory. */
+    LOCAL_PSA("local-psa", true),
+    /** Primary and two secondaries: mongod processes on loopback ports in a scratch directory. */
+    LOCAL_PSS("local-pss", true),
+    /** A PSA set of mongod containers started through Testcontainers (Docker). */
+    CONTAINERS("containers", true),
+    /** An existing replica set reached by URI; faults limited to step-down and the user's hooks. */
+    EXTERNAL("external", true),
+    /**
+     * The embedded wire-protocol server as a separate OS process: ONE node, no replication, so there
+     * is no election; "election time" means "time until the restarted node takes writes again".
+     */
+    EMBEDDED_PROCESS("embedded-process", false);
+
+    private final String label;
+    private final boolean replicaSet;
+
+    ClusterKind(String label, boolean replicaSet) {
+        this.label = label;
+        this.replicaSet = replicaSet;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public boolean replicaSet() {
+        return replicaSet;
+    }
+
+    public static ClusterKind parse(String text) {
+        String wanted = text.strip().toLowerCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(k -> k.label.equals(wanted)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown cluster '" + text + "'; choose one of "
+                        + Arrays.stream(values()).map(ClusterKind::label).collect(Collectors.joining(", "))));
+    }
+}

@@ -1,0 +1,52 @@
+package dev.reservation.harness.history;
+
+/**
+ * The names ({@code f}) and value keys that workload, nemesis and checkers agree on. Keeping them in one
+ * place is what lets a checker read a history it did not write (a hand-written one, or an old file).
+ */
+public final class Fn {
+    // client operations
+    public static final String RESERVE = "reserve";
+    public static final String READ = "read";
+
+    // harness and server observations (EVENT)
+    public static final String TRIAL_START = "trial-start";
+    public static final String TRIAL_END = "trial-end";
+    /** A primary was elected (server view or driver view) or, for a single node, it is writable again. */
+    public static final String PRIMARY_ELECTED = "primary-elected";
+    public static final String PRIMARY_LOST = "primary-lost";
+    /** A restarted member is SECONDARY and its optime has reached the primary's. */
+    public static final String MEMBER_CAUGHT_UP = "member-caught-up";
+    /** A wait of the nemesis ran out of its time limit. */
+    public static final String TIMEOUT = "timeout";
+
+    // value keys
+    public static final String KEY = "key";
+    public static final String ROOM = "room";
+    public static final String START = "start";
+    public static final String END = "end";
+    public static final String ID = "id";
+    public static final String REASON = "reason";
+    public static final String MEMBER = "member";
+    public static final String PHASE = "phase";
+    public static final String SOURCE = "source";
+    /** Wall-clock epoch millis of the moment the harness acted (to compare with server-reported dates). */
+    public static final String WALL = "wall";
+    /** Server-reported election date, epoch millis of the server's clock. */
+    public static final String ELECTION_WALL = "electionWall";
+    public static final String DETAIL = "detail";
+
+    // values
+    public static final String PHASE_FAULT = "fault";
+    public static final String PHASE_HEAL = "heal";
+    public static final String REASON_CONFLICT = "conflict";
+    public static final String REASON_UNAVAILABLE = "unavailable";
+    public static final String REASON_REJECTED = "rejected";
+    public static final String SOURCE_SERVER = "server";
+    public static final String SOURCE_DRIVER = "driver";
+    /** The harness polled the node until it accepted a write command (single-node clusters). */
+    public static final String SOURCE_POLL = "poll";
+
+    private Fn() {
+    }
+}
