@@ -8,10 +8,8 @@ import dev.reservation.core.store.ReservationQuery;
 import dev.reservation.core.store.ReservationStore;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
@@ -23,14 +21,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * so the order is fixed and deadlock-free) to make "key unused, then insert" atomic across rooms.
  */
 public final class InMemoryReservationStore implements ReservationStore {
-    private static final Comparator<Reservation> ORDER =
-            Comparator.comparing((Reservation r) -> r.slot().start()).thenComparing(Reservation::id);
     private static final int KEY_STRIPES = 64;
 
     private final ConcurrentHashMap<String, RoomBook> books = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Reservation> byId = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, String> idByKey = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, Set<String>> idsByUser = new ConcurrentHashMap<>();
+    /** Ids of each user's reservations, in booking order; a list costs a few bytes per entry. */
+    private final ConcurrentHashMap<String, List<String>> idsByUser = new ConcurrentHashMap<>();
     private final Lock[] keyStripes = new Lock[KEY_STRIPES];
 
     public InMemoryReservationStore() {
@@ -72,7 +69,10 @@ public final class InMemoryReservationStore implements ReservationStore {
             }
             book.addConfirmed(candidate);
             byId.put(candidate.id(), candidate);
-            idsByUser.computeIfAbsent(candidate.userId(), u -> ConcurrentHashMap.newKeySet()).add(candidate.id());
+            List<String> ofUser = idsByUser.computeIfAbsent(candidate.userId(), u -> new ArrayList<>());
+            synchronized (ofUser) {
+                ofUser.add(candidate.id());
+            }
             if (candidate.idempotencyKey() != null) {
                 idByKey.put(candidate.idempotencyKey(), candidate.id());
             }
@@ -128,7 +128,12 @@ public final class InMemoryReservationStore implements ReservationStore {
         }
         List<Reservation> out = new ArrayList<>();
         if (query.userId().isPresent()) {
-            for (String id : idsByUser.getOrDefault(query.userId().get(), Set.of())) {
+            List<String> ofUser = idsByUser.getOrDefault(query.userId().get(), List.of());
+            List<String> ids;
+            synchronized (ofUser) {
+                ids = new ArrayList<>(ofUser);
+            }
+            for (String id : ids) {
                 Reservation r = byId.get(id);
                 if (r != null && query.matches(r)) {
                     out.add(r);
@@ -139,7 +144,7 @@ public final class InMemoryReservationStore implements ReservationStore {
                 out.addAll(inRoom(book, from, to, query));
             }
         }
-        out.sort(ORDER);
+        out.sort(RoomBook.ORDER);
         return out.size() > query.limit() ? List.copyOf(out.subList(0, query.limit())) : out;
     }
 

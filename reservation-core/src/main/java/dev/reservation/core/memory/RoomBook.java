@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -16,12 +17,18 @@ import java.util.function.Predicate;
 /**
  * One room's reservations, ordered by start. Confirmed reservations never overlap, so they are
  * keyed by start alone and an overlap check touches only the neighbours of the asked slot:
- * O(log n + k) for k conflicts. Guarded by its own lock: rooms are booked in parallel.
+ * O(log n + k) for k conflicts. Cancelled ones live in a second map keyed by (start, id), out of
+ * the conflict check's way; queries merge the two in order. One entry per reservation keeps memory
+ * low. Guarded by its own lock ({@link #lock}): rooms are booked in parallel. Not thread-safe by
+ * itself: callers hold the lock.
  */
 final class RoomBook {
-    /** Orders all reservations (any status) of the room by start, then id. */
+    static final Comparator<Reservation> ORDER =
+            Comparator.comparing((Reservation r) -> r.slot().start()).thenComparing(Reservation::id);
+
+    /** Orders cancelled reservations by start, then id (several may share a start). */
     private record Key(Instant start, String id) implements Comparable<Key> {
-        private static final Comparator<Key> ORDER = Comparator.comparing(Key::start).thenComparing(Key::id);
+        private static final Comparator<Key> KEY_ORDER = Comparator.comparing(Key::start).thenComparing(Key::id);
 
         static Key of(Reservation r) {
             return new Key(r.slot().start(), r.id());
@@ -34,17 +41,17 @@ final class RoomBook {
 
         @Override
         public int compareTo(Key o) {
-            return ORDER.compare(this, o);
+            return KEY_ORDER.compare(this, o);
         }
     }
 
     final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final TreeMap<Instant, Reservation> confirmedByStart = new TreeMap<>();
-    private final TreeMap<Key, Reservation> all = new TreeMap<>();
+    private final TreeMap<Key, Reservation> cancelled = new TreeMap<>();
     /** The longest slot ever stored here: bounds how far back a window query must look. */
     private Duration longest = Duration.ZERO;
 
-    /** Confirmed reservations overlapping {@code slot}; caller holds the lock. */
+    /** Confirmed reservations overlapping {@code slot}. */
     List<Reservation> confirmedOverlapping(TimeSlot slot) {
         List<Reservation> out = new ArrayList<>(1);
         Map.Entry<Instant, Reservation> before = confirmedByStart.lowerEntry(slot.start());
@@ -55,43 +62,54 @@ final class RoomBook {
         return out;
     }
 
-    /** Adds a new confirmed reservation; caller holds the write lock and checked for overlaps. */
+    /** Adds a new confirmed reservation; the caller checked that nothing overlaps it. */
     void addConfirmed(Reservation r) {
         confirmedByStart.put(r.slot().start(), r);
-        all.put(Key.of(r), r);
         if (r.slot().duration().compareTo(longest) > 0) {
             longest = r.slot().duration();
         }
     }
 
-    /** Replaces {@code before} by its cancelled form; caller holds the write lock. */
-    void replaceCancelled(Reservation before, Reservation cancelled) {
+    /** Replaces the confirmed {@code before} by its cancelled form. */
+    void replaceCancelled(Reservation before, Reservation cancelledForm) {
         confirmedByStart.remove(before.slot().start(), before);
-        all.put(Key.of(cancelled), cancelled);
+        cancelled.put(Key.of(cancelledForm), cancelledForm);
     }
 
-    /** Reservations (any status) whose slot may overlap {@code [from, to)}, filtered, in order. */
+    /**
+     * Reservations (any status) that may overlap {@code [from, to)} (either bound may be null),
+     * that pass {@code filter}, in (start, id) order, at most {@code limit}.
+     */
     List<Reservation> window(Instant from, Instant to, Predicate<Reservation> filter, int limit) {
-        NavigableMap<Key, Reservation> range = all;
+        NavigableMap<Instant, Reservation> confirmed = confirmedByStart;
+        NavigableMap<Key, Reservation> gone = cancelled;
         if (from != null) {
-            range = range.tailMap(Key.before(from.minus(longest)), true);
+            Instant earliest = from.minus(longest);
+            confirmed = confirmed.tailMap(earliest, true);
+            gone = gone.tailMap(Key.before(earliest), true);
         }
         if (to != null) {
-            range = range.headMap(Key.before(to), false);
+            confirmed = confirmed.headMap(to, false);
+            gone = gone.headMap(Key.before(to), false);
         }
         List<Reservation> out = new ArrayList<>();
-        for (Reservation r : range.values()) {
-            if (filter.test(r)) {
-                out.add(r);
-                if (out.size() >= limit) {
-                    break;
-                }
+        Iterator<Reservation> a = confirmed.values().iterator();
+        Iterator<Reservation> b = gone.values().iterator();
+        Reservation nextA = a.hasNext() ? a.next() : null;
+        Reservation nextB = b.hasNext() ? b.next() : null;
+        while ((nextA != null || nextB != null) && out.size() < limit) {
+            Reservation next;
+            if (nextB == null || (nextA != null && ORDER.compare(nextA, nextB) <= 0)) {
+                next = nextA;
+                nextA = a.hasNext() ? a.next() : null;
+            } else {
+                next = nextB;
+                nextB = b.hasNext() ? b.next() : null;
+            }
+            if (filter.test(next)) {
+                out.add(next);
             }
         }
         return out;
-    }
-
-    int confirmedCount() {
-        return confirmedByStart.size();
     }
 }
