@@ -26,7 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One CLI run: the global options, the services (from a Guice injector built on first use, so
- * {@code --help} never opens the store), the acting user, and the rooms seen so far (the error
+ * {@code --help} never opens the store), the acting user (resolved as soon as the store is open, so
+ * an unknown {@code --as} fails every command), and the rooms seen so far (the error
  * reporter renders conflict times in their zones). Closing it closes the store. Used by one
  * command thread; {@link #knownRoom} may be read from others.
  */
@@ -39,7 +40,7 @@ public final class CliContext implements AutoCloseable {
     private final Map<String, Room> knownRooms = new ConcurrentHashMap<>();
     private StoreConnection connection;
     private Injector injector;
-    private Optional<User> actingUser;
+    private Optional<User> actingUser = Optional.empty();
 
     public CliContext(CliRuntime runtime, GlobalOptions options) {
         this.runtime = runtime;
@@ -65,6 +66,7 @@ public final class CliContext implements AutoCloseable {
                 throw e;
             }
             connection = opened;
+            actingUser = options.actingAs().map(key -> injector.getInstance(UserService.class).resolve(key));
         }
         return injector;
     }
@@ -96,9 +98,7 @@ public final class CliContext implements AutoCloseable {
 
     /** The {@code --as} user, if one was given. */
     public Optional<User> actingUser() {
-        if (actingUser == null) {
-            actingUser = options.actingAs().map(key -> service(UserService.class).resolve(key));
-        }
+        injector();
         return actingUser;
     }
 

@@ -1,0 +1,68 @@
+package dev.reservation.cli;
+
+import com.google.inject.AbstractModule;
+import dev.reservation.cli.store.StoreConnection;
+import dev.reservation.cli.store.StoreFactory;
+import dev.reservation.cli.store.StoreSelection;
+import dev.reservation.core.cluster.ClusterInspector;
+import dev.reservation.core.memory.InMemoryClusterInspector;
+import dev.reservation.core.memory.InMemoryReservationStore;
+import dev.reservation.core.memory.InMemoryRoomStore;
+import dev.reservation.core.memory.InMemoryUserStore;
+import dev.reservation.core.store.ReservationStore;
+import dev.reservation.core.store.RoomStore;
+import dev.reservation.core.store.UserStore;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * In-memory stores that outlive single CLI runs (as a database would), so a test can seed in one
+ * run and list in the next. Stores can be wrapped to inject failures. Records every selection.
+ */
+final class TestStores implements StoreFactory {
+    final UserStore users = new InMemoryUserStore();
+    final RoomStore rooms = new InMemoryRoomStore();
+    final ReservationStore reservations = new InMemoryReservationStore();
+    final List<StoreSelection> selections = new ArrayList<>();
+    int opened;
+    int closed;
+    private ClusterInspector cluster = new InMemoryClusterInspector(Clock.fixed(CliHarness.NOW, ZoneOffset.UTC));
+    private UnaryOperator<ReservationStore> reservationWrapper = UnaryOperator.identity();
+    private UnaryOperator<UserStore> userWrapper = UnaryOperator.identity();
+
+    TestStores cluster(ClusterInspector inspector) {
+        this.cluster = inspector;
+        return this;
+    }
+
+    TestStores wrapReservations(UnaryOperator<ReservationStore> wrapper) {
+        this.reservationWrapper = wrapper;
+        return this;
+    }
+
+    TestStores wrapUsers(UnaryOperator<UserStore> wrapper) {
+        this.userWrapper = wrapper;
+        return this;
+    }
+
+    @Override
+    public StoreConnection open(StoreSelection selection) {
+        selections.add(selection);
+        opened++;
+        UserStore u = userWrapper.apply(users);
+        ReservationStore r = reservationWrapper.apply(reservations);
+        ClusterInspector c = cluster;
+        return StoreConnection.of(new AbstractModule() {
+            @Override
+            protected void configure() {
+                bind(UserStore.class).toInstance(u);
+                bind(RoomStore.class).toInstance(rooms);
+                bind(ReservationStore.class).toInstance(r);
+                bind(ClusterInspector.class).toInstance(c);
+            }
+        }, () -> closed++);
+    }
+}
