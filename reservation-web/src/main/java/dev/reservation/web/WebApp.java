@@ -1,0 +1,121 @@
+package dev.reservation.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.inject.Injector;
+import dev.reservation.core.cluster.ClusterInspector;
+import dev.reservation.core.domain.ReservationException;
+import dev.reservation.core.domain.Room;
+import dev.reservation.core.service.ReservationService;
+import dev.reservation.core.service.RoomSearchService;
+import dev.reservation.core.service.RoomService;
+import dev.reservation.core.service.UserService;
+import dev.reservation.core.store.ReservationStore;
+import dev.reservation.core.store.RoomStore;
+import dev.reservation.core.store.UserStore;
+import dev.reservation.web.api.ApiV1Routes;
+import dev.reservation.web.api.ReservationApiRoutes;
+import dev.reservation.web.http.AccessLog;
+import dev.reservation.web.http.ActingUser;
+import dev.reservation.web.http.Csrf;
+import dev.reservation.web.http.ErrorMapper;
+import dev.reservation.web.http.Json;
+import dev.reservation.web.http.JsonBodies;
+import dev.reservation.web.http.SecurityHeaders;
+import dev.reservation.web.pages.ClusterRoutes;
+import dev.reservation.web.pages.HomeRoutes;
+import dev.reservation.web.pages.Pages;
+import dev.reservation.web.pages.ReservationRoutes;
+import dev.reservation.web.pages.ReservationRows;
+import dev.reservation.web.pages.ReserveForms;
+import dev.reservation.web.pages.ReserveRoutes;
+import dev.reservation.web.pages.RoomFinder;
+import dev.reservation.web.pages.RoomRoutes;
+import dev.reservation.web.pages.UserRoutes;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.time.Clock;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+
+/**
+ * The web app: pages, JSON API and health checks over the core services found in an
+ * {@link Injector} (core module plus any store module). {@link #stop()} is graceful: the server
+ * stops accepting, lets requests in flight finish (up to {@link WebSettings#shutdownGrace()}),
+ * then stops. Start once; thread-safe.
+ */
+public final class WebApp {
+    private final Javalin javalin;
+
+    public WebApp(Injector injector, WebSettings settings) {
+        Clock clock = injector.getInstance(Clock.class);
+        UserService users = injector.getInstance(UserService.class);
+        RoomService rooms = injector.getInstance(RoomService.class);
+        ReservationService reservations = injector.getInstance(ReservationService.class);
+        RoomSearchService search = injector.getInstance(RoomSearchService.class);
+        ClusterInspector cluster = injector.getInstance(ClusterInspector.class);
+        RoomStore roomStore = injector.getInstance(RoomStore.class);
+        ObjectMapper mapper = Json.mapper();
+        ActingUser acting = new ActingUser(users);
+        Pages pages = new Pages(users, acting);
+        ErrorMapper errors = new ErrorMapper((int) settings.retryAfter().toSeconds(), id -> {
+            try {
+                return roomStore.findById(id).orElse(null);
+            } catch (ReservationException e) {
+                return (Room) null;
+            }
+        }, pages);
+        Bookings bookings = new Bookings(reservations, injector.getInstance(ReservationStore.class));
+        RoomFinder finder = new RoomFinder(rooms, search, clock);
+        ReservationRows rows = new ReservationRows(rooms, users);
+        this.javalin = Javalin.create(config -> {
+            configureServer(config, settings, mapper);
+            config.routes.before(SecurityHeaders::apply);
+            config.routes.before(Csrf::guard);
+            errors.register(config.routes);
+            new HealthRoutes(injector.getInstance(UserStore.class), cluster).register(config.routes);
+            new ApiV1Routes(users, rooms, search, cluster, clock).register(config.routes);
+            new ReservationApiRoutes(bookings, reservations, rooms, acting, new JsonBodies(mapper))
+                    .register(config.routes);
+            new HomeRoutes(pages, cluster, finder, users, acting).register(config.routes);
+            new UserRoutes(pages, users).register(config.routes);
+            new RoomRoutes(pages, rooms, reservations, finder, clock).register(config.routes);
+            new ReservationRoutes(pages, reservations, rooms, users, rows, acting).register(config.routes);
+            new ReserveRoutes(pages, bookings, new ReserveForms(rooms), rooms, users, rows, acting, errors)
+                    .register(config.routes);
+            new ClusterRoutes(pages, cluster, clock, settings.primaryWait()).register(config.routes);
+        });
+    }
+
+    private static void configureServer(JavalinConfig config, WebSettings settings, ObjectMapper mapper) {
+        config.startup.showJavalinBanner = false;
+        config.startup.showOldJavalinVersionWarning = false;
+        config.http.maxRequestSize = settings.maxRequestBytes();
+        config.jsonMapper(new JavalinJackson(mapper, false));
+        config.staticFiles.add(files -> {
+            files.hostedPath = "/assets";
+            files.directory = "/public";
+            files.location = Location.CLASSPATH;
+        });
+        config.requestLogger.http(AccessLog::log);
+        config.jetty.modifyServer(server -> {
+            server.setStopTimeout(settings.shutdownGrace().toMillis());
+            server.insertHandler(new GracefulHandler());
+        });
+    }
+
+    /** Starts serving on {@code port} (0 picks a free one); returns this. */
+    public WebApp start(int port) {
+        javalin.start(port);
+        return this;
+    }
+
+    public int port() {
+        return javalin.port();
+    }
+
+    /** Stops gracefully: requests in flight finish first. */
+    public void stop() {
+        javalin.stop();
+    }
+}

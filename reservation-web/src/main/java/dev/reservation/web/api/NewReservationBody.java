@@ -1,0 +1,9 @@
+package dev.reservation.web.api;
+
+/**
+ * The body of {@code POST /api/v1/reservations}. Instants arrive as strings so that a bad one gets
+ * a message naming the field; unknown fields are refused by the mapper.
+ */
+public record NewReservationBody(String roomId, String userId, String start, String end, String title,
+                                 Integer attendees) {
+}

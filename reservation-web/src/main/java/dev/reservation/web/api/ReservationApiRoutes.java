@@ -1,0 +1,128 @@
+package dev.reservation.web.api;
+
+import dev.reservation.core.domain.Actor;
+import dev.reservation.core.domain.Reservation;
+import dev.reservation.core.domain.ReservationStatus;
+import dev.reservation.core.domain.Room;
+import dev.reservation.core.domain.TimeSlot;
+import dev.reservation.core.service.BookingReceipt;
+import dev.reservation.core.service.ReservationService;
+import dev.reservation.core.service.ReserveRequest;
+import dev.reservation.core.service.RoomService;
+import dev.reservation.core.store.ReservationQuery;
+import dev.reservation.web.Bookings;
+import dev.reservation.web.http.ActingUser;
+import dev.reservation.web.http.JsonBodies;
+import dev.reservation.web.http.Params;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Reservations in the JSON API: book (with {@code Idempotency-Key}), list with filters, get,
+ * cancel (acting as {@code X-Acting-User}). Thread-safe.
+ */
+public final class ReservationApiRoutes {
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final int DEFAULT_LIMIT = 1000;
+
+    private final Bookings bookings;
+    private final ReservationService reservations;
+    private final RoomService rooms;
+    private final ActingUser acting;
+    private final JsonBodies bodies;
+
+    public ReservationApiRoutes(Bookings bookings, ReservationService reservations, RoomService rooms,
+                                ActingUser acting, JsonBodies bodies) {
+        this.bookings = bookings;
+        this.reservations = reservations;
+        this.rooms = rooms;
+        this.acting = acting;
+        this.bodies = bodies;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.post("/api/v1/reservations", this::book);
+        routes.get("/api/v1/reservations", this::list);
+        routes.get("/api/v1/reservations/{id}", ctx -> ctx.json(dto(reservations.get(id(ctx)))));
+        routes.post("/api/v1/reservations/{id}/cancel", ctx -> {
+            Actor actor = Actor.of(acting.fromHeader(ctx));
+            ctx.json(dto(reservations.cancel(id(ctx), actor)));
+        });
+    }
+
+    private void book(Context ctx) {
+        NewReservationBody body = bodies.read(ctx, NewReservationBody.class);
+        Params p = new Params();
+        Optional<String> key = p.text(IDEMPOTENCY_KEY, ctx.header(IDEMPOTENCY_KEY), 128, false);
+        Optional<String> roomId = p.text("roomId", body.roomId(), 64, true);
+        Optional<String> userId = p.text("userId", body.userId(), 64, true);
+        Optional<Instant> start = p.instant("start", body.start(), true);
+        Optional<Instant> end = p.instant("end", body.end(), true);
+        Optional<String> title = p.text("title", body.title(), Reservation.MAX_TITLE, true);
+        if (body.attendees() == null) {
+            p.reject("attendees", "attendees is required");
+        }
+        if (start.isPresent() && end.isPresent() && !end.get().isAfter(start.get())) {
+            p.reject("end", "end must be after start");
+        }
+        p.throwIfAny();
+        ReserveRequest request = Bookings.withKey(new ReserveRequest(roomId.get(), userId.get(),
+                new TimeSlot(start.get(), end.get()), title.get(), body.attendees(), key), "api-");
+        BookingReceipt receipt = bookings.book(request);
+        Reservation r = receipt.reservation();
+        ctx.status(201).header("Location", "/api/v1/reservations/" + r.id());
+        if (receipt.replayed()) {
+            ctx.header("Idempotent-Replayed", "true");
+        }
+        ctx.json(dto(r));
+    }
+
+    private void list(Context ctx) {
+        Params p = new Params();
+        ReservationQuery query = ReservationQuery.all()
+                .limit(p.integer("limit", ctx.queryParam("limit"), 1, ReservationQuery.MAX_LIMIT, false)
+                        .orElse(DEFAULT_LIMIT));
+        Optional<String> roomId = p.text("roomId", ctx.queryParam("roomId"), 64, false);
+        Optional<String> userId = p.text("userId", ctx.queryParam("userId"), 64, false);
+        Optional<Instant> from = p.instant("from", ctx.queryParam("from"), false);
+        Optional<Instant> to = p.instant("to", ctx.queryParam("to"), false);
+        Optional<String> status = p.text("status", ctx.queryParam("status"), 16, false);
+        query = roomId.map(query::room).orElse(query);
+        query = userId.map(query::user).orElse(query);
+        if (status.isPresent()) {
+            try {
+                query = query.status(ReservationStatus.valueOf(status.get().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                p.reject("status", "status must be CONFIRMED or CANCELLED");
+            }
+        }
+        if (from.isPresent() && to.isPresent() && !to.get().isAfter(from.get())) {
+            p.reject("to", "'to' must be after 'from'");
+        }
+        p.throwIfAny();
+        if (from.isPresent() || to.isPresent()) {
+            query = query.window(from.orElse(Instant.EPOCH), to.orElse(Instant.parse("9999-01-01T00:00:00Z")));
+        }
+        Map<String, Room> byId = rooms.list().stream().collect(Collectors.toMap(Room::id, Function.identity()));
+        List<ReservationDto> found = reservations.find(query).stream()
+                .map(r -> ReservationDto.of(r, byId.get(r.roomId()))).toList();
+        ctx.json(found);
+    }
+
+    private ReservationDto dto(Reservation r) {
+        Room room = rooms.list().stream().filter(x -> x.id().equals(r.roomId())).findFirst().orElse(null);
+        return ReservationDto.of(r, room);
+    }
+
+    private static String id(Context ctx) {
+        return new Params().text("id", ctx.pathParam("id"), 64, true)
+                .orElseThrow(() -> dev.reservation.web.http.FieldErrorsException.of("id", "id is too long"));
+    }
+}

@@ -1,0 +1,136 @@
+package dev.reservation.web.http;
+
+import dev.reservation.core.domain.AlreadyExistsException;
+import dev.reservation.core.domain.ConcurrentUpdateException;
+import dev.reservation.core.domain.IdempotencyKeyReusedException;
+import dev.reservation.core.domain.InvalidInputException;
+import dev.reservation.core.domain.NotFoundException;
+import dev.reservation.core.domain.PermissionDeniedException;
+import dev.reservation.core.domain.ReservationConflictException;
+import dev.reservation.core.domain.ReservationException;
+import dev.reservation.core.domain.Room;
+import dev.reservation.core.domain.StoreUnavailableException;
+import dev.reservation.core.domain.WriteOutcomeUnknownException;
+import dev.reservation.web.UnresolvedBookingException;
+import dev.reservation.web.api.ApiError;
+import dev.reservation.web.api.ReservationDto;
+import dev.reservation.web.api.SuggestionsDto;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.util.UUID;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where failures become HTTP answers: every {@link ReservationException} subclass,
+ * Javalin's own HTTP errors (unknown route, body too large, wrong media type) and anything
+ * unexpected. API paths ({@code /api/**}, {@code /health/**}) get JSON; pages get a friendly HTML
+ * page through {@link ErrorPageRenderer}. Never a stack trace in a response. Thread-safe.
+ */
+public final class ErrorMapper {
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
+
+    /** Renders an error for browsers; supplied by the pages layer. */
+    @FunctionalInterface
+    public interface ErrorPageRenderer {
+        void render(Context ctx, ApiError error);
+    }
+
+    private final int retryAfterSeconds;
+    private final Function<String, Room> roomById;
+    private final ErrorPageRenderer pages;
+
+    /** @param roomById finds a room for rendering conflicts, or returns null */
+    public ErrorMapper(int retryAfterSeconds, Function<String, Room> roomById, ErrorPageRenderer pages) {
+        this.retryAfterSeconds = retryAfterSeconds;
+        this.roomById = roomById;
+        this.pages = pages;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.exception(Exception.class, (e, ctx) -> respond(ctx, describe(e)));
+        // Javalin maps its own HTTP errors (unknown route, body too large) by this exact class first
+        routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, describe(e)));
+    }
+
+    public static boolean isApi(Context ctx) {
+        String path = ctx.path();
+        return path.startsWith("/api/") || path.equals("/api") || path.startsWith("/health");
+    }
+
+    public void respond(Context ctx, ApiError error) {
+        if (error.retryAfterSeconds() != null) {
+            ctx.header("Retry-After", String.valueOf(error.retryAfterSeconds()));
+        }
+        ctx.status(error.status());
+        if (isApi(ctx)) {
+            ctx.json(error);
+        } else {
+            pages.render(ctx, error);
+        }
+    }
+
+    /** The status and body for a failure; the mapping every frontend path shares. */
+    public ApiError describe(Exception e) {
+        if (e instanceof ReservationException re) {
+            return describeDomain(re);
+        }
+        if (e instanceof HttpResponseException http) {
+            return ApiError.of(http.getStatus(), http.getMessage());
+        }
+        String ref = UUID.randomUUID().toString().substring(0, 8);
+        LOG.error("unexpected failure (ref {})", ref, e);
+        return ApiError.of(500, "something went wrong on our side; it has been logged (ref " + ref + ")");
+    }
+
+    private ApiError describeDomain(ReservationException e) {
+        String msg = e.getMessage();
+        if (e instanceof InvalidInputException invalid) {
+            return ApiError.of(400, msg).withFields(invalid.fieldErrors());
+        }
+        if (e instanceof NotFoundException) {
+            return ApiError.of(404, msg);
+        }
+        if (e instanceof ReservationConflictException conflict) {
+            Room room = conflict.conflicts().isEmpty() ? null : roomById.apply(conflict.conflicts().get(0).roomId());
+            return ApiError.of(409, msg).withConflict(
+                    conflict.conflicts().stream().map(r -> ReservationDto.of(r, room)).toList(),
+                    room == null ? null : SuggestionsDto.of(conflict.suggestions(), room));
+        }
+        if (e instanceof AlreadyExistsException exists) {
+            return ApiError.of(409, msg).withFields(java.util.Map.of(exists.field(), msg));
+        }
+        if (e instanceof ConcurrentUpdateException) {
+            return ApiError.of(409, msg + "; read it again and retry");
+        }
+        if (e instanceof IdempotencyKeyReusedException reused) {
+            return ApiError.of(422, msg).withOutcome(null, reused.original().id(), null);
+        }
+        if (e instanceof PermissionDeniedException) {
+            return ApiError.of(403, msg);
+        }
+        if (e instanceof StoreUnavailableException) {
+            return ApiError.of(503, "the database is not available right now (nothing was changed); retry in a few"
+                    + " seconds").withRetryAfter(retryAfterSeconds);
+        }
+        if (e instanceof UnresolvedBookingException unresolved) {
+            String id = unresolved.reservationId().orElse(null);
+            return ApiError.of(503, "outcome UNKNOWN: the booking may or may not have been stored"
+                            + (id == null ? "" : " as reservation " + id) + "; it has NOT been reported as failed."
+                            + " Retry the same request with Idempotency-Key: " + unresolved.idempotencyKey()
+                            + " (it can never book twice)" + (id == null ? "" : ", or look up GET /api/v1/reservations/"
+                            + id))
+                    .withOutcome("UNKNOWN", id, unresolved.idempotencyKey()).withRetryAfter(retryAfterSeconds);
+        }
+        if (e instanceof WriteOutcomeUnknownException) {
+            return ApiError.of(503, "outcome UNKNOWN: the change may or may not have been applied; read the"
+                    + " reservation again, then retry if needed (cancelling is safe to repeat)")
+                    .withOutcome("UNKNOWN", null, null).withRetryAfter(retryAfterSeconds);
+        }
+        String ref = UUID.randomUUID().toString().substring(0, 8);
+        LOG.error("unmapped reservation failure (ref {})", ref, e);
+        return ApiError.of(500, "something went wrong on our side; it has been logged (ref " + ref + ")");
+    }
+}

@@ -1,0 +1,74 @@
+package dev.reservation.web.pages;
+
+import dev.reservation.core.domain.ReservationException;
+import dev.reservation.core.service.UserService;
+import dev.reservation.web.api.ApiError;
+import dev.reservation.web.api.UserDto;
+import dev.reservation.web.http.ActingUser;
+import dev.reservation.web.http.Csrf;
+import dev.reservation.web.http.ErrorMapper;
+import dev.reservation.web.pages.view.Chrome;
+import dev.reservation.web.pages.view.ErrorView;
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Renders pages from the templates precompiled at build time (no compiler needed at run time;
+ * HTML content type, so every {@code ${...}} is escaped for its context). Builds the chrome every
+ * page shares and renders error pages for the {@link ErrorMapper}. Thread-safe.
+ */
+public final class Pages implements ErrorMapper.ErrorPageRenderer {
+    private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
+    private final UserService users;
+    private final ActingUser acting;
+
+    public Pages(UserService users, ActingUser acting) {
+        this.users = users;
+        this.acting = acting;
+    }
+
+    /** Renders {@code template} with params {@code chrome} and {@code view}; the status is left as set. */
+    public void page(Context ctx, String template, String title, Object view) {
+        StringOutput out = new StringOutput();
+        engine.render(template, Map.of("chrome", chrome(ctx, title), "view", view), out);
+        ctx.html(out.toString());
+    }
+
+    /** The shared chrome; never fails, so that error pages render while the store is down. */
+    public Chrome chrome(Context ctx, String title) {
+        List<UserDto> all;
+        try {
+            all = users.list().stream().map(UserDto::of).toList();
+        } catch (ReservationException storeDown) {
+            all = List.of();
+        }
+        UserDto actingAs = acting.fromCookieQuietly(ctx).map(UserDto::of).orElse(null);
+        return new Chrome(title, ctx.path(), Csrf.token(ctx), actingAs, all);
+    }
+
+    @Override
+    public void render(Context ctx, ApiError error) {
+        ErrorView view = new ErrorView(error.status(), heading(error.status()), error.error(), error.fields(),
+                "UNKNOWN".equals(error.outcome()), error.reservationId(), error.idempotencyKey());
+        page(ctx, "error.jte", heading(error.status()), view);
+    }
+
+    private static String heading(int status) {
+        return switch (status) {
+            case 400 -> "That input cannot be used";
+            case 403 -> "Not allowed";
+            case 404 -> "Not found";
+            case 405 -> "Not allowed here";
+            case 409 -> "Conflict";
+            case 413 -> "Too much data";
+            case 415 -> "Unsupported content";
+            case 422 -> "Already used";
+            case 503 -> "Temporarily unavailable";
+            default -> "Something went wrong";
+        };
+    }
+}

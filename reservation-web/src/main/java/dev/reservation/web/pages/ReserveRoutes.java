@@ -1,0 +1,117 @@
+package dev.reservation.web.pages;
+
+import dev.reservation.core.domain.IdempotencyKeyReusedException;
+import dev.reservation.core.domain.InvalidInputException;
+import dev.reservation.core.domain.ReservationConflictException;
+import dev.reservation.core.domain.Room;
+import dev.reservation.core.domain.TimeSlot;
+import dev.reservation.core.service.BookingReceipt;
+import dev.reservation.core.service.ReserveRequest;
+import dev.reservation.core.service.RoomService;
+import dev.reservation.core.service.UserService;
+import dev.reservation.web.Bookings;
+import dev.reservation.web.api.ApiError;
+import dev.reservation.web.api.RoomDto;
+import dev.reservation.web.api.UserDto;
+import dev.reservation.web.http.ActingUser;
+import dev.reservation.web.http.ErrorMapper;
+import dev.reservation.web.http.Params;
+import dev.reservation.web.pages.view.ReservationRow;
+import dev.reservation.web.pages.view.ReserveForm;
+import dev.reservation.web.pages.view.ReserveView;
+import dev.reservation.web.pages.view.Suggestion;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The /reserve form. A successful post redirects to /reservations (post/redirect/get); invalid
+ * input and conflicts re-render the form with the values kept, messages next to the fields, and
+ * after a conflict the conflicting reservations and one-click suggestions. Statuses come from the
+ * {@link ErrorMapper}; failures the form cannot help with (unknown user, store down) go to it
+ * whole. Thread-safe.
+ */
+public final class ReserveRoutes {
+    private final Pages pages;
+    private final Bookings bookings;
+    private final ReserveForms forms;
+    private final RoomService rooms;
+    private final UserService users;
+    private final ReservationRows rows;
+    private final ActingUser acting;
+    private final ErrorMapper errors;
+
+    public ReserveRoutes(Pages pages, Bookings bookings, ReserveForms forms, RoomService rooms, UserService users,
+                         ReservationRows rows, ActingUser acting, ErrorMapper errors) {
+        this.pages = pages;
+        this.bookings = bookings;
+        this.forms = forms;
+        this.rooms = rooms;
+        this.users = users;
+        this.rows = rows;
+        this.acting = acting;
+        this.errors = errors;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/reserve", ctx -> {
+            String me = acting.fromCookie(ctx).map(u -> u.id()).orElse(null);
+            show(ctx, ReserveForms.fromQuery(ctx, me), Map.of(), null, List.of(), List.of());
+        });
+        routes.post("/reserve", this::submit);
+    }
+
+    private void submit(Context ctx) {
+        ReserveForm form = ReserveForms.fromBody(ctx);
+        ReserveRequest request = null;
+        try {
+            request = Bookings.withKey(forms.toRequest(form, new Params()), "form-");
+            BookingReceipt receipt = bookings.book(request);
+            ctx.redirect(Links.to("/reservations", "booked", receipt.reservation().id()), HttpStatus.SEE_OTHER);
+        } catch (InvalidInputException e) {
+            reshow(ctx, e, form, e.fieldErrors(), List.of(), List.of());
+        } catch (ReservationConflictException e) {
+            reshow(ctx, e, form, Map.of(), rows.of(e.conflicts()), suggestions(form, request.slot(), e));
+        } catch (IdempotencyKeyReusedException e) {
+            ReserveForm fresh = new ReserveForm(form.userId(), form.roomId(), form.date(), form.start(), form.end(),
+                    form.endDate(), form.title(), form.attendees(), ReserveForms.newKey());
+            reshow(ctx, e, fresh, Map.of(), List.of(), List.of());
+        }
+    }
+
+    private void reshow(Context ctx, RuntimeException e, ReserveForm form, Map<String, String> fieldErrors,
+                        List<ReservationRow> conflicts, List<Suggestion> suggestions) {
+        ApiError described = errors.describe(e);
+        ctx.status(described.status());
+        String message = e instanceof ReservationConflictException
+                ? "That time is already taken in this room. Take one of the suggestions below, or change the time."
+                : e instanceof IdempotencyKeyReusedException
+                ? "This form was already used for a booking (reservation " + described.reservationId()
+                + "). Check /reservations; submit again to make another booking."
+                : fieldErrors.size() > 0 ? "Please correct the marked fields." : described.error();
+        show(ctx, form, fieldErrors, message, conflicts, suggestions);
+    }
+
+    private List<Suggestion> suggestions(ReserveForm form, TimeSlot asked, ReservationConflictException e) {
+        Room room = rooms.get(e.conflicts().get(0).roomId());
+        List<Suggestion> result = new ArrayList<>();
+        e.suggestions().nextFreeSlotInRoom().ifPresent(slot -> result.add(new Suggestion(
+                room.name() + " — next free: " + Format.slot(slot, room.zone()),
+                ReserveForms.forSlot(form, room, slot))));
+        for (Room other : e.suggestions().otherFreeRooms()) {
+            result.add(new Suggestion(other.name() + " (" + other.capacity() + " seats, " + other.location()
+                    + ") — same time: " + Format.slot(asked, other.zone()), ReserveForms.forSlot(form, other, asked)));
+        }
+        return result;
+    }
+
+    private void show(Context ctx, ReserveForm form, Map<String, String> fieldErrors, String message,
+                      List<ReservationRow> conflicts, List<Suggestion> suggestions) {
+        ReserveView view = new ReserveView(form, users.list().stream().map(UserDto::of).toList(),
+                rooms.list().stream().map(RoomDto::of).toList(), fieldErrors, message, conflicts, suggestions);
+        pages.page(ctx, "reserve.jte", "Reserve a room", view);
+    }
+}

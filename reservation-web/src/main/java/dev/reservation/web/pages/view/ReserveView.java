@@ -1,0 +1,27 @@
+package dev.reservation.web.pages.view;
+
+import dev.reservation.web.api.RoomDto;
+import dev.reservation.web.api.UserDto;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The /reserve page: the form (values kept), field errors next to the fields, a general message,
+ * and after a conflict the conflicting reservations and suggestions to take with one click.
+ */
+public record ReserveView(ReserveForm form, List<UserDto> users, List<RoomDto> rooms, Map<String, String> errors,
+                          String message, List<ReservationRow> conflicts, List<Suggestion> suggestions) {
+    public ReserveView {
+        errors = Map.copyOf(errors);
+        conflicts = List.copyOf(conflicts);
+        suggestions = List.copyOf(suggestions);
+    }
+
+    public String error(String field) {
+        return errors.get(field);
+    }
+
+    public boolean conflict() {
+        return !conflicts.isEmpty();
+    }
+}

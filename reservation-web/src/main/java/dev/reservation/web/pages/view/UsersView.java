@@ -1,0 +1,8 @@
+package dev.reservation.web.pages.view;
+
+import dev.reservation.web.api.UserDto;
+import java.util.List;
+
+/** The /users page. */
+public record UsersView(List<UserDto> users) {
+}
