@@ -1,0 +1,78 @@
+package dev.reservation.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.reservation.cli.CliHarness.Result;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** {@code --help} on every command (with the exit codes), {@code --version}, and the completion script. */
+class HelpAndCompletionTest {
+    private final CliHarness cli = new CliHarness(new TestStores());
+
+    /** Every command path, found by walking the command tree rather than listed by hand. */
+    static Stream<String> commandPaths() {
+        ReservationCommand root = new ReservationCommand();
+        CliContext context = new CliContext(CliRuntime.system(selection -> {
+            throw new AssertionError("help must not open the store");
+        }), root);
+        List<String> paths = new ArrayList<>();
+        collect(CliMain.commandLine(root, context), "", paths);
+        return paths.stream();
+    }
+
+    private static void collect(CommandLine command, String prefix, List<String> paths) {
+        command.getSubcommands().forEach((name, sub) -> {
+            String path = (prefix + " " + name).strip();
+            paths.add(path);
+            collect(sub, path, paths);
+        });
+    }
+
+    @Test
+    void theCommandTreeHasEveryCommandTheIssueAsksFor() {
+        assertThat(commandPaths()).contains("users list", "users add", "users show", "rooms list", "rooms add",
+                "rooms show", "rooms free", "reserve", "reservations list", "reservations show",
+                "reservations cancel", "seed", "cluster status", "cluster check-replication", "cluster watch",
+                "completion");
+    }
+
+    @ParameterizedTest
+    @MethodSource("commandPaths")
+    void everyCommandPrintsItsHelpWithTheExitCodes(String path) {
+        List<String> args = new ArrayList<>(List.of(path.split(" ")));
+        args.add("--help");
+        Result help = cli.run(args.toArray(String[]::new));
+        assertThat(help.exit()).isZero();
+        assertThat(help.err()).isEmpty();
+        assertThat(help.out()).startsWith("Usage: reservation " + path)
+                .contains("--json", "--as=<email|id>", "Exit codes:", "7   outcome unknown");
+    }
+
+    @Test
+    void topLevelHelpSaysWhoActsWithoutAsAndDocumentsEveryExitCode() {
+        Result help = cli.run("--help");
+        assertThat(help.out().replaceAll("\\s+", " ")).contains("acts as the local operator with ADMIN rights");
+        for (ExitCode code : ExitCode.values()) {
+            assertThat(help.out()).contains("  " + code.code() + "   ");
+        }
+    }
+
+    @Test
+    void printsItsVersion() {
+        assertThat(cli.run("--version").out()).startsWith("reservation 0.1.0");
+    }
+
+    @Test
+    void completionPrintsABashScriptCoveringTheSubcommands() {
+        Result completion = cli.run("completion");
+        assertThat(completion.exit()).isZero();
+        assertThat(completion.out()).startsWith("#!/usr/bin/env bash")
+                .contains("complete -F _complete_reservation", "reservations", "check-replication", "--idempotency-key");
+    }
+}
