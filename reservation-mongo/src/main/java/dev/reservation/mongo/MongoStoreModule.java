@@ -1,0 +1,37 @@
+package dev.reservation.mongo;
+
+import com.google.inject.AbstractModule;
+import dev.reservation.core.cluster.ClusterInspector;
+import dev.reservation.core.store.ReservationStore;
+import dev.reservation.core.store.RoomStore;
+import dev.reservation.core.store.UserStore;
+import java.time.Clock;
+
+/**
+ * Binds the core's ports to a Mongo store, and {@link MongoStores} itself so the application can
+ * close it on shutdown. Constructed with options it opens the store at once (in the constructor,
+ * so a failure surfaces as the store's own exception, not wrapped by Guice). Use beside
+ * {@code CoreModule}: {@code Guice.createInjector(new CoreModule(), new MongoStoreModule(options))}.
+ */
+public final class MongoStoreModule extends AbstractModule {
+    private final MongoStores stores;
+
+    /** Opens the store described by {@code options} with the system UTC clock. */
+    public MongoStoreModule(StoreOptions options) {
+        this(MongoStores.open(options, Clock.systemUTC()));
+    }
+
+    /** Binds an already open store; the caller (or whoever gets {@link MongoStores} injected) closes it. */
+    public MongoStoreModule(MongoStores stores) {
+        this.stores = stores;
+    }
+
+    @Override
+    protected void configure() {
+        bind(MongoStores.class).toInstance(stores);
+        bind(UserStore.class).toInstance(stores.users());
+        bind(RoomStore.class).toInstance(stores.rooms());
+        bind(ReservationStore.class).toInstance(stores.reservations());
+        bind(ClusterInspector.class).toInstance(stores.cluster());
+    }
+}

@@ -1,0 +1,162 @@
+package dev.reservation.mongo;
+
+import com.mongodb.MongoClientSettings;
+import com.mongodb.ReadPreference;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import dev.reservation.core.cluster.ClusterInspector;
+import dev.reservation.core.cluster.ClusterTopology;
+import dev.reservation.core.domain.ReservationException;
+import dev.reservation.core.domain.StoreUnavailableException;
+import dev.reservation.core.store.ReservationStore;
+import dev.reservation.core.store.RoomStore;
+import dev.reservation.core.store.UserStore;
+import dev.reservation.mongo.internal.Booking;
+import dev.reservation.mongo.internal.ClientSettings;
+import dev.reservation.mongo.internal.MongoReservationStore;
+import dev.reservation.mongo.internal.MongoRoomStore;
+import dev.reservation.mongo.internal.MongoUserStore;
+import dev.reservation.mongo.internal.ReadRouting;
+import dev.reservation.mongo.internal.Schema;
+import dev.reservation.mongo.internal.cluster.MongoClusterInspector;
+import dev.reservation.mongo.internal.cluster.TopologyTracker;
+import dev.reservation.mongo.internal.embedded.EmbeddedEndpoint;
+import dev.reservation.mongo.internal.embedded.EmbeddedServer;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.bson.Document;
+
+/**
+ * The Mongo store: one {@code MongoClient} and the four ports built on it. {@link #open} connects
+ * (to the URI, or to the embedded server of the data directory, starting it when no other process
+ * serves it), creates the schema idempotently and fails fast with {@link StoreUnavailableException}
+ * when no primary answers within {@code primaryWait}. Close it on shutdown: that closes the client
+ * and, if this process started the embedded server, stops it (data stays on disk). Thread-safe.
+ */
+public final class MongoStores implements AutoCloseable {
+    private final StoreOptions options;
+    private final MongoClient client;
+    private final TopologyTracker tracker;
+    private final Optional<EmbeddedServer> embedded;
+    private final UserStore users;
+    private final RoomStore rooms;
+    private final ReservationStore reservations;
+    private final MongoClusterInspector cluster;
+    private final String endpoint;
+
+    private MongoStores(StoreOptions options, Clock clock, String uri, Optional<EmbeddedServer> embedded) {
+        this.options = options;
+        this.embedded = embedded;
+        this.endpoint = options.mongoUri().map(u -> u.replaceAll("(://[^:/@]+:)[^@/]*@", "$1***@"))
+                .orElse("embedded store in " + options.dataDir() + " (" + uri + ")");
+        this.tracker = new TopologyTracker(clock);
+        MongoClientSettings base = ClientSettings.base(options, uri);
+        this.client = MongoClients.create(ClientSettings.forStore(options, uri, tracker));
+        MongoDatabase db = client.getDatabase(options.databaseName());
+        try {
+            Schema.ensure(db, clock);
+        } catch (RuntimeException e) {
+            tracker.close();
+            client.close();
+            throw e;
+        }
+        boolean sessions = client.getClusterDescription().getLogicalSessionTimeoutMinutes() != null;
+        ReadRouting routing = new ReadRouting(client, options.readFromSecondaries() && sessions,
+                ReadPreference.secondaryPreferred(options.maxStaleness().toSeconds(), TimeUnit.SECONDS));
+        MongoCollection<Document> reservationDocs = db.getCollection(Schema.RESERVATIONS);
+        this.users = new MongoUserStore(db.getCollection(Schema.USERS));
+        this.rooms = new MongoRoomStore(db.getCollection(Schema.ROOMS));
+        this.reservations = new MongoReservationStore(reservationDocs, routing.forLists(reservationDocs),
+                db.getCollection(Schema.ROOM_DAYS), timing(options, clock), routing);
+        this.cluster = new MongoClusterInspector(client, base, options.databaseName(), tracker, embedded.isPresent()
+                || options.isEmbedded(), clock);
+    }
+
+    /** Opens the store with the system UTC clock. */
+    public static MongoStores open(StoreOptions options) {
+        return open(options, Clock.systemUTC());
+    }
+
+    /**
+     * Opens the store; {@code clock} stamps claims and decides when a crashed booking's claims
+     * may be cleaned up.
+     *
+     * @throws StoreUnavailableException when the database cannot be reached or prepared
+     */
+    public static MongoStores open(StoreOptions options, Clock clock) {
+        Optional<EmbeddedServer> owned = Optional.empty();
+        String uri;
+        if (options.mongoUri().isPresent()) {
+            uri = options.mongoUri().get();
+        } else {
+            EmbeddedEndpoint endpoint = EmbeddedEndpoint.startOrAttach(options.dataDir(), clock);
+            owned = endpoint.owned();
+            uri = endpoint.connectionString();
+        }
+        try {
+            return new MongoStores(options, clock, uri, owned);
+        } catch (ReservationException | IllegalArgumentException e) {
+            owned.ifPresent(EmbeddedServer::close);
+            if (e instanceof IllegalArgumentException) {
+                throw new StoreUnavailableException("cannot configure the MongoDB client: " + e.getMessage(), e);
+            }
+            throw e;
+        }
+    }
+
+    /** Claims of a crashed booking block a room-day this long before they are fenced and removed. */
+    static Booking.Timing timing(StoreOptions options, Clock clock) {
+        Duration longestBooking = options.primaryWait().plus(options.writeTimeout()).plusSeconds(5).multipliedBy(2);
+        Duration orphanAge = longestBooking.compareTo(Duration.ofMinutes(1)) > 0 ? longestBooking : Duration.ofMinutes(1);
+        return new Booking.Timing(clock, orphanAge, Duration.ofSeconds(5));
+    }
+
+    public UserStore users() {
+        return users;
+    }
+
+    public RoomStore rooms() {
+        return rooms;
+    }
+
+    public ReservationStore reservations() {
+        return reservations;
+    }
+
+    public ClusterInspector cluster() {
+        return cluster;
+    }
+
+    public StoreOptions options() {
+        return options;
+    }
+
+    /** EMBEDDED, STANDALONE or REPLICA_SET, from the driver's latest view. */
+    public ClusterTopology.Kind kind() {
+        return cluster.kind();
+    }
+
+    /** Where the store connects, password hidden: for logs and "which store am I using?" screens. */
+    public String describe() {
+        return endpoint;
+    }
+
+    /** True when this process started the embedded server (others attach to it). */
+    public boolean ownsEmbeddedServer() {
+        return embedded.isPresent();
+    }
+
+    @Override
+    public void close() {
+        try {
+            tracker.close();
+            client.close();
+        } finally {
+            embedded.ifPresent(EmbeddedServer::close);
+        }
+    }
+}

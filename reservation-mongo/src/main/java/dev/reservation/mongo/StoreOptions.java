@@ -1,0 +1,161 @@
+package dev.reservation.mongo;
+
+import com.mongodb.ConnectionString;
+import dev.reservation.core.domain.InvalidInputException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Where and how the Mongo store connects. Immutable and validated on construction.
+ *
+ * <ul>
+ *   <li>{@code mongoUri}: a MongoDB connection string; absent = the embedded single-node server
+ *       in {@code dataDir} (started by this process, or attached to when another process runs it).</li>
+ *   <li>{@code primaryWait}: how long an operation waits for a primary (the driver's
+ *       serverSelectionTimeout); default 15 s, a little above a default election (~12 s).</li>
+ *   <li>{@code writeTimeout}: the {@code wtimeout} of the majority write concern; default 10 s.
+ *       A write that times out here MAY have been applied and is reported as outcome unknown.</li>
+ *   <li>{@code readFromSecondaries} / {@code maxStaleness}: list reads ({@code find}) only. Default
+ *       false: every read goes to the primary. When true, list reads use {@code secondaryPreferred}
+ *       with {@code maxStalenessSeconds} (at least 90 s, MongoDB's floor) inside a causally
+ *       consistent session advanced to this process's last write, so a caller still reads its own
+ *       bookings. Reads that decide a write always go to the primary with majority read concern.</li>
+ *   <li>{@code database}: the database name, default {@code reservations}.</li>
+ * </ul>
+ */
+public record StoreOptions(
+        Optional<String> mongoUri,
+        Path dataDir,
+        Duration primaryWait,
+        Duration writeTimeout,
+        boolean readFromSecondaries,
+        Duration maxStaleness,
+        Optional<String> database) {
+
+    public static final String URI_ENV = "RESERVATION_MONGO_URI";
+    public static final String DATA_DIR_ENV = "RESERVATION_DATA_DIR";
+    public static final String DEFAULT_DATABASE = "reservations";
+    public static final Duration DEFAULT_PRIMARY_WAIT = Duration.ofSeconds(15);
+    public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(10);
+    /** MongoDB refuses a maxStalenessSeconds below 90. */
+    public static final Duration MIN_STALENESS = Duration.ofSeconds(90);
+
+    public StoreOptions {
+        mongoUri = mongoUri == null ? Optional.empty() : mongoUri.map(String::strip).filter(s -> !s.isEmpty());
+        mongoUri.ifPresent(StoreOptions::checkUri);
+        Objects.requireNonNull(dataDir, "dataDir");
+        dataDir = dataDir.toAbsolutePath().normalize();
+        primaryWait = positive("primaryWait", primaryWait);
+        writeTimeout = positive("writeTimeout", writeTimeout);
+        maxStaleness = maxStaleness == null ? MIN_STALENESS : maxStaleness;
+        if (maxStaleness.compareTo(MIN_STALENESS) < 0) {
+            throw new InvalidInputException("maxStaleness", "maxStaleness must be at least 90 seconds (MongoDB's minimum), was "
+                    + maxStaleness.toSeconds() + " s");
+        }
+        database = database == null ? Optional.empty() : database.map(String::strip).filter(s -> !s.isEmpty());
+        database.ifPresent(StoreOptions::checkDatabaseName);
+    }
+
+    /** The embedded server in {@code dataDir} with every default. */
+    public static StoreOptions embedded(Path dataDir) {
+        return new StoreOptions(Optional.empty(), dataDir, DEFAULT_PRIMARY_WAIT, DEFAULT_WRITE_TIMEOUT, false,
+                MIN_STALENESS, Optional.empty());
+    }
+
+    /** A MongoDB deployment at {@code uri} with every default (data dir unused). */
+    public static StoreOptions uri(String uri) {
+        return new StoreOptions(Optional.of(uri), defaultDataDir(Map.of()), DEFAULT_PRIMARY_WAIT, DEFAULT_WRITE_TIMEOUT,
+                false, MIN_STALENESS, Optional.empty());
+    }
+
+    /**
+     * Options from the command line and the environment: a flag wins over the environment variable
+     * ({@value #URI_ENV}, {@value #DATA_DIR_ENV}), which wins over the default
+     * ({@code ~/.reservation/data}, embedded server).
+     *
+     * @throws InvalidInputException for a malformed URI or data dir
+     */
+    public static StoreOptions resolve(Optional<String> uriFlag, Optional<Path> dataDirFlag, Map<String, String> env) {
+        Optional<String> uri = uriFlag.filter(s -> !s.isBlank()).or(() -> nonBlank(env.get(URI_ENV)));
+        Path dataDir = dataDirFlag.orElseGet(() -> nonBlank(env.get(DATA_DIR_ENV))
+                .map(StoreOptions::toPath).orElseGet(() -> defaultDataDir(env)));
+        return new StoreOptions(uri, dataDir, DEFAULT_PRIMARY_WAIT, DEFAULT_WRITE_TIMEOUT, false, MIN_STALENESS,
+                Optional.empty());
+    }
+
+    public StoreOptions withPrimaryWait(Duration wait) {
+        return new StoreOptions(mongoUri, dataDir, wait, writeTimeout, readFromSecondaries, maxStaleness, database);
+    }
+
+    public StoreOptions withWriteTimeout(Duration timeout) {
+        return new StoreOptions(mongoUri, dataDir, primaryWait, timeout, readFromSecondaries, maxStaleness, database);
+    }
+
+    public StoreOptions withSecondaryReads(Duration staleness) {
+        return new StoreOptions(mongoUri, dataDir, primaryWait, writeTimeout, true, staleness, database);
+    }
+
+    public StoreOptions withDatabase(String name) {
+        return new StoreOptions(mongoUri, dataDir, primaryWait, writeTimeout, readFromSecondaries, maxStaleness,
+                Optional.of(name));
+    }
+
+    /** The database: the explicit option, else the URI's path ({@code /reservations}), else the default. */
+    public String databaseName() {
+        return database.or(() -> mongoUri.map(u -> new ConnectionString(u).getDatabase()))
+                .filter(s -> !s.isBlank()).orElse(DEFAULT_DATABASE);
+    }
+
+    public boolean isEmbedded() {
+        return mongoUri.isEmpty();
+    }
+
+    private static Path defaultDataDir(Map<String, String> env) {
+        String home = Optional.ofNullable(System.getProperty("user.home")).orElse(env.getOrDefault("HOME", "."));
+        return Path.of(home, ".reservation", "data");
+    }
+
+    private static Optional<String> nonBlank(String value) {
+        return Optional.ofNullable(value).map(String::strip).filter(s -> !s.isEmpty());
+    }
+
+    private static Path toPath(String text) {
+        try {
+            return Path.of(text);
+        } catch (InvalidPathException e) {
+            throw new InvalidInputException("dataDir", "'" + text + "' is not a usable directory path: " + e.getReason());
+        }
+    }
+
+    private static void checkUri(String uri) {
+        try {
+            new ConnectionString(uri);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("mongoUri", "'" + redact(uri) + "' is not a MongoDB connection string ("
+                    + e.getMessage() + "); expected e.g. mongodb://db1:27017,db2:27017/reservations?replicaSet=rs0");
+        }
+    }
+
+    /** Hides a password in a URI shown to people: {@code mongodb://app:***@db1}. */
+    static String redact(String uri) {
+        return uri.replaceAll("(://[^:/@]+:)[^@/]*@", "$1***@");
+    }
+
+    private static void checkDatabaseName(String name) {
+        if (name.length() > 63 || !name.matches("[A-Za-z0-9_-]+")) {
+            throw new InvalidInputException("database", "database name '" + name
+                    + "' must be 1-63 letters, digits, '_' or '-'");
+        }
+    }
+
+    private static Duration positive(String field, Duration value) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new InvalidInputException(field, field + " must be a positive duration");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,95 @@
+package dev.reservation.mongo.internal;
+
+import dev.reservation.core.domain.Equipment;
+import dev.reservation.core.domain.Reservation;
+import dev.reservation.core.domain.ReservationStatus;
+import dev.reservation.core.domain.Role;
+import dev.reservation.core.domain.Room;
+import dev.reservation.core.domain.TimeSlot;
+import dev.reservation.core.domain.User;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.bson.Document;
+
+/**
+ * Maps domain records to BSON documents and back; the field names below are the stored schema
+ * (see {@link Schema}). Instants are stored as BSON dates (milliseconds), which the domain already
+ * truncates to. Stateless and thread-safe.
+ */
+public final class Documents {
+    public static final String ID = "_id";
+    /** Internal reservation status for a fenced, never-completed booking (see {@link RoomDayClaims}). */
+    public static final String ABANDONED = "ABANDONED";
+    static final List<String> VISIBLE_STATUSES = List.of(ReservationStatus.CONFIRMED.name(),
+            ReservationStatus.CANCELLED.name());
+
+    private Documents() {
+    }
+
+    public static Document user(User u) {
+        return new Document(ID, u.id()).append("name", u.name()).append("email", u.email())
+                .append("role", u.role().name());
+    }
+
+    public static User user(Document d) {
+        return new User(d.getString(ID), d.getString("name"), d.getString("email"), Role.valueOf(d.getString("role")));
+    }
+
+    public static Document room(Room r) {
+        return new Document(ID, r.id()).append("name", r.name()).append("nameKey", r.nameKey())
+                .append("location", r.location()).append("capacity", r.capacity())
+                .append("equipment", r.equipment().stream().map(Enum::name).sorted().toList())
+                .append("zone", r.zone().getId());
+    }
+
+    public static Room room(Document d) {
+        Set<Equipment> equipment = EnumSet.noneOf(Equipment.class);
+        for (String e : d.getList("equipment", String.class, List.of())) {
+            equipment.add(Equipment.valueOf(e));
+        }
+        return new Room(d.getString(ID), d.getString("name"), d.getString("location"), d.getInteger("capacity"),
+                equipment, ZoneId.of(d.getString("zone")));
+    }
+
+    public static Document reservation(Reservation r) {
+        Document d = new Document(ID, r.id()).append("roomId", r.roomId()).append("userId", r.userId())
+                .append("start", date(r.slot().start())).append("end", date(r.slot().end()))
+                .append("title", r.title()).append("attendees", r.attendees()).append("status", r.status().name())
+                .append("createdAt", date(r.createdAt())).append("version", r.version());
+        if (r.cancelledAt() != null) {
+            d.append("cancelledAt", date(r.cancelledAt()));
+        }
+        if (r.cancelledBy() != null) {
+            d.append("cancelledBy", r.cancelledBy());
+        }
+        if (r.idempotencyKey() != null) {
+            d.append("idempotencyKey", r.idempotencyKey());
+        }
+        return d;
+    }
+
+    /** True for a stored reservation; false for a tombstone of an abandoned booking. */
+    public static boolean isReservation(Document d) {
+        return VISIBLE_STATUSES.contains(d.getString("status"));
+    }
+
+    public static Reservation reservation(Document d) {
+        return new Reservation(d.getString(ID), d.getString("roomId"), d.getString("userId"),
+                new TimeSlot(instant(d, "start"), instant(d, "end")), d.getString("title"), d.getInteger("attendees"),
+                ReservationStatus.valueOf(d.getString("status")), instant(d, "createdAt"), instant(d, "cancelledAt"),
+                d.getString("cancelledBy"), ((Number) d.get("version")).longValue(), d.getString("idempotencyKey"));
+    }
+
+    public static Date date(Instant instant) {
+        return instant == null ? null : Date.from(instant);
+    }
+
+    static Instant instant(Document d, String field) {
+        Date date = d.getDate(field);
+        return date == null ? null : date.toInstant();
+    }
+}

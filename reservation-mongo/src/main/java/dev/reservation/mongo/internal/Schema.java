@@ -1,0 +1,74 @@
+package dev.reservation.mongo.internal;
+
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import dev.reservation.core.domain.StoreUnavailableException;
+import java.time.Clock;
+import org.bson.Document;
+
+/**
+ * The stored schema, created idempotently at start-up: collections, indexes and a
+ * {@code schema_version} record so a later version can migrate (or refuse data it cannot read).
+ *
+ * <pre>
+ * users          {_id, name, email, role}                 unique email_unique(email)
+ * rooms          {_id, name, nameKey, location, capacity, equipment[], zone}
+ *                                                          unique nameKey_unique(nameKey)
+ * reservations   {_id, roomId, userId, start, end, title, attendees, status, createdAt,
+ *                 cancelledAt?, cancelledBy?, version, idempotencyKey?}
+ *                status ABANDONED marks a fenced booking that never completed (a tombstone)
+ *                                                          room_start(roomId,start), user_start(userId,start),
+ *                                                          start_id(start,_id), unique sparse idempotencyKey_unique
+ * room_days      {_id: "roomId|yyyy-mm-dd", roomId, day, claims[{rid, start, end, claimedAt}]}
+ *                one document per room and UTC day: the unit of atomic conflict checking
+ * replication_markers {_id, writtenAt}                     written by the replication check
+ * schema_version {_id: "schema", version, createdAt}
+ * </pre>
+ * The idempotency-key index is sparse rather than partial: both MongoDB and the embedded
+ * mongo-java-server support sparse unique indexes, and keys are simply absent when unused.
+ * Thread-safe (stateless).
+ */
+public final class Schema {
+    public static final int VERSION = 1;
+    public static final String USERS = "users";
+    public static final String ROOMS = "rooms";
+    public static final String RESERVATIONS = "reservations";
+    public static final String ROOM_DAYS = "room_days";
+    public static final String MARKERS = "replication_markers";
+    public static final String SCHEMA_VERSION = "schema_version";
+
+    private Schema() {
+    }
+
+    /** Creates what is missing; safe to run from several processes at once. */
+    public static void ensure(MongoDatabase db, Clock clock) {
+        MongoFailures.write("preparing the database schema", () -> {
+            db.getCollection(USERS).createIndex(Indexes.ascending("email"),
+                    new IndexOptions().unique(true).name("email_unique"));
+            db.getCollection(ROOMS).createIndex(Indexes.ascending("nameKey"),
+                    new IndexOptions().unique(true).name("nameKey_unique"));
+            var reservations = db.getCollection(RESERVATIONS);
+            reservations.createIndex(Indexes.ascending("roomId", "start"), new IndexOptions().name("room_start"));
+            reservations.createIndex(Indexes.ascending("userId", "start"), new IndexOptions().name("user_start"));
+            reservations.createIndex(Indexes.ascending("start", "_id"), new IndexOptions().name("start_id"));
+            reservations.createIndex(Indexes.ascending("idempotencyKey"),
+                    new IndexOptions().unique(true).sparse(true).name("idempotencyKey_unique"));
+            db.getCollection(SCHEMA_VERSION).updateOne(Filters.eq("_id", "schema"),
+                    Updates.combine(Updates.setOnInsert("version", VERSION),
+                            Updates.setOnInsert("createdAt", Documents.date(clock.instant()))),
+                    new UpdateOptions().upsert(true));
+            return null;
+        });
+        Document version = MongoFailures.read("reading the schema version",
+                () -> db.getCollection(SCHEMA_VERSION).find(Filters.eq("_id", "schema")).first());
+        int stored = version == null ? VERSION : version.getInteger("version", VERSION);
+        if (stored > VERSION) {
+            throw new StoreUnavailableException("database '" + db.getName() + "' has schema version " + stored
+                    + ", newer than this program understands (" + VERSION + "); upgrade the program", null);
+        }
+    }
+}
