@@ -57,9 +57,13 @@ public final class MemberClients implements AutoCloseable {
         }
     }
 
-    /** Inserts a probe document with majority write concern into the harness's own database. */
+    /**
+     * Inserts a probe document into the harness's own database with majority write concern and a 2 s
+     * write-concern timeout (so a stalled majority fails the probe instead of blocking it).
+     */
     public void probeWrite(String host) {
-        client(host).getDatabase("reservation_harness").withWriteConcern(com.mongodb.WriteConcern.MAJORITY)
+        client(host).getDatabase("reservation_harness")
+                .withWriteConcern(com.mongodb.WriteConcern.MAJORITY.withWTimeout(2, TimeUnit.SECONDS))
                 .getCollection("probe").insertOne(new Document("probe", true));
     }
 

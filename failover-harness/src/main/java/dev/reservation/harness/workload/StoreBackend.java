@@ -25,5 +25,10 @@ public interface StoreBackend extends AutoCloseable {
     @FunctionalInterface
     interface Factory {
         StoreBackend open(String uri);
+
+        /** The client settings that shape what clients observe (write concern, timeouts), for reports. */
+        default String description() {
+            return "store client settings not described";
+        }
     }
 }

@@ -1,0 +1,36 @@
+package dev.reservation.harness;
+
+import dev.reservation.harness.cluster.ClusterControl;
+import dev.reservation.harness.history.Op;
+import dev.reservation.harness.report.HtmlReport;
+import dev.reservation.harness.report.RunInfo;
+import dev.reservation.harness.report.RunNotes;
+import dev.reservation.harness.report.SummaryJson;
+import dev.reservation.harness.report.TrialsCsv;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+
+/** Writes the run folder's summary, CSV and HTML report (the history is written as the run goes). */
+public final class RunReports {
+    public static final String HISTORY = "history.jsonl";
+    public static final String SUMMARY = "summary.json";
+    public static final String CSV = "trials.csv";
+    public static final String HTML = "report.html";
+
+    private RunReports() {
+    }
+
+    public static void write(RunConfig config, ClusterControl cluster, String clientSettings, Instant startedAt,
+                             List<TrialResult> trials, List<Op> history) throws IOException {
+        RunInfo info = new RunInfo(cluster.kind().label(), cluster.description(), config.fault().label(),
+                config.fault().description(), config.trials(), config.threads(), config.rate(),
+                config.duration().toString(), config.warmup().toString(), config.downTime().toString(),
+                config.faultTimeout().toString(), config.cluster().election().asConfigSettings(),
+                RunInfo.maskCredentials(cluster.clientUri()), startedAt.toString(),
+                RunNotes.forKind(cluster.kind(), clientSettings));
+        SummaryJson.write(config.out().resolve(SUMMARY), info, trials);
+        TrialsCsv.write(config.out().resolve(CSV), trials);
+        HtmlReport.write(config.out().resolve(HTML), info, trials, history);
+    }
+}

@@ -1,0 +1,77 @@
+package dev.reservation.harness.history;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds histories by hand, in milliseconds, the way a person would write one down to test a checker.
+ * Completions repeat the invocation's arguments, as {@link History#complete} does.
+ */
+public final class HandWritten {
+    private final List<Op> ops = new ArrayList<>();
+    private final Map<String, Map<String, String>> openArgs = new HashMap<>();
+    private int trial = 1;
+
+    public static HandWritten history() {
+        return new HandWritten();
+    }
+
+    public HandWritten trial(int number) {
+        this.trial = number;
+        return this;
+    }
+
+    public HandWritten op(double ms, String process, OpType type, String f, Map<String, String> value, String error) {
+        ops.add(new Op(ops.size(), trial, process, type, f, (long) (ms * 1_000_000), value, error));
+        return this;
+    }
+
+    public HandWritten reserve(double ms, String process, String key, String room, String start, String end) {
+        Map<String, String> args = Map.of(Fn.KEY, key, Fn.ROOM, room, Fn.START, start, Fn.END, end);
+        openArgs.put(process, args);
+        return op(ms, process, OpType.INVOKE, Fn.RESERVE, args, null);
+    }
+
+    public HandWritten ok(double ms, String process, String id) {
+        return complete(ms, process, OpType.OK, Map.of(Fn.ID, id), null);
+    }
+
+    public HandWritten conflict(double ms, String process) {
+        return complete(ms, process, OpType.FAIL, Map.of(Fn.REASON, Fn.REASON_CONFLICT), "room taken");
+    }
+
+    public HandWritten unavailable(double ms, String process) {
+        return complete(ms, process, OpType.FAIL, Map.of(Fn.REASON, Fn.REASON_UNAVAILABLE), "no primary");
+    }
+
+    public HandWritten unknown(double ms, String process) {
+        return complete(ms, process, OpType.INFO, Map.of(), "timed out after sending");
+    }
+
+    public HandWritten fault(double ms, String f, String member, long wallMillis) {
+        return op(ms, "nemesis", OpType.INVOKE, f, Map.of(Fn.PHASE, Fn.PHASE_FAULT, Fn.MEMBER, member,
+                Fn.WALL, Long.toString(wallMillis)), null)
+                .op(ms + 1, "nemesis", OpType.OK, f, Map.of(Fn.PHASE, Fn.PHASE_FAULT, Fn.MEMBER, member), null);
+    }
+
+    public HandWritten heal(double ms, String member) {
+        return op(ms, "nemesis", OpType.INVOKE, "start", Map.of(Fn.PHASE, Fn.PHASE_HEAL, Fn.MEMBER, member), null)
+                .op(ms + 1, "nemesis", OpType.OK, "start", Map.of(Fn.PHASE, Fn.PHASE_HEAL, Fn.MEMBER, member), null);
+    }
+
+    public HandWritten event(double ms, String process, String f, Map<String, String> value) {
+        return op(ms, process, OpType.EVENT, f, value, null);
+    }
+
+    private HandWritten complete(double ms, String process, OpType type, Map<String, String> result, String error) {
+        Map<String, String> value = new HashMap<>(openArgs.remove(process));
+        value.putAll(result);
+        return op(ms, process, type, Fn.RESERVE, value, error);
+    }
+
+    public List<Op> ops() {
+        return List.copyOf(ops);
+    }
+}
