@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reservation.cli.CliHarness.Result;
-import dev.reservation.cli.store.StoreFactory;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,12 +17,12 @@ import org.junit.jupiter.api.Test;
 abstract class CommandScenarios {
     protected CliHarness cli;
 
-    /** A fresh, empty store for each test. */
-    protected abstract StoreFactory newStores() throws Exception;
+    /** A CLI over a fresh, empty store, for each test. */
+    protected abstract CliHarness newCli() throws Exception;
 
     @BeforeEach
     void freshStore() throws Exception {
-        cli = new CliHarness(newStores());
+        cli = newCli();
     }
 
     protected static List<String> texts(JsonNode array, String field) {
