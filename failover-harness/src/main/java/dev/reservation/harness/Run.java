@@ -79,7 +79,7 @@ public final class Run {
                 for (int trial = 1; trial <= config.trials(); trial++) {
                     progress.line(String.format(Locale.ROOT, "trial %d/%d: %s, %d threads at %.0f ops/s for %s",
                             trial, config.trials(), config.fault().description(), config.threads(), config.rate(),
-                            config.duration()));
+                            Durations.human(config.duration())));
                     TrialResult result = runner.run(spec(TrialRunner.window(base, span, trial), keyPrefix, trial));
                     results.add(result);
                     progress.trial(result);

@@ -25,8 +25,8 @@ public final class RunReports {
                              List<TrialResult> trials, List<Op> history) throws IOException {
         RunInfo info = new RunInfo(cluster.kind().label(), cluster.description(), config.fault().label(),
                 config.fault().description(), config.trials(), config.threads(), config.rate(),
-                config.duration().toString(), config.warmup().toString(), config.downTime().toString(),
-                config.faultTimeout().toString(), config.cluster().election().asConfigSettings(),
+                Durations.human(config.duration()), Durations.human(config.warmup()), Durations.human(config.downTime()),
+                Durations.human(config.faultTimeout()), config.cluster().election().asConfigSettings(),
                 RunInfo.maskCredentials(cluster.clientUri()), startedAt.toString(),
                 RunNotes.forKind(cluster.kind(), clientSettings));
         SummaryJson.write(config.out().resolve(SUMMARY), info, trials);

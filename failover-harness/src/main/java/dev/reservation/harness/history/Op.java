@@ -1,5 +1,6 @@
 package dev.reservation.harness.history;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Map;
 import java.util.Objects;
@@ -40,6 +41,7 @@ public record Op(long index, int trial, String process, OpType type, String f, l
         return type == wanted && f.equals(fn);
     }
 
+    @JsonIgnore
     public boolean isClient() {
         return process.startsWith("c");
     }

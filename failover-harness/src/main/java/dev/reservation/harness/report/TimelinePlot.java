@@ -15,7 +15,7 @@ import java.util.Locale;
 final class TimelinePlot {
     static final int WIDTH = 900;
     static final int HEIGHT = 300;
-    private static final int LEFT = 60, RIGHT = 20, TOP = 30, BOTTOM = 40;
+    private static final int LEFT = 60, RIGHT = 20, TOP = 48, BOTTOM = 40;
 
     private TimelinePlot() {
     }
@@ -55,12 +55,14 @@ final class TimelinePlot {
                     p.invoke().f() + " " + p.outcome().json() + String.format(Locale.ROOT, " %.1f ms", latency)
                             + (end.error() == null ? "" : ": " + end.error()));
         }
+        int markers = 0;
         for (Op op : ops) {
-            marker(op).ifPresent(m -> {
+            java.util.Optional<String[]> m = marker(op);
+            if (m.isPresent()) {
                 double px = x.applyAsDouble(op.time());
-                svg.line(px, TOP, px, TOP + plotH, m[0], "stroke-width=\"1.5\" stroke-dasharray=\"" + m[2] + "\"")
-                        .text(px + 3, TOP - 4 - (op.index() % 2) * 11, "start", m[1]);
-            });
+                svg.line(px, TOP, px, TOP + plotH, m.get()[0], "stroke-width=\"1.5\" stroke-dasharray=\"" + m.get()[2] + "\"")
+                        .text(px + 3, TOP - 4 - (markers++ % 3) * 12, "start", m.get()[1]);
+            }
         }
         return svg.end();
     }
@@ -71,7 +73,9 @@ final class TimelinePlot {
             return java.util.Optional.of(new String[] {fault ? "#d62728" : "#1f77b4", op.f(), ""});
         }
         if (op.is(OpType.EVENT, Fn.PRIMARY_ELECTED)) {
-            return java.util.Optional.of(new String[] {"#2ca02c", "elected (" + op.value().get(Fn.SOURCE) + ")", "5,3"});
+            String source = op.value().get(Fn.SOURCE);
+            return java.util.Optional.of(new String[] {"#2ca02c",
+                    Fn.SOURCE_POLL.equals(source) ? "writable again" : "elected (" + source + ")", "5,3"});
         }
         if (op.is(OpType.EVENT, Fn.MEMBER_CAUGHT_UP)) {
             return java.util.Optional.of(new String[] {"#17becf", "caught up", "2,2"});

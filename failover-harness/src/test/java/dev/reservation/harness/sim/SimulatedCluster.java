@@ -1,0 +1,140 @@
+package dev.reservation.harness.sim;
+
+import dev.reservation.core.cluster.MemberState;
+import dev.reservation.harness.cluster.ClusterControl;
+import dev.reservation.harness.cluster.ClusterKind;
+import dev.reservation.harness.cluster.MemberHandle;
+import dev.reservation.harness.cluster.ServerView;
+import dev.reservation.harness.cluster.UnsupportedFaultException;
+import dev.reservation.harness.workload.InMemoryStoreBackend;
+import dev.reservation.harness.workload.StoreBackend;
+import dev.reservation.core.memory.InMemoryClusterInspector;
+import dev.reservation.core.memory.InMemoryRoomStore;
+import dev.reservation.core.memory.InMemoryUserStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A single simulated node for pipeline tests without any server: killing, stopping or freezing it
+ * takes the {@link FlakyReservationStore} down, starting or thawing it brings it back. Presents itself
+ * as a single-node cluster. Thread-safe.
+ */
+public final class SimulatedCluster implements ClusterControl, MemberHandle {
+    public static final String HOST = "sim:1";
+    private final FlakyReservationStore store;
+    private final StoreBackend backend;
+    private volatile boolean frozen;
+    private volatile boolean closed;
+
+    public SimulatedCluster(boolean losesWrites, Clock clock) {
+        this.store = new FlakyReservationStore(losesWrites);
+        this.backend = new InMemoryStoreBackend(new InMemoryUserStore(), new InMemoryRoomStore(), store,
+                new InMemoryClusterInspector(clock));
+    }
+
+    /** Stores on this cluster, whatever the URI. */
+    public StoreBackend.Factory stores() {
+        return uri -> backend;
+    }
+
+    public boolean closed() {
+        return closed;
+    }
+
+    @Override
+    public ClusterKind kind() {
+        return ClusterKind.EMBEDDED_PROCESS;
+    }
+
+    @Override
+    public String description() {
+        return "simulated single node (test double)";
+    }
+
+    @Override
+    public String clientUri() {
+        return "mongodb://sim:1/";
+    }
+
+    @Override
+    public List<String> members() {
+        return List.of(HOST);
+    }
+
+    @Override
+    public List<String> dataMembers() {
+        return members();
+    }
+
+    @Override
+    public ServerView view() {
+        boolean up = store.isUp();
+        return new ServerView(up ? Optional.of(HOST) : Optional.empty(), 0,
+                List.of(new ServerView.Member(HOST, up ? MemberState.STANDALONE : MemberState.DOWN, up, 0)),
+                Optional.empty(), HOST);
+    }
+
+    @Override
+    public MemberHandle member(String host) {
+        return this;
+    }
+
+    @Override
+    public void stepDown(String primary, Duration period) {
+        throw new UnsupportedFaultException("simulated single node");
+    }
+
+    @Override
+    public boolean probeWrite() {
+        return store.isUp();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+    }
+
+    @Override
+    public String host() {
+        return HOST;
+    }
+
+    @Override
+    public void kill() {
+        store.down();
+    }
+
+    @Override
+    public void terminate() {
+        store.down();
+    }
+
+    @Override
+    public void freeze() {
+        frozen = true;
+        store.down();
+    }
+
+    @Override
+    public void thaw() {
+        frozen = false;
+        store.up();
+    }
+
+    @Override
+    public void start() {
+        store.up();
+    }
+
+    @Override
+    public boolean running() {
+        return store.isUp() || frozen;
+    }
+
+    @Override
+    public boolean frozen() {
+        return frozen;
+    }
+}
