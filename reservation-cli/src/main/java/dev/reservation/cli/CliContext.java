@@ -57,6 +57,9 @@ public final class CliContext implements AutoCloseable {
 
     private synchronized Injector injector() {
         if (injector == null) {
+            if (options.verbose()) {
+                System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
+            }
             StoreConnection opened = runtime.stores().open(
                     new StoreSelection(options.mongoUri(), options.dataDir(), runtime.env()));
             try {

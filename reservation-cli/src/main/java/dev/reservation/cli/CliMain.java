@@ -1,7 +1,8 @@
 package dev.reservation.cli;
 
-import dev.reservation.cli.store.InMemoryStoreFactory;
+import dev.reservation.cli.store.MongoStoreFactory;
 import dev.reservation.cli.store.StoreFactory;
+import java.time.Clock;
 import picocli.CommandLine;
 
 /**
@@ -25,9 +26,9 @@ public final class CliMain {
         System.exit(code);
     }
 
-    /** The store the launcher uses. */
+    /** The store the launcher uses: the Mongo store, embedded unless a URI is given. */
     static StoreFactory defaultStores() {
-        return new InMemoryStoreFactory();
+        return new MongoStoreFactory(Clock.systemUTC());
     }
 
     /** Runs one command line; returns its exit code. Tests call this with their own runtime. */

@@ -73,8 +73,9 @@ public final class Failures {
             return new Failure(ExitCode.PERMISSION_DENIED, "permission denied: " + e.getMessage());
         }
         if (t instanceof StoreUnavailableException e) {
-            return new Failure(ExitCode.STORE_UNAVAILABLE, "store unavailable: " + e.getMessage()
-                    + " (nothing was changed; retrying is safe)");
+            String message = e.getMessage() == null ? "" : e.getMessage();
+            return new Failure(ExitCode.STORE_UNAVAILABLE, "store unavailable: " + message
+                    + (message.contains("nothing was changed") ? "" : " (nothing was changed; retrying is safe)"));
         }
         if (t instanceof BookingOutcomeUnknownException e) {
             return new Failure(ExitCode.OUTCOME_UNKNOWN, "outcome unknown: the reservation MAY have been made: "
@@ -105,7 +106,8 @@ public final class Failures {
         details.add(s.otherFreeRooms().isEmpty()
                 ? "  suggestion: no other room that fits is free at that time"
                 : "  suggestion: free at that time: " + s.otherFreeRooms().stream()
-                        .map(r -> r.name() + " (" + r.capacity() + " seats, " + r.location() + ")")
+                        .map(r -> r.name() + " (" + r.capacity() + (r.capacity() == 1 ? " seat, " : " seats, ")
+                                + r.location() + ")")
                         .collect(Collectors.joining(", ")));
         return new Failure(ExitCode.CONFLICT, "conflict: " + roomName + " is already booked at that time ("
                 + conflicts.size() + (conflicts.size() == 1 ? " reservation" : " reservations") + " in the way)",

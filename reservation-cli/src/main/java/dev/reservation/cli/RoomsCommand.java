@@ -19,8 +19,10 @@ import dev.reservation.core.service.RoomSchedule;
 import dev.reservation.core.service.RoomSearchService;
 import dev.reservation.core.service.RoomService;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,7 +75,9 @@ public final class RoomsCommand {
              @Option(names = "--days", defaultValue = "1", description = "days of schedule to show, 1-31 (default: 1)")
              int days) {
         Room room = context.room(key);
-        RoomAvailability now = context.service(RoomSearchService.class).availability(room, context.clock().instant());
+        // whole milliseconds: the core compares this instant with slot starts, which are truncated to ms
+        Instant moment = context.clock().instant().truncatedTo(ChronoUnit.MILLIS);
+        RoomAvailability now = context.service(RoomSearchService.class).availability(room, moment);
         LocalDate today = LocalDate.ofInstant(context.clock().instant(), room.zone());
         RoomSchedule schedule = context.service(ReservationService.class).schedule(room.id(), today, days);
         Object document = Json.object("room", RoomView.of(room),

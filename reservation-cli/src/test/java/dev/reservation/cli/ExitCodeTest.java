@@ -15,6 +15,7 @@ import dev.reservation.core.store.UserStore;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,6 +25,12 @@ import org.junit.jupiter.api.Test;
 class ExitCodeTest {
     private final TestStores stores = new TestStores();
     private final CliHarness cli = new CliHarness(stores);
+
+    /** --verbose turns library logging on for the process; a test JVM runs on after it. */
+    @AfterEach
+    void quietLibraryLogsAgain() {
+        System.clearProperty("org.slf4j.simpleLogger.defaultLogLevel");
+    }
 
     private static final String[] BOOK_SPREE = {"reserve", "--room", "Spree", "--user", "u-grace",
         "--start", "2030-01-07 10:00", "--end", "11:00", "--title", "Standup"};
