@@ -1,0 +1,56 @@
+package dev.reservation.mongo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import dev.reservation.core.cluster.ClusterInspector;
+import dev.reservation.core.cluster.ClusterTopology;
+import dev.reservation.core.domain.Reservation;
+import dev.reservation.core.domain.Room;
+import dev.reservation.core.domain.TimeSlot;
+import dev.reservation.core.domain.User;
+import dev.reservation.core.service.ReservationService;
+import dev.reservation.core.service.ReserveRequest;
+import dev.reservation.core.service.SeedService;
+import dev.reservation.core.service.UserService;
+import dev.reservation.core.service.RoomService;
+import dev.reservation.core.wiring.CoreModule;
+import dev.reservation.mongo.testing.InProcessMongo;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The core's services wired to the Mongo store the way the frontends wire it. */
+class MongoStoreModuleTest {
+    private final InProcessMongo mongo = new InProcessMongo();
+
+    @AfterEach
+    void stop() {
+        mongo.close();
+    }
+
+    @Test
+    void seedsAndBooksThroughTheCoreServices() {
+        MongoStores stores = mongo.open();
+        Injector injector = Guice.createInjector(new CoreModule(), new MongoStoreModule(stores));
+        injector.getInstance(SeedService.class).seed();
+        injector.getInstance(SeedService.class).seed(); // idempotent
+
+        User user = injector.getInstance(UserService.class).list().get(0);
+        Room room = injector.getInstance(RoomService.class).list().get(0);
+        Instant start = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.HOURS);
+        Reservation r = injector.getInstance(ReservationService.class).reserve(new ReserveRequest(room.id(), user.id(),
+                TimeSlot.of(start, Duration.ofMinutes(30)), "Stand-up", 1, Optional.of("k-1")));
+
+        assertThat(injector.getInstance(UserService.class).list()).hasSize(5);
+        assertThat(injector.getInstance(RoomService.class).list()).hasSize(10);
+        assertThat(injector.getInstance(ReservationService.class).get(r.id())).isEqualTo(r);
+        assertThat(injector.getInstance(MongoStores.class)).isSameAs(stores);
+        assertThat(injector.getInstance(ClusterInspector.class).topology().kind())
+                .isEqualTo(ClusterTopology.Kind.STANDALONE);
+    }
+}
