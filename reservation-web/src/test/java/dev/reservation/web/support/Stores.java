@@ -1,0 +1,31 @@
+package dev.reservation.web.support;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Module;
+import dev.reservation.core.cluster.ClusterInspector;
+import dev.reservation.core.memory.InMemoryRoomStore;
+import dev.reservation.core.memory.InMemoryUserStore;
+import dev.reservation.core.store.ReservationStore;
+import dev.reservation.core.store.RoomStore;
+import dev.reservation.core.store.UserStore;
+
+/** One set of store instances; several apps built on the same {@code Stores} share one store. */
+public record Stores(UserStore users, RoomStore rooms, FaultyReservationStore reservations, FakeCluster cluster) {
+
+    public static Stores inMemory(MutableClock clock) {
+        return new Stores(new InMemoryUserStore(), new InMemoryRoomStore(), new FaultyReservationStore(),
+                new FakeCluster(clock));
+    }
+
+    public Module module() {
+        return new AbstractModule() {
+            @Override
+            protected void configure() {
+                bind(UserStore.class).toInstance(users);
+                bind(RoomStore.class).toInstance(rooms);
+                bind(ReservationStore.class).toInstance(reservations);
+                bind(ClusterInspector.class).toInstance(cluster);
+            }
+        };
+    }
+}
