@@ -38,6 +38,10 @@ public record StoreOptions(
 
     public static final String URI_ENV = "RESERVATION_MONGO_URI";
     public static final String DATA_DIR_ENV = "RESERVATION_DATA_DIR";
+    /** {@code primary} (default) or {@code secondary}: where list pages are read from. */
+    public static final String LIST_READS_ENV = "RESERVATION_LIST_READS";
+    /** maxStalenessSeconds for secondary list reads, at least 90 (default 90). */
+    public static final String MAX_STALENESS_ENV = "RESERVATION_MAX_STALENESS_SECONDS";
     public static final String DEFAULT_DATABASE = "reservations";
     public static final Duration DEFAULT_PRIMARY_WAIT = Duration.ofSeconds(15);
     public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(10);
@@ -83,8 +87,28 @@ public record StoreOptions(
         Optional<String> uri = uriFlag.filter(s -> !s.isBlank()).or(() -> nonBlank(env.get(URI_ENV)));
         Path dataDir = dataDirFlag.orElseGet(() -> nonBlank(env.get(DATA_DIR_ENV))
                 .map(StoreOptions::toPath).orElseGet(() -> defaultDataDir(env)));
-        return new StoreOptions(uri, dataDir, DEFAULT_PRIMARY_WAIT, DEFAULT_WRITE_TIMEOUT, false, MIN_STALENESS,
+        boolean secondaryLists = nonBlank(env.get(LIST_READS_ENV)).map(StoreOptions::parseListReads).orElse(false);
+        Duration staleness = nonBlank(env.get(MAX_STALENESS_ENV)).map(StoreOptions::parseSeconds).orElse(MIN_STALENESS);
+        return new StoreOptions(uri, dataDir, DEFAULT_PRIMARY_WAIT, DEFAULT_WRITE_TIMEOUT, secondaryLists, staleness,
                 Optional.empty());
+    }
+
+    private static boolean parseListReads(String value) {
+        return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+            case "primary" -> false;
+            case "secondary", "secondarypreferred" -> true;
+            default -> throw new InvalidInputException("listReads", LIST_READS_ENV + " must be 'primary' or 'secondary', was '"
+                    + value + "'");
+        };
+    }
+
+    private static Duration parseSeconds(String value) {
+        try {
+            return Duration.ofSeconds(Long.parseLong(value));
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("maxStaleness", MAX_STALENESS_ENV + " must be a number of seconds, was '"
+                    + value + "'");
+        }
     }
 
     public StoreOptions withPrimaryWait(Duration wait) {

@@ -66,4 +66,14 @@ class StoreOptionsTest {
         assertThatThrownBy(() -> o.withPrimaryWait(Duration.ZERO)).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> o.withDatabase("bad name!")).isInstanceOf(InvalidInputException.class);
     }
+
+    @Test
+    void listReadsMayBeRoutedToSecondariesFromTheEnvironment() {
+        StoreOptions o = StoreOptions.resolve(Optional.empty(), Optional.empty(),
+                Map.of("RESERVATION_LIST_READS", "secondary", "RESERVATION_MAX_STALENESS_SECONDS", "120"));
+        assertThat(o.readFromSecondaries()).isTrue();
+        assertThat(o.maxStaleness()).isEqualTo(Duration.ofSeconds(120));
+        assertThatThrownBy(() -> StoreOptions.resolve(Optional.empty(), Optional.empty(),
+                Map.of("RESERVATION_LIST_READS", "nearest"))).isInstanceOf(InvalidInputException.class);
+    }
 }
