@@ -1,9 +1,6 @@
 package dev.reservation.harness;
 
-import dev.reservation.harness.cluster.ClusterLauncher;
-import dev.reservation.harness.history.MonotonicClock;
 import java.io.PrintWriter;
-import java.time.Clock;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,10 +16,7 @@ public final class HarnessMain implements Runnable {
     private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        MonotonicClock clock = MonotonicClock.system();
-        HarnessWiring wiring = new HarnessWiring(new ClusterLauncher(clock, System.getenv())::launch,
-                MongoStoreBackend::factory, clock, Clock.systemUTC(), System.getenv());
-        System.exit(commandLine(wiring).execute(args));
+        System.exit(commandLine(HarnessWiring.real(System.getenv())).execute(args));
     }
 
     public static CommandLine commandLine(HarnessWiring wiring) {

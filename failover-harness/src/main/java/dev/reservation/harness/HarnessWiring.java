@@ -1,6 +1,7 @@
 package dev.reservation.harness;
 
 import dev.reservation.harness.cluster.ClusterControl;
+import dev.reservation.harness.cluster.ClusterLauncher;
 import dev.reservation.harness.cluster.ClusterOptions;
 import dev.reservation.harness.history.MonotonicClock;
 import dev.reservation.harness.workload.StoreBackend;
@@ -14,6 +15,13 @@ import java.util.Map;
  */
 public record HarnessWiring(ClusterStarter clusters, StoreFactories stores, MonotonicClock clock, Clock wall,
                             Map<String, String> env) {
+
+    /** The real thing: clusters from {@link ClusterLauncher}, stores from reservation-mongo, system clocks. */
+    public static HarnessWiring real(Map<String, String> env) {
+        MonotonicClock clock = MonotonicClock.system();
+        return new HarnessWiring(new ClusterLauncher(clock, env)::launch, MongoStoreBackend::factory, clock,
+                Clock.systemUTC(), env);
+    }
 
     /** Starts or attaches to the cluster the options name. */
     @FunctionalInterface

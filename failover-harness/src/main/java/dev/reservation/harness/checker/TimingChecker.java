@@ -24,6 +24,10 @@ public final class TimingChecker {
             return new TrialTiming(trial, null, null, null, null, null, null, null, null, null, null, null, 0, 0, null);
         }
         long faultAt = fault.get().time();
+        // a clean shutdown keeps serving until the process exits: the client window starts when the fault is done
+        long faultDone = sorted.stream().filter(op -> op.process().equals("nemesis") && op.type().completes()
+                        && op.f().equals(fault.get().f()) && op.time() >= faultAt)
+                .mapToLong(Op::time).findFirst().orElse(faultAt);
         Double server = firstEvent(sorted, faultAt, Fn.SOURCE_SERVER)
                 .flatMap(e -> e.get(Fn.ELECTION_WALL))
                 .flatMap(w -> fault.get().get(Fn.WALL).map(f -> (double) (Long.parseLong(w) - Long.parseLong(f))))
@@ -35,10 +39,10 @@ public final class TimingChecker {
                 : poll != null ? Fn.SOURCE_POLL : null;
 
         long lastOkBefore = sorted.stream()
-                .filter(op -> op.is(OpType.OK, Fn.RESERVE) && op.time() <= faultAt)
-                .mapToLong(Op::time).max().orElse(faultAt);
+                .filter(op -> op.is(OpType.OK, Fn.RESERVE) && op.time() <= faultDone)
+                .mapToLong(Op::time).max().orElse(faultDone);
         Optional<Long> firstOkAfter = sorted.stream()
-                .filter(op -> op.is(OpType.OK, Fn.RESERVE) && op.time() > faultAt)
+                .filter(op -> op.is(OpType.OK, Fn.RESERVE) && op.time() > faultDone)
                 .map(Op::time).findFirst();
         long windowEnd = firstOkAfter.orElse(Long.MAX_VALUE);
         long failed = sorted.stream().filter(op -> op.is(OpType.FAIL, Fn.RESERVE)

@@ -9,7 +9,8 @@ package dev.reservation.harness.checker;
  * @param electionServerMs    fault (harness wall clock) to the election date the new primary reported
  * @param electionDriverMs    fault to the driver's first "primary elected" event (monotonic)
  * @param writableAgainMs     fault to the harness's poll first finding a writable primary (monotonic)
- * @param unavailabilityMs    client view: last {@code ok} write before the fault to the first {@code ok} after
+ * @param unavailabilityMs    client view: last {@code ok} write before the fault took effect (the nemesis's
+ *                            completion: a clean shutdown serves until the process exits) to the first {@code ok} after
  * @param failedDuring        writes that failed (not counting conflicts) inside that window
  * @param unknownDuring       writes whose outcome was unknown ({@code info}) inside that window
  * @param catchUpMs           restarted member started to SECONDARY and caught up

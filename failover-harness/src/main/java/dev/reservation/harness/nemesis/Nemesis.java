@@ -46,7 +46,14 @@ public final class Nemesis {
                 () -> Optional.of(cluster.view()).filter(ServerView::settled)).isPresent();
     }
 
+    /**
+     * Injects {@code fault}, keeps the member down (or frozen) for {@code downTime} (none for a restart or
+     * a step-down), heals it and waits for it to catch up; every wait at most {@code limit}.
+     */
     public void run(Fault fault, Duration downTime, Duration limit) {
+        if (fault == Fault.RESTART || fault == Fault.STEPDOWN) {
+            downTime = Duration.ZERO;
+        }
         long start = clock.nanoTime();
         ServerView before = cluster.view();
         Optional<String> target = target(fault, before, limit);

@@ -63,6 +63,24 @@ class TimingCheckerTest {
     }
 
     @Test
+    void startsTheClientWindowWhenACleanShutdownHasTakenEffect() {
+        List<Op> ops = history()
+                .reserve(900, "c0", "k-1", "r-spree", A, B).ok(1000, "c0", "res-1")
+                .op(1000, "nemesis", dev.reservation.harness.history.OpType.INVOKE, "shutdown",
+                        Map.of(Fn.PHASE, Fn.PHASE_FAULT, Fn.MEMBER, "m0"), null)
+                .reserve(1100, "c0", "k-2", "r-spree", A, B).ok(1200, "c0", "res-2")
+                .op(1400, "nemesis", dev.reservation.harness.history.OpType.OK, "shutdown",
+                        Map.of(Fn.PHASE, Fn.PHASE_FAULT, Fn.MEMBER, "m0"), null)
+                .reserve(1300, "c1", "k-3", "r-spree", A, B).ok(5000, "c1", "res-3")
+                .ops();
+
+        TrialTiming t = checker.measure(1, ops);
+
+        assertThat(t.lastOkBeforeMs()).as("still served while shutting down").isCloseTo(1200.0, within(0.01));
+        assertThat(t.unavailabilityMs()).isCloseTo(3800.0, within(0.01));
+    }
+
+    @Test
     void fallsBackToTheDriverViewWithoutAServerElectionDate() {
         List<Op> ops = history()
                 .fault(1000, "stepdown", "m0", 0)

@@ -52,14 +52,4 @@ class ClusterSettingsTest {
         assertThatThrownBy(() -> MongodBinary.require(Optional.empty(), Map.of("PATH", "/nonexistent")))
                 .isInstanceOf(ClusterStartException.class).hasMessageContaining("--mongod-bin, set MONGOD_BIN");
     }
-
-    @Test
-    void refusesToStartTheEmbeddedProcessWithoutTheEmbeddedServerOnTheClassPath(@TempDir Path dir) {
-        org.junit.jupiter.api.Assumptions.assumeFalse(EmbeddedProcessLauncher.available(),
-                "only meaningful while reservation-mongo is not on the class path");
-
-        assertThatThrownBy(() -> new EmbeddedProcessLauncher(System::nanoTime)
-                .start(ClusterOptions.of(ClusterKind.EMBEDDED_PROCESS, dir)))
-                .isInstanceOf(ClusterStartException.class).hasMessageContaining("reservation-mongo");
-    }
 }
