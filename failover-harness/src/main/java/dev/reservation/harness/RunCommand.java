@@ -91,7 +91,7 @@ final class RunCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         Files.createDirectories(folder);
-        Progress progress = new Progress(spec.commandLine().getOut(), trials);
+        Progress progress = new Progress(spec.commandLine().getOut(), trials, cluster.replicaSet());
         progress.line("starting " + cluster.label() + " (scratch and logs in " + folder + ") ...");
         ClusterControl control = wiring.clusters().start(config.cluster());
         AtomicBoolean closed = new AtomicBoolean();

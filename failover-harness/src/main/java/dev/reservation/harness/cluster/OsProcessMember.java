@@ -19,6 +19,7 @@ public final class OsProcessMember implements MemberHandle {
     private final Path log;
     private Process process;
     private boolean frozen;
+    private boolean retired;
 
     public OsProcessMember(String host, List<String> command, Path log) {
         this.host = host;
@@ -33,6 +34,9 @@ public final class OsProcessMember implements MemberHandle {
 
     @Override
     public synchronized void start() {
+        if (retired) {
+            throw new IllegalStateException(host + " was torn down; it is not started again");
+        }
         if (process != null && process.isAlive()) {
             throw new IllegalStateException(host + " is already running (pid " + process.pid() + ")");
         }
@@ -92,8 +96,12 @@ public final class OsProcessMember implements MemberHandle {
         return requireRunning().pid();
     }
 
-    /** Teardown: thaws a frozen process, then terminates it cleanly (SIGKILL if it hangs). */
+    /**
+     * Teardown: thaws a frozen process, terminates it cleanly (SIGKILL if it hangs), and refuses every
+     * later start, so that a nemesis still running (e.g. during Ctrl-C) cannot leave a process behind.
+     */
     public synchronized void stopQuietly() {
+        retired = true;
         if (running()) {
             terminate();
         }

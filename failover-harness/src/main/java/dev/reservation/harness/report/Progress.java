@@ -16,10 +16,13 @@ import java.util.function.Consumer;
 public final class Progress implements Consumer<Op> {
     private final PrintWriter out;
     private final int trials;
+    private final boolean replicated;
 
-    public Progress(PrintWriter out, int trials) {
+    /** @param replicated false for a single node, where there is no election, only "back again" */
+    public Progress(PrintWriter out, int trials, boolean replicated) {
         this.out = out;
         this.trials = trials;
+        this.replicated = replicated;
     }
 
     public synchronized void line(String text) {
@@ -54,9 +57,10 @@ public final class Progress implements Consumer<Op> {
 
     public synchronized void trial(TrialResult r) {
         TrialTiming t = r.timing();
-        out.printf(Locale.ROOT, "trial %d/%d %s %s: election %s%s, writable again %s, clients could not write for %s "
+        out.printf(Locale.ROOT, "trial %d/%d %s %s: %s %s%s, writable again %s, clients could not write for %s "
                         + "(%d failed, %d unknown), catch-up %s; %d ok writes, %d conflicts; checks %s%n",
-                r.trial(), trials, s(t.fault()), s(t.member()), ms(t.electionMs()),
+                r.trial(), trials, s(t.fault()), s(t.member()), replicated ? "election" : "node back (no election)",
+                ms(t.electionMs()),
                 t.electionSource() == null ? "" : " (" + t.electionSource() + ")", ms(t.writableAgainMs()),
                 ms(t.unavailabilityMs()), t.failedDuring(), t.unknownDuring(), ms(t.catchUpMs()), r.ops().reserveOk(),
                 r.ops().reserveConflict(), r.incomplete() != null ? "NOT RUN: " + r.incomplete()
