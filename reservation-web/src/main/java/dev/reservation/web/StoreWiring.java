@@ -2,14 +2,19 @@ package dev.reservation.web;
 
 import com.google.inject.Module;
 import dev.reservation.core.wiring.InMemoryStoreModule;
+import dev.reservation.mongo.MongoStoreModule;
+import dev.reservation.mongo.MongoStores;
+import dev.reservation.mongo.StoreOptions;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The store behind the app, chosen from the command line and environment, as a Guice module plus
- * whatever must be closed at shutdown. Not thread-safe; made once by {@link WebMain}.
+ * whatever must be closed at shutdown. The only place the web module touches the Mongo adapter.
+ * Not thread-safe; made once by {@link WebMain} (and by tests).
  */
 final class StoreWiring implements AutoCloseable {
     private final Module module;
@@ -27,16 +32,18 @@ final class StoreWiring implements AutoCloseable {
     }
 
     /**
-     * The Mongo store for {@code --mongo-uri} / {@code --data-dir} / the environment. Until the
-     * reservation-mongo module is part of this build, this falls back to the in-memory store and
-     * says so.
+     * The Mongo store for {@code --mongo-uri} / {@code --data-dir} / the environment (a flag wins
+     * over {@code RESERVATION_MONGO_URI} / {@code RESERVATION_DATA_DIR}; with no URI the embedded
+     * server in the data dir). {@code primaryWait} becomes the driver's server-selection timeout:
+     * how long a booking waits for a primary during an election.
+     *
+     * @throws dev.reservation.core.domain.StoreUnavailableException when no primary answers in time
      */
     static StoreWiring mongo(Optional<String> uri, Optional<Path> dataDir, Duration primaryWait,
-                             Map<String, String> env) {
-        StoreWiring fallback = inMemory();
-        return new StoreWiring(fallback.module, "in-memory store: the Mongo store is not wired into this build yet"
-                + " (asked for " + (uri.isPresent() || env.containsKey("RESERVATION_MONGO_URI")
-                ? "a MongoDB URI" : "the embedded server") + ")", fallback.resources);
+                             Map<String, String> env, Clock clock) {
+        StoreOptions options = StoreOptions.resolve(uri, dataDir, env).withPrimaryWait(primaryWait);
+        MongoStores stores = MongoStores.open(options, clock);
+        return new StoreWiring(new MongoStoreModule(stores), stores.describe() + " [" + stores.kind() + "]", stores);
     }
 
     Module module() {

@@ -59,13 +59,20 @@ public final class WebMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Clock clock = Clock.systemUTC();
         StoreWiring store = inMemory ? StoreWiring.inMemory()
                 : StoreWiring.mongo(Optional.ofNullable(mongoUri), Optional.ofNullable(dataDir), primaryWait,
-                System.getenv());
-        Injector injector = Guice.createInjector(new CoreModule(Clock.systemUTC(), BookingPolicy.DEFAULT),
-                store.module());
-        SeedService.SeedResult seeded = injector.getInstance(SeedService.class).seed();
-        WebApp app = new WebApp(injector, WebSettings.DEFAULT.withPrimaryWait(primaryWait)).start(port);
+                System.getenv(), clock);
+        WebApp app;
+        SeedService.SeedResult seeded;
+        try {
+            Injector injector = Guice.createInjector(new CoreModule(clock, BookingPolicy.DEFAULT), store.module());
+            seeded = injector.getInstance(SeedService.class).seed();
+            app = new WebApp(injector, WebSettings.DEFAULT.withPrimaryWait(primaryWait)).start(port);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();
             try {

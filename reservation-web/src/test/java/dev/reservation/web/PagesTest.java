@@ -90,7 +90,7 @@ class PagesTest {
         assertThat(week).contains("Mon 2 Mar", "Sun 8 Mar", "Wednesday review", "times in <strong>Europe/Berlin");
         assertThat(week).contains("<th class=\"time\">11:00</th>");
         assertThat(day).contains("Wed 4 Mar").doesNotContain("Thu 5 Mar");
-        assertThat(day).containsPattern("<th class=\"time\">11:00</th>\\s*<td class=\"busy start\">Wednesday review</td>");
+        assertThat(day).containsPattern("<th class=\"time\">11:00</th>\\s*<td class=\"busy start\" title=\"Wednesday review\">Wednesday review</td>");
         assertThat(day).containsPattern("<th class=\"time\">11:30</th>\\s*<td class=\"busy\"></td>");
         assertThat(day).containsPattern("<th class=\"time\">12:00</th>\\s*<td class=\"free\"><a href=\"/reserve\\?");
     }

@@ -102,7 +102,7 @@ public final class ReserveRoutes {
                 room.name() + " — next free: " + Format.slot(slot, room.zone()),
                 ReserveForms.forSlot(form, room, slot))));
         for (Room other : e.suggestions().otherFreeRooms()) {
-            result.add(new Suggestion(other.name() + " (" + other.capacity() + " seats, " + other.location()
+            result.add(new Suggestion(other.name() + " (" + other.capacity() + (other.capacity() == 1 ? " seat, " : " seats, ") + other.location()
                     + ") — same time: " + Format.slot(asked, other.zone()), ReserveForms.forSlot(form, other, asked)));
         }
         return result;

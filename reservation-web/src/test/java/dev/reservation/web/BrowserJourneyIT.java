@@ -1,0 +1,136 @@
+package dev.reservation.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.reservation.web.support.TestApp;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A person in headless Chromium: books a room through /reserve, sees it on /reservations,
+ * provokes a conflict, takes a suggestion, cancels with the confirm dialog. Screenshots go to
+ * target/screenshots/. Needs Debian's chromium and chromium-driver; skips without them.
+ */
+class BrowserJourneyIT {
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SHOTS = Path.of("target", "screenshots");
+
+    static final java.util.logging.Logger SELENIUM_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium");
+
+    static TestApp app;
+    static WebDriver browser;
+    static Path profile;
+
+    @BeforeAll
+    static void start() throws IOException {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "needs headless Chromium: install the Debian packages chromium and chromium-driver"
+                        + " (/usr/bin/chromium, /usr/bin/chromedriver)");
+        SELENIUM_LOG.setLevel(java.util.logging.Level.SEVERE); // no CDP-version chatter: devtools are unused
+        app = TestApp.start();
+        profile = Files.createTempDirectory("chromium-profile");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+                "--window-size=1280,1000", "--user-data-dir=" + profile.toAbsolutePath());
+        browser = new ChromeDriver(service, options);
+        Files.createDirectories(SHOTS);
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (app != null) {
+            app.close();
+        }
+        if (profile != null) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+
+    @Test
+    void booksSeesProvokesAConflictTakesASuggestionAndCancels() throws IOException {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        browser.get(app.url("/"));
+        assertThat(browser.getTitle()).contains("Meeting rooms");
+        new Select(browser.findElement(By.id("acting-user"))).selectByValue("u-grace");
+        wait.until(d -> d.findElement(By.cssSelector("#acting-user option[value='u-grace']")).isSelected());
+        shot("01-home");
+
+        browser.get(app.url("/reserve?roomId=r-spree&date=2026-03-02&start=11:00&end=12:00"));
+        browser.findElement(By.id("r-title")).sendKeys("Design review");
+        browser.findElement(By.id("r-attendees")).clear();
+        browser.findElement(By.id("r-attendees")).sendKeys("3");
+        assertThat(new Select(browser.findElement(By.id("r-user"))).getFirstSelectedOption().getText())
+                .startsWith("Grace Hopper");
+        shot("02-reserve-form");
+        browser.findElement(By.id("reserve-submit")).click();
+
+        wait.until(ExpectedConditions.urlContains("/reservations?booked="));
+        assertThat(browser.findElement(By.cssSelector(".notice")).getText())
+                .contains("Booked: “Design review” — Spree, Mon 2 Mar 2026, 11:00–12:00 (Europe/Berlin)");
+        assertThat(browser.findElement(By.id("reservations")).getText()).contains("Design review", "Grace Hopper");
+        shot("03-reservations");
+
+        browser.get(app.url("/reserve?roomId=r-spree&date=2026-03-02&start=11:30&end=12:30"));
+        browser.findElement(By.id("r-title")).sendKeys("Overlapping <b>sync</b>");
+        browser.findElement(By.id("reserve-submit")).click();
+        WebElement conflict = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("conflict")));
+        assertThat(conflict.getText()).contains("Design review").contains("next free: Mon 2 Mar 2026, 12:00–13:00");
+        assertThat(browser.findElement(By.id("r-title")).getAttribute("value")).isEqualTo("Overlapping <b>sync</b>");
+        shot("04-conflict");
+
+        browser.findElement(By.cssSelector("#suggestions li:first-child button")).click();
+        wait.until(ExpectedConditions.urlContains("/reservations?booked="));
+        assertThat(browser.findElement(By.cssSelector(".notice")).getText())
+                .contains("Overlapping <b>sync</b>").contains("12:00–13:00");
+        shot("05-suggestion-taken");
+
+        browser.get(app.url("/rooms/r-spree?view=week&date=2026-03-02"));
+        assertThat(browser.findElement(By.id("schedule")).getText()).contains("Design review");
+        shot("06-room-week");
+
+        browser.get(app.url("/reservations"));
+        browser.findElement(By.cssSelector("#reservations form.confirm button")).click();
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
+        wait.until(ExpectedConditions.urlContains("cancelled="));
+        assertThat(browser.findElement(By.cssSelector(".notice")).getText()).startsWith("Cancelled:");
+        shot("07-cancelled");
+
+        browser.get(app.url("/cluster"));
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("in-memory store");
+        shot("08-cluster");
+    }
+
+    static void shot(String name) throws IOException {
+        File png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(png.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
