@@ -9,6 +9,12 @@ public record Actor(String userId, Role role) {
         }
     }
 
+    /**
+     * Whoever runs a local tool against the embedded store on their own machine: acts with ADMIN
+     * rights and is recorded as "local-operator". Frontends decide when it applies.
+     */
+    public static final Actor LOCAL_OPERATOR = new Actor("local-operator", Role.ADMIN);
+
     public static Actor of(User user) {
         return new Actor(user.id(), user.role());
     }

@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /**
- * One booking of one room by one user for a half-open slot. Never deleted: cancelling sets the
- * status, the cancel time and who cancelled. {@code version} grows by one with every change and
+ * One booking of one room by one user for a half-open slot. Never deleted. Its audit trail: who
+ * created it and when ({@code createdBy} may be an admin booking for {@code userId}), and, once
+ * cancelled, who cancelled it and when. {@code version} grows by one with every change and
  * guards optimistic updates. {@code idempotencyKey} (optional) makes a retried booking return the
  * first outcome. Immutable.
  */
@@ -18,6 +19,7 @@ public record Reservation(
         int attendees,
         ReservationStatus status,
         Instant createdAt,
+        String createdBy,
         Instant cancelledAt,
         String cancelledBy,
         long version,
@@ -43,6 +45,7 @@ public record Reservation(
             throw new InvalidInputException("createdAt", "createdAt is required");
         }
         createdAt = createdAt.truncatedTo(ChronoUnit.MILLIS);
+        createdBy = createdBy == null ? userId : InvalidInputException.requireText("createdBy", createdBy, 64);
         cancelledAt = cancelledAt == null ? null : cancelledAt.truncatedTo(ChronoUnit.MILLIS);
         if ((status == ReservationStatus.CANCELLED) != (cancelledAt != null)) {
             throw new InvalidInputException("cancelledAt", "cancelledAt is set exactly when the status is CANCELLED");
@@ -55,11 +58,25 @@ public record Reservation(
         }
     }
 
-    /** A new, confirmed reservation at version 0. */
+    /** The form without {@code createdBy}: the reservation was created by its own user. */
+    public Reservation(String id, String roomId, String userId, TimeSlot slot, String title, int attendees,
+                       ReservationStatus status, Instant createdAt, Instant cancelledAt, String cancelledBy,
+                       long version, String idempotencyKey) {
+        this(id, roomId, userId, slot, title, attendees, status, createdAt, userId, cancelledAt, cancelledBy, version,
+                idempotencyKey);
+    }
+
+    /** A new, confirmed reservation at version 0, created by its own user. */
     public static Reservation confirmed(String id, String roomId, String userId, TimeSlot slot, String title,
                                         int attendees, Instant createdAt, String idempotencyKey) {
+        return confirmed(id, roomId, userId, slot, title, attendees, createdAt, userId, idempotencyKey);
+    }
+
+    /** A new, confirmed reservation at version 0, created by {@code createdBy}. */
+    public static Reservation confirmed(String id, String roomId, String userId, TimeSlot slot, String title,
+                                        int attendees, Instant createdAt, String createdBy, String idempotencyKey) {
         return new Reservation(id, roomId, userId, slot, title, attendees, ReservationStatus.CONFIRMED,
-                createdAt, null, null, 0, idempotencyKey);
+                createdAt, createdBy, null, null, 0, idempotencyKey);
     }
 
     public boolean isConfirmed() {
@@ -74,7 +91,7 @@ public record Reservation(
     /** This reservation, cancelled at {@code at} by {@code by}, one version later. */
     public Reservation cancelled(Instant at, String by) {
         return new Reservation(id, roomId, userId, slot, title, attendees, ReservationStatus.CANCELLED,
-                createdAt, at, by, version + 1, idempotencyKey);
+                createdAt, createdBy, at, by, version + 1, idempotencyKey);
     }
 
     /** True when a retried request asks for the same booking as this one did. */

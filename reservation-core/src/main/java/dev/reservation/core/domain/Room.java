@@ -7,9 +7,11 @@ import java.util.Set;
 
 /**
  * A bookable room. The name is unique (compared case-insensitively); the time zone is used only at
- * the edges, to show and parse local times. Immutable.
+ * the edges, to show and parse local times. A deactivated room ({@code active == false}) takes no
+ * new reservations and is left out of free-room searches; its reservations stay. Immutable.
  */
-public record Room(String id, String name, String location, int capacity, Set<Equipment> equipment, ZoneId zone) {
+public record Room(String id, String name, String location, int capacity, Set<Equipment> equipment, ZoneId zone,
+                   boolean active) {
 
     public Room {
         id = InvalidInputException.requireText("id", id, 64);
@@ -27,6 +29,15 @@ public record Room(String id, String name, String location, int capacity, Set<Eq
         if (zone == null) {
             throw new InvalidInputException("zone", "time zone is required");
         }
+    }
+
+    /** An active room. */
+    public Room(String id, String name, String location, int capacity, Set<Equipment> equipment, ZoneId zone) {
+        this(id, name, location, capacity, equipment, zone, true);
+    }
+
+    public Room withActive(boolean isActive) {
+        return new Room(id, name, location, capacity, equipment, zone, isActive);
     }
 
     public static ZoneId parseZone(String zone) {

@@ -5,9 +5,10 @@ import java.util.regex.Pattern;
 
 /**
  * A person who books rooms. The email is unique (compared lower-case) and identifies the user
- * to people; the id identifies it to the system. Immutable.
+ * to people; the id identifies it to the system. A deactivated user ({@code active == false})
+ * cannot sign in or be booked for; their reservations stay. Immutable.
  */
-public record User(String id, String name, String email, Role role) {
+public record User(String id, String name, String email, Role role, boolean active) {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s.]+$");
 
     public User {
@@ -17,6 +18,19 @@ public record User(String id, String name, String email, Role role) {
         if (role == null) {
             throw new InvalidInputException("role", "role is required (ADMIN or MEMBER)");
         }
+    }
+
+    /** An active user. */
+    public User(String id, String name, String email, Role role) {
+        this(id, name, email, role, true);
+    }
+
+    public User withActive(boolean isActive) {
+        return new User(id, name, email, role, isActive);
+    }
+
+    public User withNameAndRole(String newName, Role newRole) {
+        return new User(id, newName, email, newRole, active);
     }
 
     /** Lower-cases and checks the shape {@code local@domain.tld}; the form every store keys on. */

@@ -29,6 +29,22 @@ public final class InMemoryRoomStore implements RoomStore {
     }
 
     @Override
+    public synchronized Room update(Room room) {
+        Room old = byId.get(room.id());
+        if (old == null) {
+            throw new dev.reservation.core.domain.RoomNotFoundException(room.id());
+        }
+        Room owner = byName.get(room.nameKey());
+        if (owner != null && !owner.id().equals(room.id())) {
+            throw new AlreadyExistsException("name", "a room named " + room.name() + " already exists");
+        }
+        byName.remove(old.nameKey());
+        byName.put(room.nameKey(), room);
+        byId.put(room.id(), room);
+        return room;
+    }
+
+    @Override
     public Optional<Room> findById(String id) {
         return Optional.ofNullable(byId.get(id));
     }

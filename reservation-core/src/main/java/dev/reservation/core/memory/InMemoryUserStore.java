@@ -28,6 +28,22 @@ public final class InMemoryUserStore implements UserStore {
     }
 
     @Override
+    public synchronized User update(User user) {
+        User old = byId.get(user.id());
+        if (old == null) {
+            throw new dev.reservation.core.domain.UserNotFoundException(user.id());
+        }
+        User owner = byEmail.get(user.email());
+        if (owner != null && !owner.id().equals(user.id())) {
+            throw new AlreadyExistsException("email", "a user with email " + user.email() + " already exists");
+        }
+        byEmail.remove(old.email());
+        byEmail.put(user.email(), user);
+        byId.put(user.id(), user);
+        return user;
+    }
+
+    @Override
     public Optional<User> findById(String id) {
         return Optional.ofNullable(byId.get(id));
     }

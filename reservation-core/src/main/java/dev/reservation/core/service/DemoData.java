@@ -18,6 +18,9 @@ import java.util.Set;
  * and New York. Ids are fixed so that seeding twice, or from two processes at once, adds nothing.
  */
 public final class DemoData {
+    /** The password every demo user gets on the embedded default (stated in the README); never elsewhere. */
+    public static final String PASSWORD = "demo-password";
+
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");

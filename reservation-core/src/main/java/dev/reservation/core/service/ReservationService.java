@@ -1,10 +1,12 @@
 package dev.reservation.core.service;
 
+import dev.reservation.core.auth.Permissions;
 import dev.reservation.core.domain.Actor;
 import dev.reservation.core.domain.BeyondBookingHorizonException;
 import dev.reservation.core.domain.CapacityExceededException;
 import dev.reservation.core.domain.ConcurrentUpdateException;
 import dev.reservation.core.domain.IdempotencyKeyReusedException;
+import dev.reservation.core.domain.InactiveException;
 import dev.reservation.core.domain.InvalidInputException;
 import dev.reservation.core.domain.PermissionDeniedException;
 import dev.reservation.core.domain.Reservation;
@@ -16,6 +18,7 @@ import dev.reservation.core.domain.SlotInPastException;
 import dev.reservation.core.domain.SlotTooLongException;
 import dev.reservation.core.domain.SlotTooShortException;
 import dev.reservation.core.domain.TimeSlot;
+import dev.reservation.core.domain.User;
 import dev.reservation.core.domain.UserNotFoundException;
 import dev.reservation.core.domain.WriteOutcomeUnknownException;
 import dev.reservation.core.store.BookingOutcome;
@@ -60,28 +63,38 @@ public final class ReservationService {
     }
 
     /** Books a room; see {@link #reserveWithReceipt}. */
-    public Reservation reserve(ReserveRequest request) {
-        return reserveWithReceipt(request).reservation();
+    public Reservation reserve(Actor actor, ReserveRequest request) {
+        return reserveWithReceipt(actor, request).reservation();
     }
 
     /**
-     * Books a room for a user.
+     * Books a room for a user, as {@code actor}: a MEMBER only for themselves, an ADMIN for anyone.
+     * Neither the user nor the room may be deactivated.
      *
+     * @throws PermissionDeniedException when the actor may not reserve for that user
      * @throws RoomNotFoundException, UserNotFoundException for unknown ids
+     * @throws InactiveException for a deactivated user or room
      * @throws dev.reservation.core.domain.BookingRuleViolationException when the policy refuses the slot
      * @throws ReservationConflictException when confirmed reservations overlap (with suggestions)
      * @throws IdempotencyKeyReusedException when the key was used for a different request
      * @throws WriteOutcomeUnknownException when the store could not tell, after retries, whether it stored it
      */
-    public BookingReceipt reserveWithReceipt(ReserveRequest request) {
+    public BookingReceipt reserveWithReceipt(Actor actor, ReserveRequest request) {
+        Permissions.require(actor, Permissions.Operation.RESERVE, request.userId());
         Optional<Reservation> earlier = request.idempotencyKey().flatMap(reservations::findByIdempotencyKey);
         Room room = rooms.findById(request.roomId()).orElseThrow(() -> new RoomNotFoundException(request.roomId()));
-        users.findById(request.userId()).orElseThrow(() -> new UserNotFoundException(request.userId()));
+        User user = users.findById(request.userId()).orElseThrow(() -> new UserNotFoundException(request.userId()));
         Instant now = clock.instant();
         Reservation candidate = Reservation.confirmed(ids.newId(), room.id(), request.userId(), request.slot(),
-                request.title(), request.attendees(), now, request.idempotencyKey().orElse(null));
+                request.title(), request.attendees(), now, actor.userId(), request.idempotencyKey().orElse(null));
         if (earlier.isPresent()) {
             return replay(candidate, earlier.get());
+        }
+        if (!user.active()) {
+            throw new InactiveException("userId", user.name() + "'s account is deactivated; they cannot be booked for");
+        }
+        if (!room.active()) {
+            throw new InactiveException("roomId", room.name() + " is deactivated and takes no new reservations");
         }
         checkPolicy(room, request.slot(), request.attendees(), now);
         BookingOutcome outcome = bookResolvingUnknownOutcome(candidate);
@@ -158,12 +171,13 @@ public final class ReservationService {
      * Cancels a reservation. Only its owner or an ADMIN may; cancelling a cancelled reservation
      * returns it unchanged. Nothing is deleted.
      */
-    public Reservation cancel(String reservationId, Actor actor) {
+    public Reservation cancel(Actor actor, String reservationId) {
         Objects.requireNonNull(actor, "actor");
         RuntimeException last = null;
         for (int attempt = 0; attempt < CANCEL_ATTEMPTS; attempt++) {
-            Reservation current = get(reservationId);
-            if (!actor.isAdmin() && !current.userId().equals(actor.userId())) {
+            Reservation current = reservations.findById(reservationId)
+                    .orElseThrow(() -> new ReservationNotFoundException(reservationId));
+            if (!Permissions.allowed(actor, Permissions.Operation.CANCEL, current.userId())) {
                 throw new PermissionDeniedException("only the person who booked reservation " + reservationId
                         + " or an admin may cancel it");
             }
@@ -179,29 +193,36 @@ public final class ReservationService {
         throw last;
     }
 
-    public Reservation get(String reservationId) {
-        return reservations.findById(reservationId).orElseThrow(() -> new ReservationNotFoundException(reservationId));
+    /** One reservation as {@code actor} may see it (others' only as a busy slot for a MEMBER). */
+    public ReservationView get(Actor actor, String reservationId) {
+        return reservations.findById(reservationId).map(r -> ReservationView.of(r, actor))
+                .orElseThrow(() -> new ReservationNotFoundException(reservationId));
     }
 
-    public List<Reservation> find(ReservationQuery query) {
-        return reservations.find(query);
+    /** The reservations matching the query, as {@code actor} may see them. */
+    public List<ReservationView> find(Actor actor, ReservationQuery query) {
+        return views(actor, reservations.find(query));
     }
 
     /** Reservations of a room that overlap {@code [from, to)}, any status. */
-    public List<Reservation> forRoom(String roomId, Instant from, Instant to) {
-        return reservations.find(ReservationQuery.all().room(roomId).window(from, to));
+    public List<ReservationView> forRoom(Actor actor, String roomId, Instant from, Instant to) {
+        return find(actor, ReservationQuery.all().room(roomId).window(from, to));
     }
 
     /** Reservations of a user that overlap {@code [from, to)}, any status. */
-    public List<Reservation> forUser(String userId, Instant from, Instant to) {
-        return reservations.find(ReservationQuery.all().user(userId).window(from, to));
+    public List<ReservationView> forUser(Actor actor, String userId, Instant from, Instant to) {
+        return find(actor, ReservationQuery.all().user(userId).window(from, to));
+    }
+
+    private static List<ReservationView> views(Actor actor, List<Reservation> found) {
+        return found.stream().map(r -> ReservationView.of(r, actor)).toList();
     }
 
     /**
      * A room's confirmed reservations over {@code days} whole days from {@code firstDay}, days
-     * counted in the room's own time zone.
+     * counted in the room's own time zone, as {@code actor} may see them.
      */
-    public RoomSchedule schedule(String roomId, LocalDate firstDay, int days) {
+    public RoomSchedule schedule(Actor actor, String roomId, LocalDate firstDay, int days) {
         if (days < 1 || days > 31) {
             throw new InvalidInputException("days", "a schedule covers 1 to 31 days");
         }
@@ -210,7 +231,7 @@ public final class ReservationService {
                 firstDay.plusDays(days).atStartOfDay(room.zone()).toInstant());
         List<Reservation> booked = reservations.find(
                 ReservationQuery.all().room(roomId).confirmedOnly().window(window.start(), window.end()));
-        return new RoomSchedule(room, firstDay, days, window, booked);
+        return new RoomSchedule(room, firstDay, days, window, views(actor, booked));
     }
 
     public BookingPolicy policy() {

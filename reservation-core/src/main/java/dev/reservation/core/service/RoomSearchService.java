@@ -39,10 +39,13 @@ public final class RoomSearchService {
         this.clock = clock;
     }
 
-    /** Rooms free for the whole slot with enough seats and all the equipment, smallest fitting first. */
+    /**
+     * Active rooms free for the whole slot with enough seats and all the equipment, smallest
+     * fitting first.
+     */
     public List<Room> freeRooms(FreeRoomQuery query) {
         List<Room> fitting = rooms.findAll().stream()
-                .filter(r -> r.capacity() >= query.minSeats() && r.has(query.equipment()))
+                .filter(r -> r.active() && r.capacity() >= query.minSeats() && r.has(query.equipment()))
                 .toList();
         if (fitting.isEmpty()) {
             return List.of();

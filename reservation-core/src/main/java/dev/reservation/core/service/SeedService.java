@@ -6,7 +6,11 @@ import dev.reservation.core.domain.User;
 import dev.reservation.core.store.RoomStore;
 import dev.reservation.core.store.UserStore;
 
-/** Loads {@link DemoData} idempotently: what exists (by id, email or name) is left as it is. */
+/**
+ * Loads {@link DemoData} idempotently: what exists (by id, email or name) is left as it is. The
+ * demo password ({@link DemoData#PASSWORD}) is given only by {@link #seedWithDemoPasswords}, which
+ * frontends call for the embedded default alone.
+ */
 public final class SeedService {
     /** How many users and rooms a seed run added; zero and zero when everything was there. */
     public record SeedResult(int usersAdded, int roomsAdded) {
@@ -18,6 +22,16 @@ public final class SeedService {
     public SeedService(UserStore users, RoomStore rooms) {
         this.users = users;
         this.rooms = rooms;
+    }
+
+    /** Seeds, then gives every demo user without a password {@link DemoData#PASSWORD}. */
+    public SeedResult seedWithDemoPasswords(AuthService auth) {
+        SeedResult result = seed();
+        for (User user : DemoData.USERS) {
+            users.findByEmail(user.email()).ifPresent(u -> auth.setPasswordIfMissing(u.id(),
+                    DemoData.PASSWORD.toCharArray()));
+        }
+        return result;
     }
 
     public SeedResult seed() {

@@ -13,6 +13,14 @@ public interface RoomStore {
      */
     Room insert(Room room);
 
+    /**
+     * Replaces the room with the same id.
+     *
+     * @throws dev.reservation.core.domain.RoomNotFoundException when no room has that id
+     * @throws dev.reservation.core.domain.AlreadyExistsException when the new name belongs to another room
+     */
+    Room update(Room room);
+
     Optional<Room> findById(String id);
 
     /** Looks up by name, case-insensitively. */

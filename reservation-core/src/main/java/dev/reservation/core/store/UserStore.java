@@ -17,6 +17,14 @@ public interface UserStore {
      */
     User insert(User user);
 
+    /**
+     * Replaces the user with the same id (name, role, active flag; the email too, if it changed).
+     *
+     * @throws dev.reservation.core.domain.UserNotFoundException when no user has that id
+     * @throws dev.reservation.core.domain.AlreadyExistsException when the new email belongs to another user
+     */
+    User update(User user);
+
     Optional<User> findById(String id);
 
     /** Looks up by email, compared in the normalized (lower-case) form. */

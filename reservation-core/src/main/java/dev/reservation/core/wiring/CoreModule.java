@@ -3,6 +3,10 @@ package dev.reservation.core.wiring;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import dev.reservation.core.auth.CredentialStore;
+import dev.reservation.core.auth.PasswordHasher;
+import dev.reservation.core.auth.SignInThrottle;
+import dev.reservation.core.service.AuthService;
 import dev.reservation.core.service.BookingPolicy;
 import dev.reservation.core.service.IdGenerator;
 import dev.reservation.core.service.ReservationService;
@@ -56,8 +60,26 @@ public final class CoreModule extends AbstractModule {
 
     @Provides
     @Singleton
-    UserService users(UserStore users, IdGenerator ids) {
-        return new UserService(users, ids);
+    PasswordHasher passwordHasher() {
+        return new PasswordHasher();
+    }
+
+    @Provides
+    @Singleton
+    SignInThrottle signInThrottle(Clock clock) {
+        return SignInThrottle.defaults(clock);
+    }
+
+    @Provides
+    @Singleton
+    AuthService auth(UserStore users, CredentialStore credentials, PasswordHasher hasher, SignInThrottle throttle) {
+        return new AuthService(users, credentials, hasher, throttle);
+    }
+
+    @Provides
+    @Singleton
+    UserService users(UserStore users, CredentialStore credentials, PasswordHasher hasher, IdGenerator ids) {
+        return new UserService(users, credentials, hasher, ids);
     }
 
     @Provides

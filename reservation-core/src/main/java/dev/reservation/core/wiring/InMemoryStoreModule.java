@@ -3,8 +3,10 @@ package dev.reservation.core.wiring;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import dev.reservation.core.auth.CredentialStore;
 import dev.reservation.core.cluster.ClusterInspector;
 import dev.reservation.core.memory.InMemoryClusterInspector;
+import dev.reservation.core.memory.InMemoryCredentialStore;
 import dev.reservation.core.memory.InMemoryReservationStore;
 import dev.reservation.core.memory.InMemoryRoomStore;
 import dev.reservation.core.memory.InMemoryUserStore;
@@ -20,6 +22,7 @@ public final class InMemoryStoreModule extends AbstractModule {
         bind(UserStore.class).to(InMemoryUserStore.class).in(Singleton.class);
         bind(RoomStore.class).to(InMemoryRoomStore.class).in(Singleton.class);
         bind(ReservationStore.class).to(InMemoryReservationStore.class).in(Singleton.class);
+        bind(CredentialStore.class).to(InMemoryCredentialStore.class).in(Singleton.class);
     }
 
     @Provides

@@ -1,5 +1,6 @@
 package dev.reservation.core.service;
 
+import static dev.reservation.core.service.ServiceFixture.as;
 import static dev.reservation.core.service.ServiceFixture.tomorrow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -70,7 +71,7 @@ class OutcomeUnknownTest {
     void aBookingThatLandedBeforeTheTimeoutIsReportedAsBookedOnce() {
         AmbiguousStore store = new AmbiguousStore(1, true);
         ServiceFixture f = new ServiceFixture(store);
-        BookingReceipt receipt = f.service.reserveWithReceipt(f.request(f.small, f.grace, tomorrow(9, 0, 60)));
+        BookingReceipt receipt = f.service.reserveWithReceipt(as(f.grace), f.request(f.small, f.grace, tomorrow(9, 0, 60)));
         assertThat(receipt.replayed()).isFalse();
         assertThat(store.find(ReservationQuery.all())).containsExactly(receipt.reservation());
     }
@@ -79,7 +80,7 @@ class OutcomeUnknownTest {
     void aBookingThatDidNotLandIsAppliedByTheRetry() {
         AmbiguousStore store = new AmbiguousStore(2, false);
         ServiceFixture f = new ServiceFixture(store);
-        Reservation r = f.service.reserve(f.request(f.small, f.grace, tomorrow(9, 0, 60)));
+        Reservation r = f.service.reserve(as(f.grace), f.request(f.small, f.grace, tomorrow(9, 0, 60)));
         assertThat(store.find(ReservationQuery.all())).containsExactly(r);
     }
 
@@ -87,7 +88,7 @@ class OutcomeUnknownTest {
     void anOutcomeThatStaysUnknownIsReportedAsUnknownNeverAsFailed() {
         AmbiguousStore store = new AmbiguousStore(ReservationService.OUTCOME_RESOLUTION_ATTEMPTS, true);
         ServiceFixture f = new ServiceFixture(store);
-        assertThatThrownBy(() -> f.service.reserve(f.request(f.small, f.grace, tomorrow(9, 0, 60))))
+        assertThatThrownBy(() -> f.service.reserve(as(f.grace), f.request(f.small, f.grace, tomorrow(9, 0, 60))))
                 .isInstanceOf(WriteOutcomeUnknownException.class)
                 .hasMessageContaining("could not confirm whether reservation");
         assertThat(store.find(ReservationQuery.all())).hasSize(1);
@@ -103,7 +104,7 @@ class OutcomeUnknownTest {
                 throw new StoreUnavailableException("no primary within 15s", null);
             }
         });
-        assertThatThrownBy(() -> f.service.reserve(f.request(f.small, f.grace, tomorrow(9, 0, 60))))
+        assertThatThrownBy(() -> f.service.reserve(as(f.grace), f.request(f.small, f.grace, tomorrow(9, 0, 60))))
                 .isInstanceOf(StoreUnavailableException.class);
         assertThat(calls).hasValue(1);
     }

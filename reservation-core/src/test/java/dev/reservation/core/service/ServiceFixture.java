@@ -1,11 +1,14 @@
 package dev.reservation.core.service;
 
+import dev.reservation.core.auth.PasswordHasher;
+import dev.reservation.core.auth.SignInThrottle;
 import dev.reservation.core.domain.Actor;
 import dev.reservation.core.domain.Equipment;
 import dev.reservation.core.domain.Role;
 import dev.reservation.core.domain.Room;
 import dev.reservation.core.domain.TimeSlot;
 import dev.reservation.core.domain.User;
+import dev.reservation.core.memory.InMemoryCredentialStore;
 import dev.reservation.core.memory.InMemoryReservationStore;
 import dev.reservation.core.memory.InMemoryRoomStore;
 import dev.reservation.core.memory.InMemoryUserStore;
@@ -28,6 +31,12 @@ final class ServiceFixture {
     final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     final RoomSearchService search;
     final ReservationService service;
+    final InMemoryCredentialStore credentials = new InMemoryCredentialStore();
+    final PasswordHasher hasher = new PasswordHasher(1_000, new java.security.SecureRandom());
+    final SignInThrottle throttle = new SignInThrottle(clock, 3, Duration.ofMinutes(15));
+    final UserService userService;
+    final RoomService roomService;
+    final AuthService auth;
 
     final User admin = users.insert(new User("admin", "Ada Admin", "ada@example.com", Role.ADMIN));
     final User grace = users.insert(new User("grace", "Grace", "grace@example.com", Role.MEMBER));
@@ -47,6 +56,9 @@ final class ServiceFixture {
         this.search = new RoomSearchService(rooms, reservations, BookingPolicy.DEFAULT, clock);
         this.service = new ReservationService(users, rooms, reservations, search, BookingPolicy.DEFAULT, clock,
                 IdGenerator.uuids());
+        this.userService = new UserService(users, credentials, hasher, IdGenerator.uuids());
+        this.roomService = new RoomService(rooms, IdGenerator.uuids());
+        this.auth = new AuthService(users, credentials, hasher, throttle);
     }
 
     /** Tomorrow (relative to NOW) at {@code hour}:{@code minute} UTC for {@code minutes}. */

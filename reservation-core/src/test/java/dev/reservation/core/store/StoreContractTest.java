@@ -104,11 +104,48 @@ public abstract class StoreContractTest {
         assertThat(stores.rooms().findById("r2").orElseThrow()).isEqualTo(havel);
     }
 
+    @Test
+    void updatesAUserAndTheEmailItIsFoundBy() {
+        stores.users().insert(user("u1", "ada@example.com"));
+        User changed = new User("u1", "Ada L.", "ada.l@example.com", dev.reservation.core.domain.Role.ADMIN, false);
+        stores.users().update(changed);
+        assertThat(stores.users().findById("u1")).contains(changed);
+        assertThat(stores.users().findByEmail("ada.l@example.com")).contains(changed);
+        assertThat(stores.users().findByEmail("ada@example.com")).isEmpty();
+    }
+
+    @Test
+    void refusesToUpdateAUserToAnotherUsersEmailOrAnUnknownUser() {
+        stores.users().insert(user("u1", "ada@example.com"));
+        User grace = stores.users().insert(user("u2", "grace@example.com"));
+        assertThatThrownBy(() -> stores.users().update(user("u2", "ada@example.com")))
+                .isInstanceOf(AlreadyExistsException.class);
+        assertThat(stores.users().findById("u2")).contains(grace);
+        assertThatThrownBy(() -> stores.users().update(user("u9", "new@example.com")))
+                .isInstanceOf(dev.reservation.core.domain.UserNotFoundException.class);
+    }
+
+    @Test
+    void updatesARoomAndTheNameItIsFoundBy() {
+        stores.rooms().insert(room("r1", "Spree"));
+        stores.rooms().insert(room("r2", "Havel"));
+        Room renamed = new Room("r1", "Elbe", "Floor 2", 6, java.util.Set.of(), java.time.ZoneId.of("UTC"), false);
+        stores.rooms().update(renamed);
+        assertThat(stores.rooms().findById("r1")).contains(renamed);
+        assertThat(stores.rooms().findByName("elbe")).contains(renamed);
+        assertThat(stores.rooms().findByName("Spree")).isEmpty();
+        assertThatThrownBy(() -> stores.rooms().update(room("r1", "HAVEL"))).isInstanceOf(AlreadyExistsException.class);
+        assertThatThrownBy(() -> stores.rooms().update(room("r9", "Oder")))
+                .isInstanceOf(dev.reservation.core.domain.RoomNotFoundException.class);
+    }
+
     // ---- the conflict rule ----
 
     @Test
     void booksIntoAnEmptyRoomAndKeepsEveryField() {
-        Reservation r = booked(candidate("r1", "u1", slot(0, 10, 0, 60), "key-1"));
+        Reservation r = booked(Reservation.confirmed("res-1", "r1", "u1", slot(0, 10, 0, 60), "Planning", 3, CREATED,
+                "admin-7", "key-1"));
+        assertThat(stores.reservations().findById("res-1").orElseThrow().createdBy()).isEqualTo("admin-7");
         Reservation read = stores.reservations().findById(r.id()).orElseThrow();
         assertThat(read).isEqualTo(r);
         assertThat(read.status()).isEqualTo(ReservationStatus.CONFIRMED);

@@ -33,10 +33,11 @@ class CoreModuleTest {
 
         ReservationService service = injector.getInstance(ReservationService.class);
         assertThat(injector.getInstance(ReservationService.class)).isSameAs(service);
-        Reservation r = service.reserve(new ReserveRequest("r-spree", "u-grace",
+        Reservation r = service.reserve(new Actor("u-grace", dev.reservation.core.domain.Role.MEMBER),
+                new ReserveRequest("r-spree", "u-grace",
                 TimeSlot.of(NOW.plus(Duration.ofHours(1)), Duration.ofMinutes(30)), "Standup", 3));
         assertThat(r.createdAt()).isEqualTo(NOW);
-        assertThat(service.cancel(r.id(), new Actor("u-ada", dev.reservation.core.domain.Role.ADMIN)).isConfirmed())
+        assertThat(service.cancel(new Actor("u-ada", dev.reservation.core.domain.Role.ADMIN), r.id()).isConfirmed())
                 .isFalse();
 
         ClusterTopology topology = injector.getInstance(ClusterInspector.class).topology();

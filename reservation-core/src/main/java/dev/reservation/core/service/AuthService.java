@@ -1,0 +1,101 @@
+package dev.reservation.core.service;
+
+import dev.reservation.core.auth.CredentialStore;
+import dev.reservation.core.auth.PasswordHash;
+import dev.reservation.core.auth.PasswordHasher;
+import dev.reservation.core.auth.SignInThrottle;
+import dev.reservation.core.domain.AlreadyExistsException;
+import dev.reservation.core.domain.AuthenticationFailedException;
+import dev.reservation.core.domain.InvalidInputException;
+import dev.reservation.core.domain.Role;
+import dev.reservation.core.domain.TooManySignInAttemptsException;
+import dev.reservation.core.domain.User;
+import dev.reservation.core.store.UserStore;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Signs users in with email and password, and bootstraps the first ADMIN from configuration.
+ * Failed sign-ins are limited per account and per client address; an unknown email, a wrong
+ * password and a deactivated account get the same answer (and the same work: a hash is checked
+ * either way). Passwords are never stored or logged, only their hashes. Thread-safe.
+ */
+public final class AuthService {
+    private final UserStore users;
+    private final CredentialStore credentials;
+    private final PasswordHasher hasher;
+    private final SignInThrottle throttle;
+    private final PasswordHash decoy;
+
+    public AuthService(UserStore users, CredentialStore credentials, PasswordHasher hasher, SignInThrottle throttle) {
+        this.users = users;
+        this.credentials = credentials;
+        this.hasher = hasher;
+        this.throttle = throttle;
+        this.decoy = hasher.hash("decoy-password-never-used".toCharArray());
+    }
+
+    /**
+     * @return the signed-in user
+     * @throws AuthenticationFailedException for any wrong email/password/deactivated account
+     * @throws TooManySignInAttemptsException when the account or the address is blocked for now
+     */
+    public User signIn(String email, char[] password, String clientAddress) {
+        String accountKey = "account:" + (email == null ? "" : email.strip().toLowerCase(java.util.Locale.ROOT));
+        String addressKey = "address:" + clientAddress;
+        Optional<Duration> blocked = throttle.blockedFor(accountKey).or(() -> throttle.blockedFor(addressKey));
+        if (blocked.isPresent()) {
+            throw new TooManySignInAttemptsException(blocked.get());
+        }
+        Optional<User> user = find(email);
+        Optional<PasswordHash> stored = user.flatMap(u -> credentials.find(u.id()));
+        boolean passwordOk = hasher.verify(password, stored.orElse(decoy)) && stored.isPresent();
+        if (!passwordOk || !user.get().active()) {
+            throttle.recordFailure(accountKey);
+            throttle.recordFailure(addressKey);
+            throw new AuthenticationFailedException();
+        }
+        throttle.recordSuccess(accountKey);
+        if (hasher.needsRehash(stored.get())) {
+            credentials.put(user.get().id(), hasher.hash(password));
+        }
+        return user.get();
+    }
+
+    private Optional<User> find(String email) {
+        try {
+            return users.findByEmail(User.normalizeEmail(email));
+        } catch (InvalidInputException notAnEmail) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Makes sure an ADMIN with this email exists and can sign in: creates it with the password when
+     * missing; gives an existing user without a password this one. An existing password is never
+     * replaced (change it by signing in). Idempotent; safe from several processes at once.
+     */
+    public User bootstrapAdmin(String email, String name, char[] password) {
+        User admin = find(email).orElseGet(() -> {
+            try {
+                return users.insert(new User("admin-" + User.normalizeEmail(email), name, email, Role.ADMIN));
+            } catch (AlreadyExistsException raced) {
+                return find(email).orElseThrow(() -> raced);
+            }
+        });
+        if (admin.role() != Role.ADMIN || !admin.active()) {
+            admin = users.update(new User(admin.id(), admin.name(), admin.email(), Role.ADMIN, true));
+        }
+        if (credentials.find(admin.id()).isEmpty()) {
+            credentials.put(admin.id(), hasher.hash(password));
+        }
+        return admin;
+    }
+
+    /** Gives the user this password if they have none yet (demo data); never replaces one. */
+    public void setPasswordIfMissing(String userId, char[] password) {
+        if (credentials.find(userId).isEmpty()) {
+            credentials.put(userId, hasher.hash(password));
+        }
+    }
+}
