@@ -11,7 +11,8 @@ import org.bson.Document;
 /**
  * Starts reservation-mongo's embedded wire-protocol server as a SEPARATE OS process
  * ({@code java -cp <this JVM's class path> dev.reservation.mongo.embedded.EmbeddedServerMain --data-dir D
- * --port P}), its data under {@code <workDir>/embedded-data} so that it survives a kill and restart.
+ * --port P}), its data under {@code <workDir>/embedded-data} so that it survives a kill and restart
+ * (deleted when the cluster is closed; the server's log stays).
  * Stateless; each call starts a new process.
  */
 public final class EmbeddedProcessLauncher {
@@ -62,6 +63,6 @@ public final class EmbeddedProcessLauncher {
         return new SingleNodeCluster(node, admin,
                 ClientUris.withOptions("mongodb://" + host + "/", options.clientOptions()),
                 "embedded wire-protocol server as a separate process at " + host + " (data " + data
-                        + "): ONE node, no replication, no elections");
+                        + "): ONE node, no replication, no elections", data);
     }
 }

@@ -2,7 +2,6 @@ package dev.reservation.harness.cluster;
 
 import dev.reservation.harness.history.MonotonicClock;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,7 +32,11 @@ public final class LocalReplicaSetLauncher {
         List<Integer> ports = FreePorts.pick(3);
         Map<String, MemberHandle> handles = new LinkedHashMap<>();
         List<AutoCloseable> teardown = new ArrayList<>();
-        teardown.add(() -> deleteDataDirs(dir));
+        teardown.add(() -> {
+            for (int i = 0; i < 3; i++) {
+                ScratchDirs.delete(dir.resolve("m" + i));
+            }
+        });
         MemberClients admin = new MemberClients();
         try {
             for (int i = 0; i < 3; i++) {
@@ -74,23 +77,6 @@ public final class LocalReplicaSetLauncher {
             resource.close();
         } catch (Exception ignored) {
             // best effort while failing already
-        }
-    }
-
-    private static void deleteDataDirs(Path dir) throws IOException {
-        for (int i = 0; i < 3; i++) {
-            Path data = dir.resolve("m" + i);
-            if (Files.exists(data)) {
-                try (var files = Files.walk(data)) {
-                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
-                        try {
-                            Files.delete(p);
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    });
-                }
-            }
         }
     }
 }

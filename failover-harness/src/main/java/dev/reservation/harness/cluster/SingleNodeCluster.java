@@ -16,12 +16,16 @@ public final class SingleNodeCluster implements ClusterControl {
     private final MemberClients admin;
     private final String clientUri;
     private final String description;
+    private final java.nio.file.Path dataDir;
 
-    public SingleNodeCluster(OsProcessMember node, MemberClients admin, String clientUri, String description) {
+    /** @param dataDir deleted on close, after the node stopped */
+    public SingleNodeCluster(OsProcessMember node, MemberClients admin, String clientUri, String description,
+                             java.nio.file.Path dataDir) {
         this.node = node;
         this.admin = admin;
         this.clientUri = clientUri;
         this.description = description;
+        this.dataDir = dataDir;
     }
 
     @Override
@@ -87,5 +91,10 @@ public final class SingleNodeCluster implements ClusterControl {
     public void close() {
         admin.close();
         node.stopQuietly();
+        try {
+            ScratchDirs.delete(dataDir);
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            org.slf4j.LoggerFactory.getLogger(SingleNodeCluster.class).warn("could not delete {}: {}", dataDir, e.getMessage());
+        }
     }
 }

@@ -32,8 +32,8 @@ public final class HtmlReport {
         StringBuilder h = new StringBuilder(64 * 1024);
         h.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Failover report: ")
                 .append(e(run.cluster() + " / " + run.fault())).append("</title><style>")
-                .append("body{font-family:sans-serif;margin:2em;max-width:1000px;color:#222}")
-                .append("table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:3px 8px;")
+                .append("body{font-family:sans-serif;margin:2em;max-width:1100px;color:#222}")
+                .append("table{border-collapse:collapse;margin:1em 0;font-size:.9em}td,th{border:1px solid #ccc;padding:3px 6px;")
                 .append("text-align:right}th{background:#f3f3f3}td.l,th.l{text-align:left}")
                 .append(".verdict{font-size:1.4em;padding:.5em 1em;display:inline-block;border-radius:4px}")
                 .append(".pass{background:#dff0d8}.fail{background:#f2dede}.note{color:#555}</style></head><body>");

@@ -31,8 +31,8 @@ public final class RunNotes {
             notes.add("PSA: with one data-bearing member down, majority writes cannot be acknowledged; expect "
                     + "client unavailability to last until the member is back, not just until the election.");
         }
-        notes.add("Client-observed unavailability: last ok reservation before the fault to the first ok after, on the "
-                + "harness's monotonic clock; it depends on the client's settings (" + clientSettings + ").");
+        notes.add("Client-observed unavailability: last ok reservation before the fault took effect to the first ok "
+                + "after, on the harness's monotonic clock; it depends on the client's settings (" + clientSettings + ").");
         notes.add("No lost writes: every ok reservation is in the final state read after healing, no failed one is; "
                 + "unknown (info) outcomes may go either way and are counted.");
         return notes;
