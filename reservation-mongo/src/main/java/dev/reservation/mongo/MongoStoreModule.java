@@ -1,6 +1,7 @@
 package dev.reservation.mongo;
 
 import com.google.inject.AbstractModule;
+import dev.reservation.core.auth.CredentialStore;
 import dev.reservation.core.cluster.ClusterInspector;
 import dev.reservation.core.store.ReservationStore;
 import dev.reservation.core.store.RoomStore;
@@ -30,6 +31,7 @@ public final class MongoStoreModule extends AbstractModule {
     protected void configure() {
         bind(MongoStores.class).toInstance(stores);
         bind(UserStore.class).toInstance(stores.users());
+        bind(CredentialStore.class).toInstance(stores.credentials());
         bind(RoomStore.class).toInstance(stores.rooms());
         bind(ReservationStore.class).toInstance(stores.reservations());
         bind(ClusterInspector.class).toInstance(stores.cluster());

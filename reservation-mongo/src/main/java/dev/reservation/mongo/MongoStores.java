@@ -6,6 +6,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import dev.reservation.core.auth.CredentialStore;
 import dev.reservation.core.cluster.ClusterInspector;
 import dev.reservation.core.cluster.ClusterTopology;
 import dev.reservation.core.domain.ReservationException;
@@ -15,6 +16,7 @@ import dev.reservation.core.store.RoomStore;
 import dev.reservation.core.store.UserStore;
 import dev.reservation.mongo.internal.Booking;
 import dev.reservation.mongo.internal.ClientSettings;
+import dev.reservation.mongo.internal.MongoCredentialStore;
 import dev.reservation.mongo.internal.MongoReservationStore;
 import dev.reservation.mongo.internal.MongoRoomStore;
 import dev.reservation.mongo.internal.MongoUserStore;
@@ -43,6 +45,7 @@ public final class MongoStores implements AutoCloseable {
     private final TopologyTracker tracker;
     private final Optional<EmbeddedServer> embedded;
     private final UserStore users;
+    private final CredentialStore credentials;
     private final RoomStore rooms;
     private final ReservationStore reservations;
     private final MongoClusterInspector cluster;
@@ -69,6 +72,7 @@ public final class MongoStores implements AutoCloseable {
                 ReadPreference.secondaryPreferred(options.maxStaleness().toSeconds(), TimeUnit.SECONDS));
         MongoCollection<Document> reservationDocs = db.getCollection(Schema.RESERVATIONS);
         this.users = new MongoUserStore(db.getCollection(Schema.USERS));
+        this.credentials = new MongoCredentialStore(db.getCollection(Schema.CREDENTIALS));
         this.rooms = new MongoRoomStore(db.getCollection(Schema.ROOMS));
         this.reservations = new MongoReservationStore(reservationDocs, routing.forLists(reservationDocs),
                 db.getCollection(Schema.ROOM_DAYS), timing(options, clock), routing);
@@ -117,6 +121,11 @@ public final class MongoStores implements AutoCloseable {
 
     public UserStore users() {
         return users;
+    }
+
+    /** Password hashes, kept apart from users. */
+    public CredentialStore credentials() {
+        return credentials;
     }
 
     public RoomStore rooms() {

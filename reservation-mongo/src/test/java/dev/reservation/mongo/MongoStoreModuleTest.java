@@ -14,6 +14,8 @@ import dev.reservation.core.service.ReservationService;
 import dev.reservation.core.service.ReserveRequest;
 import dev.reservation.core.service.SeedService;
 import dev.reservation.core.service.UserService;
+import dev.reservation.core.service.AuthService;
+import dev.reservation.core.domain.Actor;
 import dev.reservation.core.service.RoomService;
 import dev.reservation.core.wiring.CoreModule;
 import dev.reservation.mongo.testing.InProcessMongo;
@@ -43,12 +45,19 @@ class MongoStoreModuleTest {
         User user = injector.getInstance(UserService.class).list().get(0);
         Room room = injector.getInstance(RoomService.class).list().get(0);
         Instant start = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.HOURS);
-        Reservation r = injector.getInstance(ReservationService.class).reserve(new ReserveRequest(room.id(), user.id(),
+        Reservation r = injector.getInstance(ReservationService.class).reserve(Actor.of(user),
+                new ReserveRequest(room.id(), user.id(),
                 TimeSlot.of(start, Duration.ofMinutes(30)), "Stand-up", 1, Optional.of("k-1")));
 
         assertThat(injector.getInstance(UserService.class).list()).hasSize(5);
         assertThat(injector.getInstance(RoomService.class).list()).hasSize(10);
-        assertThat(injector.getInstance(ReservationService.class).get(r.id())).isEqualTo(r);
+        assertThat(injector.getInstance(ReservationService.class).get(Actor.of(user), r.id()).details()).contains(r);
+        injector.getInstance(AuthService.class).setPasswordIfMissing(user.id(), "pass-word-1".toCharArray());
+        assertThat(injector.getInstance(AuthService.class).signIn(user.email(), "pass-word-1".toCharArray(), "test"))
+                .isEqualTo(user);
+        User deactivated = injector.getInstance(UserService.class).deactivate(Actor.LOCAL_OPERATOR, user.id());
+        assertThat(injector.getInstance(UserService.class).get(user.id())).isEqualTo(deactivated);
+        assertThat(deactivated.active()).isFalse();
         assertThat(injector.getInstance(MongoStores.class)).isSameAs(stores);
         assertThat(injector.getInstance(ClusterInspector.class).topology().kind())
                 .isEqualTo(ClusterTopology.Kind.STANDALONE);

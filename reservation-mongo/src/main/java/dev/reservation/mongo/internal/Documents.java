@@ -32,18 +32,19 @@ public final class Documents {
 
     public static Document user(User u) {
         return new Document(ID, u.id()).append("name", u.name()).append("email", u.email())
-                .append("role", u.role().name());
+                .append("role", u.role().name()).append("active", u.active());
     }
 
     public static User user(Document d) {
-        return new User(d.getString(ID), d.getString("name"), d.getString("email"), Role.valueOf(d.getString("role")));
+        return new User(d.getString(ID), d.getString("name"), d.getString("email"), Role.valueOf(d.getString("role")),
+                d.getBoolean("active", true));
     }
 
     public static Document room(Room r) {
         return new Document(ID, r.id()).append("name", r.name()).append("nameKey", r.nameKey())
                 .append("location", r.location()).append("capacity", r.capacity())
                 .append("equipment", r.equipment().stream().map(Enum::name).sorted().toList())
-                .append("zone", r.zone().getId());
+                .append("zone", r.zone().getId()).append("active", r.active());
     }
 
     public static Room room(Document d) {
@@ -52,14 +53,15 @@ public final class Documents {
             equipment.add(Equipment.valueOf(e));
         }
         return new Room(d.getString(ID), d.getString("name"), d.getString("location"), d.getInteger("capacity"),
-                equipment, ZoneId.of(d.getString("zone")));
+                equipment, ZoneId.of(d.getString("zone")), d.getBoolean("active", true));
     }
 
     public static Document reservation(Reservation r) {
         Document d = new Document(ID, r.id()).append("roomId", r.roomId()).append("userId", r.userId())
                 .append("start", date(r.slot().start())).append("end", date(r.slot().end()))
                 .append("title", r.title()).append("attendees", r.attendees()).append("status", r.status().name())
-                .append("createdAt", date(r.createdAt())).append("version", r.version());
+                .append("createdAt", date(r.createdAt())).append("createdBy", r.createdBy())
+                .append("version", r.version());
         if (r.cancelledAt() != null) {
             d.append("cancelledAt", date(r.cancelledAt()));
         }
@@ -80,7 +82,8 @@ public final class Documents {
     public static Reservation reservation(Document d) {
         return new Reservation(d.getString(ID), d.getString("roomId"), d.getString("userId"),
                 new TimeSlot(instant(d, "start"), instant(d, "end")), d.getString("title"), d.getInteger("attendees"),
-                ReservationStatus.valueOf(d.getString("status")), instant(d, "createdAt"), instant(d, "cancelledAt"),
+                ReservationStatus.valueOf(d.getString("status")), instant(d, "createdAt"), d.getString("createdBy"),
+                instant(d, "cancelledAt"),
                 d.getString("cancelledBy"), ((Number) d.get("version")).longValue(), d.getString("idempotencyKey"));
     }
 

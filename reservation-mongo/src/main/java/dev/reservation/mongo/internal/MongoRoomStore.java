@@ -6,6 +6,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import dev.reservation.core.domain.AlreadyExistsException;
 import dev.reservation.core.domain.Room;
+import dev.reservation.core.domain.RoomNotFoundException;
 import dev.reservation.core.store.RoomStore;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +40,23 @@ public final class MongoRoomStore implements RoomStore {
                     throw new AlreadyExistsException("name", "a room named " + room.name() + " already exists");
                 }
                 throw new AlreadyExistsException("id", "a room with id " + room.id() + " already exists");
+            }
+        });
+    }
+
+    @Override
+    public Room update(Room room) {
+        return MongoFailures.write("updating room " + room.id(), () -> {
+            try {
+                if (rooms.replaceOne(Filters.eq(Documents.ID, room.id()), Documents.room(room)).getMatchedCount() == 0) {
+                    throw new RoomNotFoundException(room.id());
+                }
+                return room;
+            } catch (MongoException e) {
+                if (MongoFailures.isDuplicateKey(e)) {
+                    throw new AlreadyExistsException("name", "a room named " + room.name() + " already exists");
+                }
+                throw e;
             }
         });
     }

@@ -6,6 +6,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import dev.reservation.core.domain.AlreadyExistsException;
 import dev.reservation.core.domain.User;
+import dev.reservation.core.domain.UserNotFoundException;
 import dev.reservation.core.store.UserStore;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +40,23 @@ public final class MongoUserStore implements UserStore {
                     throw new AlreadyExistsException("email", "a user with email " + user.email() + " already exists");
                 }
                 throw new AlreadyExistsException("id", "a user with id " + user.id() + " already exists");
+            }
+        });
+    }
+
+    @Override
+    public User update(User user) {
+        return MongoFailures.write("updating user " + user.id(), () -> {
+            try {
+                if (users.replaceOne(Filters.eq(Documents.ID, user.id()), Documents.user(user)).getMatchedCount() == 0) {
+                    throw new UserNotFoundException(user.id());
+                }
+                return user;
+            } catch (MongoException e) {
+                if (MongoFailures.isDuplicateKey(e)) {
+                    throw new AlreadyExistsException("email", "a user with email " + user.email() + " already exists");
+                }
+                throw e;
             }
         });
     }

@@ -15,11 +15,14 @@ import org.bson.Document;
  * {@code schema_version} record so a later version can migrate (or refuse data it cannot read).
  *
  * <pre>
- * users          {_id, name, email, role}                 unique email_unique(email)
- * rooms          {_id, name, nameKey, location, capacity, equipment[], zone}
+ * users          {_id, name, email, role, active?}        unique email_unique(email)
+ * credentials    {_id: userId, hash}                      PBKDF2 hashes only, apart from users
+ * rooms          {_id, name, nameKey, location, capacity, equipment[], zone, active?}
  *                                                          unique nameKey_unique(nameKey)
- * reservations   {_id, roomId, userId, start, end, title, attendees, status, createdAt,
+ * reservations   {_id, roomId, userId, start, end, title, attendees, status, createdAt, createdBy?,
  *                 cancelledAt?, cancelledBy?, version, idempotencyKey?}
+ *                (fields marked ? may be absent: active reads as true, createdBy as userId, so
+ *                 documents written before they existed stay valid at schema version 1)
  *                status ABANDONED marks a fenced booking that never completed (a tombstone)
  *                                                          room_start(roomId,start), user_start(userId,start),
  *                                                          start_id(start,_id), unique sparse idempotencyKey_unique
@@ -36,6 +39,7 @@ public final class Schema {
     public static final int VERSION = 1;
     public static final String USERS = "users";
     public static final String ROOMS = "rooms";
+    public static final String CREDENTIALS = "credentials";
     public static final String RESERVATIONS = "reservations";
     public static final String ROOM_DAYS = "room_days";
     public static final String MARKERS = "replication_markers";
