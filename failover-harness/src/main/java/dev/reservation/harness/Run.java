@@ -17,6 +17,7 @@ import dev.reservation.harness.history.HistoryFiles;
 import dev.reservation.harness.history.MonotonicClock;
 import dev.reservation.harness.nemesis.Nemesis;
 import dev.reservation.harness.report.Progress;
+import dev.reservation.harness.workload.Booker;
 import dev.reservation.harness.workload.StoreBackend;
 import dev.reservation.harness.workload.WorkloadClient;
 import dev.reservation.harness.workload.WorkloadSpec;
@@ -67,8 +68,7 @@ public final class Run {
             history = new History(clock, file.andThen(progress));
             try (AutoCloseable ignored = backend.cluster().watch(e -> record(history, e))) {
                 seed(backend);
-                ReservationService service = service(backend);
-                WorkloadClient client = new WorkloadClient(service, history);
+                WorkloadClient client = new WorkloadClient(booker(service(backend)), backend.reservations(), history);
                 Nemesis nemesis = new Nemesis(cluster, history, clock, wall, Duration.ofMillis(100));
                 TrialRunner runner = new TrialRunner(config, history, nemesis, client,
                         new FinalStateReader(backend.reservations(), clock), clock);
@@ -99,6 +99,11 @@ public final class Run {
         List<String> users = DemoData.USERS.stream().map(User::id).toList();
         return new WorkloadSpec(rooms, users, window, Duration.ofMinutes(15), Duration.ofMinutes(5),
                 config.readFraction(), keyPrefix, trial);
+    }
+
+    /** Books as the application does, each demo user for themselves. */
+    private static Booker booker(ReservationService service) {
+        return service::reserveWithReceipt;
     }
 
     private ReservationService service(StoreBackend backend) {

@@ -5,9 +5,9 @@ import dev.reservation.core.domain.ReservationException;
 import dev.reservation.core.domain.StoreUnavailableException;
 import dev.reservation.core.domain.WriteOutcomeUnknownException;
 import dev.reservation.core.service.BookingReceipt;
-import dev.reservation.core.service.ReservationService;
 import dev.reservation.core.service.ReserveRequest;
 import dev.reservation.core.store.ReservationQuery;
+import dev.reservation.core.store.ReservationStore;
 import dev.reservation.harness.history.Fn;
 import dev.reservation.harness.history.History;
 import dev.reservation.harness.history.Op;
@@ -16,8 +16,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Performs planned operations through the application's {@link ReservationService} (the path real
- * users take, including its retry of unknown outcomes) and records each as {@code invoke} followed by
+ * Performs planned operations — bookings through a {@link Booker} (the application's service: the path
+ * real users take, including its retry of unknown outcomes), reads through the reservation store's port —
+ * and records each as {@code invoke} followed by
  * exactly one completion: {@code ok}; {@code fail} when it certainly did not happen (a conflict, the
  * store unavailable, a rule violation); {@code info} when it may have happened
  * ({@link WriteOutcomeUnknownException}, or any unexpected exception after a write was sent). Reads that
@@ -25,11 +26,13 @@ import java.util.Optional;
  */
 public final class WorkloadClient {
     private static final int READ_LIMIT = 500;
-    private final ReservationService service;
+    private final Booker booker;
+    private final ReservationStore reads;
     private final History history;
 
-    public WorkloadClient(ReservationService service, History history) {
-        this.service = service;
+    public WorkloadClient(Booker booker, ReservationStore reads, History history) {
+        this.booker = booker;
+        this.reads = reads;
         this.history = history;
     }
 
@@ -44,7 +47,7 @@ public final class WorkloadClient {
         Op invoke = history.invoke(process, Fn.RESERVE, Map.of(Fn.KEY, plan.key(), Fn.ROOM, plan.roomId(),
                 Fn.START, plan.slot().start().toString(), Fn.END, plan.slot().end().toString()));
         try {
-            BookingReceipt receipt = service.reserveWithReceipt(new ReserveRequest(plan.roomId(), plan.userId(),
+            BookingReceipt receipt = booker.book(new ReserveRequest(plan.roomId(), plan.userId(),
                     plan.slot(), "harness " + plan.key(), 1, Optional.of(plan.key())));
             return history.complete(invoke, OpType.OK, Map.of(Fn.ID, receipt.reservation().id(),
                     "replayed", Boolean.toString(receipt.replayed())), null);
@@ -66,7 +69,7 @@ public final class WorkloadClient {
     private Op read(String process, Plan.Read plan) {
         Op invoke = history.invoke(process, Fn.READ, Map.of(Fn.ROOM, plan.roomId()));
         try {
-            int found = service.find(ReservationQuery.all().room(plan.roomId())
+            int found = reads.find(ReservationQuery.all().room(plan.roomId())
                     .window(plan.window().start(), plan.window().end()).limit(READ_LIMIT)).size();
             return history.complete(invoke, OpType.OK, Map.of("count", Integer.toString(found)), null);
         } catch (RuntimeException e) {

@@ -29,11 +29,13 @@ class WorkloadTest {
     private final Clock wall = Clock.systemUTC();
     private final MonotonicClock clock = MonotonicClock.system();
 
-    private static ReservationService service(StoreBackend backend, Clock wall) {
+    /** The application's booking path on these stores, as a run wires it. */
+    private static WorkloadClient client(StoreBackend backend, Clock wall, History history) {
         new SeedService(backend.users(), backend.rooms()).seed();
-        return new ReservationService(backend.users(), backend.rooms(), backend.reservations(),
+        ReservationService service = new ReservationService(backend.users(), backend.rooms(), backend.reservations(),
                 new RoomSearchService(backend.rooms(), backend.reservations(), BookingPolicy.DEFAULT, wall),
                 BookingPolicy.DEFAULT, wall, IdGenerator.uuids());
+        return new WorkloadClient(service::reserveWithReceipt, backend.reservations(), history);
     }
 
     private WorkloadSpec spec() {
@@ -46,7 +48,7 @@ class WorkloadTest {
     void everyInvocationCompletesExactlyOnceAndOkBookingsAreStored() throws Exception {
         StoreBackend backend = InMemoryStoreBackend.create(wall);
         History history = new History(clock);
-        Workload workload = new Workload(new WorkloadClient(service(backend, wall), history), spec(), 3, 100, 1, clock);
+        Workload workload = new Workload(client(backend, wall, history), spec(), 3, 100, 1, clock);
 
         workload.start();
         Thread.sleep(1_000);
@@ -70,7 +72,7 @@ class WorkloadTest {
         History history = new History(clock);
         WorkloadSpec narrow = new WorkloadSpec(List.of("r-spree"), List.of("u-ada"), TimeSlot.of(spec().window().start(),
                 Duration.ofHours(1)), Duration.ofMinutes(15), Duration.ofMinutes(5), 0, "h-n-", 1);
-        Workload workload = new Workload(new WorkloadClient(service(backend, wall), history), narrow, 2, 100, 3, clock);
+        Workload workload = new Workload(client(backend, wall, history), narrow, 2, 100, 3, clock);
 
         workload.start();
         Thread.sleep(400);
@@ -87,7 +89,7 @@ class WorkloadTest {
         SimulatedCluster cluster = new SimulatedCluster(false, wall);
         StoreBackend backend = cluster.stores().open("");
         History history = new History(clock);
-        WorkloadClient client = new WorkloadClient(service(backend, wall), history);
+        WorkloadClient client = client(backend, wall, history);
         Generator generator = new Generator(new WorkloadSpec(List.of("r-spree"), List.of("u-ada"), spec().window(),
                 Duration.ofMinutes(15), Duration.ofMinutes(5), 0, "h-u-", 1), "c0", 5);
 
