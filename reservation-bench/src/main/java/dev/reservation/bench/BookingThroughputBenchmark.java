@@ -53,7 +53,7 @@ public class BookingThroughputBenchmark {
 
     private static Reservation book(World w, Cursor c) {
         TimeSlot slot = TimeSlot.of(CoreWorld.FIRST_SLOT.plus(Duration.ofMinutes(5 * c.slot++)), Duration.ofMinutes(5));
-        return w.world.service.reserve(new ReserveRequest(c.roomId, w.world.user.id(), slot, "Sync", 1));
+        return w.world.service.reserve(w.world.actor, new ReserveRequest(c.roomId, w.world.user.id(), slot, "Sync", 1));
     }
 
     @Benchmark

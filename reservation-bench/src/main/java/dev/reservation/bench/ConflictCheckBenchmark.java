@@ -56,7 +56,7 @@ public class ConflictCheckBenchmark {
     @Benchmark
     public Object withSuggestions() {
         try {
-            return world.service.reserve(overlappingRequest());
+            return world.service.reserve(world.actor, overlappingRequest());
         } catch (ReservationConflictException expected) {
             return expected.conflicts();
         }

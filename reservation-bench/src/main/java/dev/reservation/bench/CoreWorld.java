@@ -1,5 +1,6 @@
 package dev.reservation.bench;
 
+import dev.reservation.core.domain.Actor;
 import dev.reservation.core.domain.Equipment;
 import dev.reservation.core.domain.Reservation;
 import dev.reservation.core.domain.Role;
@@ -42,6 +43,7 @@ final class CoreWorld {
             IdGenerator.uuids());
     final IdGenerator ids = IdGenerator.uuids();
     final User user = users.insert(new User("u-bench", "Bench User", "bench@example.com", Role.MEMBER));
+    final Actor actor = Actor.of(user);
 
     /** Adds {@code count} rooms named r0..r{count-1}, with capacities and equipment spread out. */
     void addRooms(int count) {
