@@ -58,7 +58,7 @@ public final class WebApp {
         ObjectMapper mapper = Json.mapper();
         ActingUser acting = new ActingUser(users);
         Pages pages = new Pages(users, acting);
-        ErrorMapper errors = new ErrorMapper((int) settings.retryAfter().toSeconds(), id -> {
+        ErrorMapper errors = new ErrorMapper((int) settings.retryAfter().toSeconds(), settings.maxRequestBytes(), id -> {
             try {
                 return roomStore.findById(id).orElse(null);
             } catch (ReservationException e) {

@@ -53,6 +53,14 @@ class CatalogApiTest {
     }
 
     @Test
+    void reportsAFreeRoomAsFreeWithAClockFinerThanMilliseconds() {
+        app.clock().set(java.time.Instant.parse("2026-03-02T08:00:00.123456789Z"));
+
+        assertThat(json(http.get("/api/v1/rooms/r-spree")).get("freeNow").asBoolean()).isTrue();
+        assertThat(http.get("/rooms").body()).doesNotContain("busy;");
+    }
+
+    @Test
     void findsFreeRoomsSmallestFirstWithTheAskedEquipment() {
         http.postJson("/api/v1/reservations",
                 booking("r-havel", "u-grace", "2026-03-02T10:00:00Z", "2026-03-02T11:00:00Z", "Busy", 2));

@@ -13,6 +13,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.Set;
 
@@ -43,9 +44,17 @@ public final class ApiV1Routes {
         routes.get("/api/v1/rooms/free", this::freeRooms);
         routes.get("/api/v1/rooms/{id}", ctx -> {
             Room room = rooms.resolve(key(ctx));
-            ctx.json(RoomDetailDto.of(search.availability(room, clock.instant())));
+            ctx.json(RoomDetailDto.of(search.availability(room, now())));
         });
         routes.get("/api/v1/cluster", ctx -> ctx.json(ClusterDto.of(cluster.topology())));
+    }
+
+    /**
+     * Now, in milliseconds: the core compares it with millisecond-truncated slots, so a clock with
+     * finer precision would report every free room as busy (reported to the core).
+     */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private static String key(Context ctx) {

@@ -39,12 +39,15 @@ public final class ErrorMapper {
     }
 
     private final int retryAfterSeconds;
+    private final long maxRequestBytes;
     private final Function<String, Room> roomById;
     private final ErrorPageRenderer pages;
 
     /** @param roomById finds a room for rendering conflicts, or returns null */
-    public ErrorMapper(int retryAfterSeconds, Function<String, Room> roomById, ErrorPageRenderer pages) {
+    public ErrorMapper(int retryAfterSeconds, long maxRequestBytes, Function<String, Room> roomById,
+                       ErrorPageRenderer pages) {
         this.retryAfterSeconds = retryAfterSeconds;
+        this.maxRequestBytes = maxRequestBytes;
         this.roomById = roomById;
         this.pages = pages;
     }
@@ -78,6 +81,10 @@ public final class ErrorMapper {
             return describeDomain(re);
         }
         if (e instanceof HttpResponseException http) {
+            if (http.getStatus() == 413) {
+                return ApiError.of(413, "the request body is too large: at most " + maxRequestBytes / 1024
+                        + " KiB are accepted");
+            }
             return ApiError.of(http.getStatus(), http.getMessage());
         }
         String ref = UUID.randomUUID().toString().substring(0, 8);

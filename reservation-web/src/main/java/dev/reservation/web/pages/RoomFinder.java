@@ -102,7 +102,8 @@ public final class RoomFinder {
 
     /** A room with its availability at this moment. */
     public RoomRow withAvailability(Room room) {
-        RoomAvailability a = search.availability(room, clock.instant());
+        // milliseconds: the core compares with ms-truncated slots (finer clocks made free rooms look busy)
+        RoomAvailability a = search.availability(room, clock.instant().truncatedTo(ChronoUnit.MILLIS));
         String text = a.freeNow() ? "free now"
                 : a.nextFreeAt().map(at -> "busy; free from " + Format.moment(at, room.zone()))
                 .orElse("busy for the whole booking horizon");
