@@ -44,25 +44,30 @@ public final class History {
     }
 
     public Op invoke(String process, String f, Map<String, String> value) {
-        return append(process, OpType.INVOKE, f, value, null);
+        return append(null, process, OpType.INVOKE, f, value, null);
     }
 
-    /** Completes {@code invocation} as ok, fail or info; the completion keeps the invocation's arguments. */
+    /**
+     * Completes {@code invocation} as ok, fail or info; the completion keeps the invocation's arguments
+     * and its trial (an operation stuck past the end of its trial still completes in that trial).
+     */
     public Op complete(Op invocation, OpType outcome, Map<String, String> result, String error) {
         if (!outcome.completes()) {
             throw new IllegalArgumentException("an operation completes as ok, fail or info, not " + outcome);
         }
         Map<String, String> merged = new java.util.HashMap<>(invocation.value());
         merged.putAll(result);
-        return append(invocation.process(), outcome, invocation.f(), merged, error);
+        return append(invocation.trial(), invocation.process(), outcome, invocation.f(), merged, error);
     }
 
     public Op event(String process, String f, Map<String, String> value) {
-        return append(process, OpType.EVENT, f, value, null);
+        return append(null, process, OpType.EVENT, f, value, null);
     }
 
-    private synchronized Op append(String process, OpType type, String f, Map<String, String> value, String error) {
-        Op op = new Op(ops.size(), trial, process, type, f, now(), value, error);
+    /** @param inTrial the trial to stamp, or {@code null} for the current one */
+    private synchronized Op append(Integer inTrial, String process, OpType type, String f, Map<String, String> value,
+                                   String error) {
+        Op op = new Op(ops.size(), inTrial == null ? trial : inTrial, process, type, f, now(), value, error);
         ops.add(op);
         sink.accept(op);
         return op;

@@ -39,6 +39,17 @@ class HistoryTest {
     }
 
     @Test
+    void completesAnOperationInTheTrialItWasInvokedIn() {
+        History history = new History(clock);
+        history.startTrial(1);
+        Op invoke = history.invoke("c0", Fn.RESERVE, Map.of(Fn.KEY, "k-1"));
+        history.startTrial(2);
+
+        assertThat(history.complete(invoke, OpType.INFO, Map.of(), "stuck").trial()).isEqualTo(1);
+        assertThat(history.event("harness", Fn.TRIAL_START, Map.of()).trial()).isEqualTo(2);
+    }
+
+    @Test
     void refusesToCompleteAnOperationAsAnInvocationOrEvent() {
         History history = new History(clock);
         Op invoke = history.invoke("c0", Fn.READ, Map.of());
