@@ -18,11 +18,14 @@ import dev.reservation.core.service.UserService;
 import dev.reservation.core.wiring.CoreModule;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One CLI run: the global options, the services (from a Guice injector built on first use, so
@@ -38,6 +41,7 @@ public final class CliContext implements AutoCloseable {
     private final CliRuntime runtime;
     private final GlobalOptions options;
     private final Map<String, Room> knownRooms = new ConcurrentHashMap<>();
+    private final CountDownLatch closed = new CountDownLatch(1);
     private StoreConnection connection;
     private Injector injector;
     private Optional<User> actingUser = Optional.empty();
@@ -160,11 +164,20 @@ public final class CliContext implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (connection != null) {
-            connection.close();
-            connection = null;
+        try {
+            if (connection != null) {
+                connection.close();
+                connection = null;
+            }
+            runtime.out().flush();
+            runtime.err().flush();
+        } finally {
+            closed.countDown();
         }
-        runtime.out().flush();
-        runtime.err().flush();
+    }
+
+    /** Waits until {@link #close} has run (a Ctrl-C hook lets the store shut down cleanly first). */
+    public void awaitClosed(Duration atMost) throws InterruptedException {
+        closed.await(atMost.toMillis(), TimeUnit.MILLISECONDS);
     }
 }

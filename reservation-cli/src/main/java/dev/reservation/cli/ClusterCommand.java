@@ -54,7 +54,7 @@ public final class ClusterCommand {
         CountDownLatch stopped = new CountDownLatch(1);
         try (AutoCloseable watch = cluster.watch(event ->
                 output.streamed(ClusterOutput.event(event), ClusterOutput.eventLine(event)))) {
-            Thread hook = new Thread(stopped::countDown, "reservation-watch-stop");
+            Thread hook = new Thread(() -> stopOnCtrlC(stopped), "reservation-watch-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             try {
                 if (duration.isPresent()) {
@@ -67,6 +67,16 @@ public final class ClusterCommand {
             }
         }
         return 0;
+    }
+
+    /** Ctrl-C: end the watch, then give the run a moment to close the store before the JVM halts. */
+    private void stopOnCtrlC(CountDownLatch stopped) {
+        stopped.countDown();
+        try {
+            context.awaitClosed(Duration.ofSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void removeHook(Thread hook) {
