@@ -8,6 +8,7 @@ import java.util.Optional;
  * A booking whose outcome stayed unknown after the core's retries and a final read by idempotency
  * key: it MAY have been stored. Carries what a client needs to settle it: the key to retry with
  * and the reservation id that was tried. Never to be shown as "failed".
+ * Immutable, so thread-safe.
  */
 public final class UnresolvedBookingException extends ReservationException {
     private final String idempotencyKey;

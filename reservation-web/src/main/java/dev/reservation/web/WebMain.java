@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code bin/reservation web}: starts the web app on the chosen store with the demo data loaded.
- * A startup failure prints one line and exits 1; Ctrl-C stops gracefully.
+ * A startup failure prints one line and exits 1; Ctrl-C stops gracefully. Not thread-safe:
+ * picocli fills one instance per run.
  */
 @Command(name = "reservation web", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Serves the meeting-room reservation web app and its JSON API (/api/v1).")

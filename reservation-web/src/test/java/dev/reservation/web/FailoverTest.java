@@ -11,6 +11,8 @@ import dev.reservation.web.support.Http;
 import dev.reservation.web.support.TestApp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** What clients see while the store has no primary or cannot confirm a write. */
@@ -91,6 +93,37 @@ class FailoverTest {
 
         assertThat(retry.status()).isEqualTo(201);
         assertThat(json(http.get("/api/v1/reservations"))).hasSize(1);
+    }
+
+    @Test
+    void theReserveFormComesBackWithTheSameKeySoSubmittingAgainIsSafe() {
+        Map<String, String> form = new HashMap<>(Map.of("userId", "u-grace", "roomId", "r-spree", "date", "2026-03-02",
+                "start", "11:00", "end", "12:00", "title", "Retry me", "attendees", "2", "key", "form-retry-1"));
+        app.stores().reservations().mode(Mode.UNKNOWN_AFTER_APPLYING);
+        app.stores().reservations().failLookups(true);
+
+        Http.Response unknown = http.postForm("/reserve", form);
+
+        assertThat(unknown.status()).isEqualTo(503);
+        assertThat(unknown.body()).contains("could not confirm whether this booking was saved")
+                .contains("value=\"form-retry-1\"").contains("value=\"Retry me\"").doesNotContain("failed.");
+        app.stores().reservations().failLookups(false);
+        app.stores().reservations().mode(Mode.NORMAL);
+        Http.Response again = http.postForm("/reserve", form);
+        assertThat(again.status()).isEqualTo(303);
+        assertThat(json(http.get("/api/v1/reservations"))).hasSize(1);
+    }
+
+    @Test
+    void theReserveFormKeepsItsValuesWhileTheStoreIsUnavailable() {
+        app.stores().reservations().mode(Mode.UNAVAILABLE);
+
+        Http.Response r = http.postForm("/reserve", Map.of("userId", "u-grace", "roomId", "r-spree",
+                "date", "2026-03-02", "start", "11:00", "end", "12:00", "title", "Later", "attendees", "2"));
+
+        assertThat(r.status()).isEqualTo(503);
+        assertThat(r.header("Retry-After")).isEqualTo("5");
+        assertThat(r.body()).contains("nothing was saved").contains("value=\"Later\"");
     }
 
     @Test

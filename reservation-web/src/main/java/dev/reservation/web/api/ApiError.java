@@ -8,6 +8,7 @@ import java.util.Map;
  * Every error body of the API: {@code error} always, the rest only where it applies (field errors
  * for 400, conflicts and suggestions for a booking conflict, the outcome and the key to retry with
  * for a 503 whose outcome is unknown).
+ * Immutable, so thread-safe.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ApiError(

@@ -5,7 +5,7 @@ import dev.reservation.core.cluster.MemberStatus;
 import java.time.Instant;
 import java.util.List;
 
-/** The cluster as the app sees it (GET /api/v1/cluster). Durations in milliseconds. */
+/** The cluster as the app sees it (GET /api/v1/cluster). Durations in milliseconds. Immutable, so thread-safe. */
 public record ClusterDto(String kind, String setName, String summary, String source, Instant observedAt,
                          boolean writable, String primary, List<Member> members) {
 

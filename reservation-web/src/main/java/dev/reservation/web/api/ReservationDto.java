@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 /**
  * A reservation as the API shows it: instants in UTC (ISO-8601) and the same times in the room's
  * zone. The idempotency key stays internal.
+ * Immutable, so thread-safe.
  */
 public record ReservationDto(
         String id,

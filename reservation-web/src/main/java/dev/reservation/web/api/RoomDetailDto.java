@@ -4,7 +4,7 @@ import dev.reservation.core.service.RoomAvailability;
 import java.time.Instant;
 import java.util.List;
 
-/** A room with its availability at {@code checkedAt}: free now, or when it next is (null if not within the horizon). */
+/** A room with its availability at {@code checkedAt}: free now, or when it next is (null if not within the horizon). Immutable, so thread-safe. */
 public record RoomDetailDto(String id, String name, String location, int capacity, List<String> equipment,
                             String zone, Instant checkedAt, boolean freeNow, Instant nextFreeAt,
                             String nextFreeAtLocal) {

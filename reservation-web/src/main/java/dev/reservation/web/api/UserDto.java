@@ -2,7 +2,7 @@ package dev.reservation.web.api;
 
 import dev.reservation.core.domain.User;
 
-/** A user as the API shows it. */
+/** A user as the API shows it. Immutable, so thread-safe. */
 public record UserDto(String id, String name, String email, String role) {
     public static UserDto of(User user) {
         return new UserDto(user.id(), user.name(), user.email(), user.role().name());

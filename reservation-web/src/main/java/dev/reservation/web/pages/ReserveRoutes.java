@@ -3,6 +3,7 @@ package dev.reservation.web.pages;
 import dev.reservation.core.domain.IdempotencyKeyReusedException;
 import dev.reservation.core.domain.InvalidInputException;
 import dev.reservation.core.domain.ReservationConflictException;
+import dev.reservation.core.domain.StoreUnavailableException;
 import dev.reservation.core.domain.Room;
 import dev.reservation.core.domain.TimeSlot;
 import dev.reservation.core.service.BookingReceipt;
@@ -10,6 +11,7 @@ import dev.reservation.core.service.ReserveRequest;
 import dev.reservation.core.service.RoomService;
 import dev.reservation.core.service.UserService;
 import dev.reservation.web.Bookings;
+import dev.reservation.web.UnresolvedBookingException;
 import dev.reservation.web.api.ApiError;
 import dev.reservation.web.api.RoomDto;
 import dev.reservation.web.api.UserDto;
@@ -30,9 +32,10 @@ import java.util.Map;
 /**
  * The /reserve form. A successful post redirects to /reservations (post/redirect/get); invalid
  * input and conflicts re-render the form with the values kept, messages next to the fields, and
- * after a conflict the conflicting reservations and one-click suggestions. Statuses come from the
- * {@link ErrorMapper}; failures the form cannot help with (unknown user, store down) go to it
- * whole. Thread-safe.
+ * after a conflict the conflicting reservations and one-click suggestions. While the store is
+ * unavailable or a booking's outcome is unknown the form comes back with the SAME idempotency key,
+ * so pressing Reserve again is safe. Statuses come from the {@link ErrorMapper}; failures the form
+ * cannot help with (an unknown user) go to it whole. Thread-safe.
  */
 public final class ReserveRoutes {
     private final Pages pages;
@@ -75,6 +78,8 @@ public final class ReserveRoutes {
             reshow(ctx, e, form, e.fieldErrors(), List.of(), List.of());
         } catch (ReservationConflictException e) {
             reshow(ctx, e, form, Map.of(), rows.of(e.conflicts()), suggestions(form, request.slot(), e));
+        } catch (StoreUnavailableException | UnresolvedBookingException e) {
+            reshow(ctx, e, form, Map.of(), List.of(), List.of()); // same key: submitting again is safe
         } catch (IdempotencyKeyReusedException e) {
             ReserveForm fresh = new ReserveForm(form.userId(), form.roomId(), form.date(), form.start(), form.end(),
                     form.endDate(), form.title(), form.attendees(), ReserveForms.newKey());
@@ -86,11 +91,20 @@ public final class ReserveRoutes {
                         List<ReservationRow> conflicts, List<Suggestion> suggestions) {
         ApiError described = errors.describe(e);
         ctx.status(described.status());
+        if (described.retryAfterSeconds() != null) {
+            ctx.header("Retry-After", String.valueOf(described.retryAfterSeconds()));
+        }
         String message = e instanceof ReservationConflictException
                 ? "That time is already taken in this room. Take one of the suggestions below, or change the time."
                 : e instanceof IdempotencyKeyReusedException
                 ? "This form was already used for a booking (reservation " + described.reservationId()
                 + "). Check /reservations; submit again to make another booking."
+                : e instanceof UnresolvedBookingException
+                ? "We could not confirm whether this booking was saved — it has not failed for sure. Press Reserve"
+                + " again in a few seconds to find out: this form can never book twice."
+                : e instanceof StoreUnavailableException
+                ? "The database is not available right now and nothing was saved. Press Reserve again in a few"
+                + " seconds."
                 : fieldErrors.size() > 0 ? "Please correct the marked fields." : described.error();
         show(ctx, form, fieldErrors, message, conflicts, suggestions);
     }

@@ -25,6 +25,17 @@ public final class FaultyReservationStore implements ReservationStore {
     private final AtomicReference<Mode> mode = new AtomicReference<>(Mode.NORMAL);
     private volatile CountDownLatch release = new CountDownLatch(0);
     private final CountDownLatch blockedOnce = new CountDownLatch(1);
+    private volatile boolean failLookups;
+    private volatile boolean bookingTried;
+
+    /**
+     * While set, reads by idempotency key fail as unavailable once a booking was tried: the read
+     * that would settle an unknown outcome fails, the core's read before booking does not.
+     */
+    public void failLookups(boolean fail) {
+        bookingTried = false;
+        failLookups = fail;
+    }
 
     public void mode(Mode m) {
         if (m == Mode.BLOCK_BOOKINGS) {
@@ -43,6 +54,7 @@ public final class FaultyReservationStore implements ReservationStore {
 
     @Override
     public BookingOutcome book(Reservation candidate) {
+        bookingTried = true;
         switch (mode.get()) {
             case UNAVAILABLE -> throw new StoreUnavailableException("no primary (test)", null);
             case UNKNOWN_WITHOUT_APPLYING -> throw new WriteOutcomeUnknownException("timed out (test)", null);
@@ -72,6 +84,9 @@ public final class FaultyReservationStore implements ReservationStore {
     @Override
     public Optional<Reservation> findByIdempotencyKey(String key) {
         unavailableCheck();
+        if (failLookups && bookingTried) {
+            throw new StoreUnavailableException("lookup failed (test)", null);
+        }
         return delegate.findByIdempotencyKey(key);
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
  * back), the CSRF token for forms, and the acting-user selector.
  *
  * @param actingAs the user the page acts as, or null when none is chosen
+ * Immutable, so thread-safe.
  */
 public record Chrome(String title, String path, String csrf, UserDto actingAs, List<UserDto> users) {
     public Chrome {

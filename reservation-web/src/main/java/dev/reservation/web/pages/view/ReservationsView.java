@@ -8,6 +8,7 @@ import java.util.Map;
 /**
  * The /reservations page: filters as entered, the matching reservations, a notice after a booking
  * or a cancel, and whether the list was cut at {@code limit}.
+ * Immutable, so thread-safe.
  */
 public record ReservationsView(String roomId, String userId, String from, String to, String status,
                                List<RoomDto> rooms, List<UserDto> users, Map<String, String> errors,

@@ -4,6 +4,7 @@ package dev.reservation.web.pages.view;
  * The /reserve form's fields as entered. Date and times are wall-clock in the room's zone;
  * {@code endDate} is only set for slots that run past midnight. {@code key} is the idempotency key
  * that makes a double submit book once.
+ * Immutable, so thread-safe.
  */
 public record ReserveForm(String userId, String roomId, String date, String start, String end, String endDate,
                           String title, String attendees, String key) {

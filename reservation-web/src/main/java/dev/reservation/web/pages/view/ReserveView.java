@@ -8,6 +8,7 @@ import java.util.Map;
 /**
  * The /reserve page: the form (values kept), field errors next to the fields, a general message,
  * and after a conflict the conflicting reservations and suggestions to take with one click.
+ * Immutable, so thread-safe.
  */
 public record ReserveView(ReserveForm form, List<UserDto> users, List<RoomDto> rooms, Map<String, String> errors,
                           String message, List<ReservationRow> conflicts, List<Suggestion> suggestions) {
