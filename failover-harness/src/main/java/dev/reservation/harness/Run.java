@@ -1,6 +1,8 @@
 package dev.reservation.harness;
 
 import dev.reservation.core.cluster.TopologyEvent;
+import dev.reservation.core.domain.Actor;
+import dev.reservation.core.domain.Role;
 import dev.reservation.core.service.BookingPolicy;
 import dev.reservation.core.service.DemoData;
 import dev.reservation.core.service.IdGenerator;
@@ -101,9 +103,9 @@ public final class Run {
                 config.readFraction(), keyPrefix, trial);
     }
 
-    /** Books as the application does, each demo user for themselves. */
+    /** Books as the application does, each demo user for themselves (as a member; the admin may too). */
     private static Booker booker(ReservationService service) {
-        return service::reserveWithReceipt;
+        return request -> service.reserveWithReceipt(new Actor(request.userId(), Role.MEMBER), request);
     }
 
     private ReservationService service(StoreBackend backend) {

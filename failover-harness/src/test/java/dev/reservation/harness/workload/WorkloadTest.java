@@ -2,7 +2,9 @@ package dev.reservation.harness.workload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reservation.core.domain.Actor;
 import dev.reservation.core.domain.ReservationStatus;
+import dev.reservation.core.domain.Role;
 import dev.reservation.core.domain.TimeSlot;
 import dev.reservation.core.service.BookingPolicy;
 import dev.reservation.core.service.DemoData;
@@ -35,7 +37,8 @@ class WorkloadTest {
         ReservationService service = new ReservationService(backend.users(), backend.rooms(), backend.reservations(),
                 new RoomSearchService(backend.rooms(), backend.reservations(), BookingPolicy.DEFAULT, wall),
                 BookingPolicy.DEFAULT, wall, IdGenerator.uuids());
-        return new WorkloadClient(service::reserveWithReceipt, backend.reservations(), history);
+        return new WorkloadClient(request -> service.reserveWithReceipt(new Actor(request.userId(), Role.MEMBER), request),
+                backend.reservations(), history);
     }
 
     private WorkloadSpec spec() {
