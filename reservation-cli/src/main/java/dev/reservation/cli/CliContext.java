@@ -9,8 +9,6 @@ import dev.reservation.cli.store.StoreSelection;
 import dev.reservation.core.domain.Actor;
 import dev.reservation.core.domain.PermissionDeniedException;
 import dev.reservation.core.domain.Role;
-import dev.reservation.core.domain.Room;
-import dev.reservation.core.domain.RoomNotFoundException;
 import dev.reservation.core.domain.User;
 import dev.reservation.core.service.BookingPolicy;
 import dev.reservation.core.service.RoomService;
@@ -20,19 +18,15 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
  * One CLI run: the global options, the services (from a Guice injector built on first use, so
  * {@code --help} never opens the store), the acting user (resolved as soon as the store is open, so
- * an unknown {@code --as} fails every command), and the rooms seen so far (the error
- * reporter renders conflict times in their zones). Closing it closes the store. Used by one
- * command thread; {@link #knownRoom} may be read from others.
+ * an unknown {@code --as} fails every command), and {@link Lookups}. Closing it closes the store.
+ * Used by one command thread; {@link #awaitClosed} may be called from others.
  */
 public final class CliContext implements AutoCloseable {
     /** The user id recorded for changes made without {@code --as}. */
@@ -40,7 +34,7 @@ public final class CliContext implements AutoCloseable {
 
     private final CliRuntime runtime;
     private final GlobalOptions options;
-    private final Map<String, Room> knownRooms = new ConcurrentHashMap<>();
+    private final Lookups lookups = new Lookups(() -> service(RoomService.class), () -> service(UserService.class));
     private final CountDownLatch closed = new CountDownLatch(1);
     private StoreConnection connection;
     private Injector injector;
@@ -121,45 +115,9 @@ public final class CliContext implements AutoCloseable {
         });
     }
 
-    /** Finds a room by id or name and remembers it. */
-    public Room room(String idOrName) {
-        return remember(service(RoomService.class).resolve(idOrName));
-    }
-
-    /** The room with this id, if it exists. */
-    public Optional<Room> roomById(String id) {
-        Room known = knownRooms.get(id);
-        if (known != null) {
-            return Optional.of(known);
-        }
-        try {
-            return Optional.of(remember(service(RoomService.class).get(id)));
-        } catch (RoomNotFoundException e) {
-            return Optional.empty();
-        }
-    }
-
-    /** Every room by id, remembered. */
-    public Map<String, Room> allRooms() {
-        Map<String, Room> rooms = new LinkedHashMap<>();
-        service(RoomService.class).list().forEach(room -> rooms.put(room.id(), remember(room)));
-        return rooms;
-    }
-
-    public Map<String, User> allUsers() {
-        Map<String, User> users = new LinkedHashMap<>();
-        service(UserService.class).list().forEach(user -> users.put(user.id(), user));
-        return users;
-    }
-
-    /** A room this run has already loaded; never touches the store. */
-    public Optional<Room> knownRoom(String id) {
-        return Optional.ofNullable(knownRooms.get(id));
-    }
-
-    private Room remember(Room room) {
-        knownRooms.put(room.id(), room);
-        return room;
+    /** Rooms and users by key, with the rooms this run has seen. */
+    public Lookups lookups() {
+        return lookups;
     }
 
     @Override

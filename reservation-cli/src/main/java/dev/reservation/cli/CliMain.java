@@ -40,7 +40,7 @@ public final class CliMain {
     }
 
     static CommandLine commandLine(ReservationCommand root, CliContext context) {
-        ErrorReporter reporter = new ErrorReporter(context.err(), new Failures(context::knownRoom), root::verbose);
+        ErrorReporter reporter = new ErrorReporter(context.err(), new Failures(context.lookups()::knownRoom), root::verbose);
         CommandLine cli = new CommandLine(root, new CommandFactory(context))
                 .setOut(context.out())
                 .setErr(context.err())

@@ -7,7 +7,6 @@ import dev.reservation.core.domain.Reservation;
 import dev.reservation.core.domain.ReservationStatus;
 import dev.reservation.core.domain.Room;
 import dev.reservation.core.service.ReservationService;
-import dev.reservation.core.service.UserService;
 import dev.reservation.core.store.ReservationQuery;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -39,25 +38,25 @@ public final class ReservationsCommand {
              int limit,
              @Option(names = "--zone", description = "zone of local --from/--to without --room (default: this machine's)")
              String zone) {
-        Optional<Room> onlyRoom = Optional.ofNullable(room).map(context::room);
-        Optional<String> onlyUser = Optional.ofNullable(user).map(u -> context.service(UserService.class).resolve(u).id());
+        Optional<Room> onlyRoom = Optional.ofNullable(room).map(context.lookups()::room);
+        Optional<String> onlyUser = Optional.ofNullable(user).map(u -> context.lookups().user(u).id());
         ZoneId times = onlyRoom.map(Room::zone).orElseGet(() -> zone == null ? context.localZone() : Room.parseZone(zone));
         Optional<Instant> fromTime = Optional.ofNullable(from).map(f -> context.times().instant("--from", f, times));
         Optional<Instant> toTime = Optional.ofNullable(to).map(t -> context.times().instant("--to", t, times));
         ReservationQuery query = new ReservationQuery(onlyRoom.map(Room::id), onlyUser, fromTime, toTime,
                 Optional.ofNullable(status), limit);
         List<Reservation> found = context.service(ReservationService.class).find(query);
-        Map<String, Room> rooms = context.allRooms();
+        Map<String, Room> rooms = context.lookups().allRooms();
         context.output().result(Json.object("reservations", found.stream()
                         .map(r -> ReservationView.of(r, Optional.ofNullable(rooms.get(r.roomId())))).toList()),
-                out -> Tables.reservations(out, found, rooms, context.allUsers()));
+                out -> Tables.reservations(out, found, rooms, context.lookups().allUsers()));
         return 0;
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one reservation.")
     int show(@Parameters(paramLabel = "<id>", description = "the reservation id") String id) {
         Reservation reservation = context.service(ReservationService.class).get(id);
-        Optional<Room> room = context.roomById(reservation.roomId());
+        Optional<Room> room = context.lookups().roomById(reservation.roomId());
         context.output().result(Json.object("reservation", ReservationView.of(reservation, room)),
                 out -> out.println(Tables.reservation(reservation, room.orElse(null))));
         return 0;
@@ -70,7 +69,7 @@ public final class ReservationsCommand {
         ReservationService reservations = context.service(ReservationService.class);
         boolean wasConfirmed = reservations.get(id).isConfirmed();
         Reservation cancelled = reservations.cancel(id, context.actor());
-        Optional<Room> room = context.roomById(cancelled.roomId());
+        Optional<Room> room = context.lookups().roomById(cancelled.roomId());
         context.output().result(Json.object("reservation", ReservationView.of(cancelled, room),
                         "alreadyCancelled", !wasConfirmed),
                 out -> out.println((wasConfirmed ? "Cancelled: " : "Was already cancelled: ")

@@ -15,7 +15,6 @@ import dev.reservation.core.service.BookingReceipt;
 import dev.reservation.core.service.IdGenerator;
 import dev.reservation.core.service.ReservationService;
 import dev.reservation.core.service.ReserveRequest;
-import dev.reservation.core.service.UserService;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -66,7 +65,7 @@ public final class ReserveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Room target = context.room(room);
+        Room target = context.lookups().room(room);
         User booker = booker();
         Actor actor = context.actor();
         if (!actor.isAdmin() && !actor.userId().equals(booker.id())) {
@@ -91,7 +90,7 @@ public final class ReserveCommand implements Callable<Integer> {
 
     private User booker() {
         if (user != null) {
-            return context.service(UserService.class).resolve(user);
+            return context.lookups().user(user);
         }
         return context.actingUser().orElseThrow(() -> new InvalidInputException("user",
                 "say who books: --user <email|id> (or act as that user with --as)"));

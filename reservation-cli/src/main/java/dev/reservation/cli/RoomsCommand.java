@@ -74,7 +74,7 @@ public final class RoomsCommand {
     int show(@Parameters(paramLabel = "<name|id>", description = "the room's name or id") String key,
              @Option(names = "--days", defaultValue = "1", description = "days of schedule to show, 1-31 (default: 1)")
              int days) {
-        Room room = context.room(key);
+        Room room = context.lookups().room(key);
         // whole milliseconds: the core compares this instant with slot starts, which are truncated to ms
         Instant moment = context.clock().instant().truncatedTo(ChronoUnit.MILLIS);
         RoomAvailability now = context.service(RoomSearchService.class).availability(room, moment);
@@ -90,7 +90,7 @@ public final class RoomsCommand {
             out.println(now.freeNow() ? "free now" : "busy now; next free "
                     + now.nextFreeAt().map(at -> Times.local(at, room.zone())).orElse("not within the booking horizon"));
             out.println("schedule from " + today + " (" + days + (days == 1 ? " day" : " days") + "):");
-            Tables.reservations(out, schedule.reservations(), Map.of(room.id(), room), context.allUsers());
+            Tables.reservations(out, schedule.reservations(), Map.of(room.id(), room), context.lookups().allUsers());
         });
         return 0;
     }

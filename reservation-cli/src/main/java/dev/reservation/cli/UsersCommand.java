@@ -45,7 +45,7 @@ public final class UsersCommand {
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one user.")
     int show(@Parameters(paramLabel = "<email|id>", description = "the user's email or id") String key) {
-        User user = context.service(UserService.class).resolve(key);
+        User user = context.lookups().user(key);
         context.output().result(Json.object("user", UserView.of(user)), out -> Tables.user(out, user));
         return 0;
     }
