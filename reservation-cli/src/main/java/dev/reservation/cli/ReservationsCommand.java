@@ -49,7 +49,12 @@ public final class ReservationsCommand {
         Map<String, Room> rooms = context.lookups().allRooms();
         context.output().result(Json.object("reservations", found.stream()
                         .map(r -> ReservationView.of(r, Optional.ofNullable(rooms.get(r.roomId())))).toList()),
-                out -> Tables.reservations(out, found, rooms, context.lookups().allUsers()));
+                out -> {
+                    Tables.reservations(out, found, rooms, context.lookups().allUsers());
+                    if (found.size() == limit) {
+                        out.println("(the first " + limit + "; more may match: raise --limit or narrow the filters)");
+                    }
+                });
         return 0;
     }
 

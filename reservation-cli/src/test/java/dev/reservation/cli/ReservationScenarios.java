@@ -162,6 +162,7 @@ abstract class ReservationScenarios extends CommandScenarios {
                 .get("reservations"), "id")).containsExactly(review);
         assertThat(texts(cli.json("reservations", "list", "--limit", "1").get("reservations"), "id"))
                 .containsExactly(standup);
+        assertThat(cli.run("reservations", "list", "--limit", "1").out()).contains("(the first 1; more may match");
         Result table = cli.run("reservations", "list", "--room", "Spree");
         assertThat(table.out()).startsWith("ID").contains("2030-01-07 10:00-11:00 Europe/Berlin",
                 "grace@example.com", "CONFIRMED", "Standup", "CANCELLED", "Retro");
