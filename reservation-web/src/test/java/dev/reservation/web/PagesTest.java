@@ -40,6 +40,8 @@ class PagesTest {
         assertThat(home.body()).contains("href=\"/rooms\"", "href=\"/reserve\"", "href=\"/reservations\"",
                 "href=\"/users\"", "href=\"/cluster\"", "Find free rooms", "name=\"equipment\"", "Acting as",
                 "not sign-in");
+        assertThat(home.body()).as("the finder starts in the zone most rooms are in")
+                .contains("<option value=\"Europe/Berlin\" selected>");
     }
 
     @Test

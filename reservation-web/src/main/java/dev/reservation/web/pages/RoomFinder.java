@@ -23,6 +23,9 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.Set;
 
@@ -53,9 +56,12 @@ public final class RoomFinder {
         return rooms.list().stream().map(r -> r.zone().getId()).distinct().sorted().toList();
     }
 
-    /** Today, the next whole hour for one hour, in the first zone rooms are in. */
+    /** Today, the next whole hour for one hour, in the zone most rooms are in. */
     public FinderForm defaultForm() {
-        ZoneId zone = zones().stream().findFirst().map(ZoneId::of).orElse(ZoneOffset.UTC);
+        ZoneId zone = rooms.list().stream()
+                .collect(Collectors.groupingBy(r -> r.zone().getId(), TreeMap::new, Collectors.counting()))
+                .entrySet().stream().max(Map.Entry.comparingByValue()).map(e -> ZoneId.of(e.getKey()))
+                .orElse(ZoneOffset.UTC);
         ZonedDateTime start = clock.instant().atZone(zone).truncatedTo(ChronoUnit.HOURS).plusHours(1);
         return new FinderForm(start.toLocalDate().toString(), start.toLocalTime().toString(),
                 start.plusHours(1).toLocalTime().toString(), "1", zone.getId(), List.of());
