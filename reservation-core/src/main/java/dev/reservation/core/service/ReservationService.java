@@ -128,7 +128,8 @@ public final class ReservationService {
             }
         }
         throw new WriteOutcomeUnknownException("could not confirm whether reservation " + candidate.id()
-                + " was stored; look it up by that id before booking again", last);
+                + " was stored; look it up by that id before booking again", last, candidate.id(),
+                candidate.idempotencyKey());
     }
 
     private static BookingReceipt replay(Reservation candidate, Reservation existing) {
@@ -197,6 +198,11 @@ public final class ReservationService {
     public ReservationView get(Actor actor, String reservationId) {
         return reservations.findById(reservationId).map(r -> ReservationView.of(r, actor))
                 .orElseThrow(() -> new ReservationNotFoundException(reservationId));
+    }
+
+    /** The reservation an earlier booking with this idempotency key made, as {@code actor} may see it. */
+    public Optional<ReservationView> findByIdempotencyKey(Actor actor, String key) {
+        return reservations.findByIdempotencyKey(key).map(r -> ReservationView.of(r, actor));
     }
 
     /** The reservations matching the query, as {@code actor} may see them. */

@@ -106,8 +106,9 @@ public final class RoomSearchService {
 
     /** Whether the room is free at {@code at} and, if not, when it next is. */
     public RoomAvailability availability(Room room, Instant at) {
-        Optional<Instant> nextFree = nextFreeSlot(room.id(), at, Duration.ofMillis(1)).map(TimeSlot::start);
-        return new RoomAvailability(room, at, nextFree.filter(at::equals).isPresent(), nextFree);
+        Instant now = at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS); // slots are kept in milliseconds
+        Optional<Instant> nextFree = nextFreeSlot(room.id(), now, Duration.ofMillis(1)).map(TimeSlot::start);
+        return new RoomAvailability(room, now, nextFree.filter(now::equals).isPresent(), nextFree);
     }
 
     private static Instant min(Instant a, Instant b) {

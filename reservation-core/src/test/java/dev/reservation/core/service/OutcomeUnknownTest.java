@@ -89,8 +89,10 @@ class OutcomeUnknownTest {
         AmbiguousStore store = new AmbiguousStore(ReservationService.OUTCOME_RESOLUTION_ATTEMPTS, true);
         ServiceFixture f = new ServiceFixture(store);
         assertThatThrownBy(() -> f.service.reserve(as(f.grace), f.request(f.small, f.grace, tomorrow(9, 0, 60))))
-                .isInstanceOf(WriteOutcomeUnknownException.class)
-                .hasMessageContaining("could not confirm whether reservation");
+                .isInstanceOfSatisfying(WriteOutcomeUnknownException.class, e -> {
+                    assertThat(e).hasMessageContaining("could not confirm whether reservation");
+                    assertThat(e.reservationId()).contains(store.find(ReservationQuery.all()).get(0).id());
+                });
         assertThat(store.find(ReservationQuery.all())).hasSize(1);
     }
 

@@ -67,6 +67,11 @@ class RoomSearchServiceTest {
     }
 
     @Test
+    void availabilityAtAnInstantWithNanosecondsStillSaysFree() {
+        assertThat(f.search.availability(f.small, NOW.plusNanos(123_456)).freeNow()).isTrue();
+    }
+
+    @Test
     void availabilitySaysFreeNowOrWhenItNextIs() {
         assertThat(f.search.availability(f.small, NOW).freeNow()).isTrue();
         f.service.reserve(as(f.grace), f.request(f.small, f.grace, TimeSlot.of(NOW, Duration.ofMinutes(45))));
