@@ -68,32 +68,44 @@ public final class Run {
         try (HistoryFiles.Writer file = new HistoryFiles.Writer(config.out().resolve(RunReports.HISTORY));
              StoreBackend backend = stores.open(cluster.clientUri())) {
             history = new History(clock, file.andThen(progress));
-            try (AutoCloseable ignored = backend.cluster().watch(e -> record(history, e))) {
-                seed(backend);
-                WorkloadClient client = new WorkloadClient(booker(service(backend)), backend.reservations(), history);
-                Nemesis nemesis = new Nemesis(cluster, history, clock, wall, Duration.ofMillis(100));
-                TrialRunner runner = new TrialRunner(config, history, nemesis, client,
-                        new FinalStateReader(backend.reservations(), clock), clock);
-                String keyPrefix = "h-" + Long.toString(startedAt.toEpochMilli(), 36) + "-";
-                Instant base = startedAt.truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(1));
-                Duration span = ALL_TRIALS.dividedBy(config.trials()).compareTo(MAX_SPAN) < 0
-                        ? ALL_TRIALS.dividedBy(config.trials()) : MAX_SPAN;
-                for (int trial = 1; trial <= config.trials(); trial++) {
-                    progress.line(String.format(Locale.ROOT, "trial %d/%d: %s, %d threads at %.0f ops/s for %s",
-                            trial, config.trials(), config.fault().description(), config.threads(), config.rate(),
-                            Durations.human(config.duration())));
-                    TrialResult result = runner.run(spec(TrialRunner.window(base, span, trial), keyPrefix, trial));
-                    results.add(result);
-                    progress.trial(result);
-                }
-            } catch (IOException | InterruptedException | RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IllegalStateException("could not stop watching the cluster: " + e.getMessage(), e);
+            AutoCloseable watch = backend.cluster().watch(e -> record(history, e));
+            try {
+                runTrials(backend, history, startedAt, results);
+            } finally {
+                closeQuietly(watch);
             }
         }
         RunReports.write(config, cluster, stores.description(), startedAt, results, history.ops());
         return new RunResult(results, config.out());
+    }
+
+    private void runTrials(StoreBackend backend, History history, Instant startedAt, List<TrialResult> results)
+            throws InterruptedException {
+        seed(backend);
+        WorkloadClient client = new WorkloadClient(booker(service(backend)), backend.reservations(), history);
+        Nemesis nemesis = new Nemesis(cluster, history, clock, wall, Duration.ofMillis(100));
+        TrialRunner runner = new TrialRunner(config, history, nemesis, client,
+                new FinalStateReader(backend.reservations(), clock), clock);
+        String keyPrefix = "h-" + Long.toString(startedAt.toEpochMilli(), 36) + "-";
+        Instant base = startedAt.truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(1));
+        Duration span = ALL_TRIALS.dividedBy(config.trials()).compareTo(MAX_SPAN) < 0
+                ? ALL_TRIALS.dividedBy(config.trials()) : MAX_SPAN;
+        for (int trial = 1; trial <= config.trials(); trial++) {
+            progress.line(String.format(Locale.ROOT, "trial %d/%d: %s, %d threads at %.0f ops/s for %s",
+                    trial, config.trials(), config.fault().description(), config.threads(), config.rate(),
+                    Durations.human(config.duration())));
+            TrialResult result = runner.run(spec(TrialRunner.window(base, span, trial), keyPrefix, trial));
+            results.add(result);
+            progress.trial(result);
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable watch) {
+        try {
+            watch.close();
+        } catch (Exception e) {
+            org.slf4j.LoggerFactory.getLogger(Run.class).warn("could not stop watching the cluster: {}", e.getMessage());
+        }
     }
 
     private WorkloadSpec spec(dev.reservation.core.domain.TimeSlot window, String keyPrefix, int trial) {

@@ -30,8 +30,4 @@ public record ClusterOptions(ClusterKind kind, Path workDir, Optional<Path> mong
         clientOptions = clientOptions == null ? DEFAULT_CLIENT_OPTIONS : clientOptions;
         startTimeout = startTimeout == null ? Duration.ofSeconds(90) : startTimeout;
     }
-
-    public static ClusterOptions of(ClusterKind kind, Path workDir) {
-        return new ClusterOptions(kind, workDir, null, null, null, null, null, null, null, null);
-    }
 }

@@ -92,10 +92,6 @@ public final class OsProcessMember implements MemberHandle {
         return frozen && running();
     }
 
-    public synchronized long pid() {
-        return requireRunning().pid();
-    }
-
     /**
      * Teardown: thaws a frozen process, terminates it cleanly (SIGKILL if it hangs), and refuses every
      * later start, so that a nemesis still running (e.g. during Ctrl-C) cannot leave a process behind.

@@ -46,11 +46,6 @@ public record Op(long index, int trial, String process, OpType type, String f, l
         return process.startsWith("c");
     }
 
-    /** This entry with its place in the history set. */
-    public Op withIndex(long newIndex) {
-        return new Op(newIndex, trial, process, type, f, time, value, error);
-    }
-
     public double timeMillis() {
         return time / 1_000_000.0;
     }
