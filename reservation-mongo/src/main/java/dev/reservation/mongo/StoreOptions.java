@@ -34,7 +34,8 @@ public record StoreOptions(
         Duration writeTimeout,
         boolean readFromSecondaries,
         Duration maxStaleness,
-        Optional<String> database) {
+        Optional<String> database,
+        Duration heartbeat) {
 
     public static final String URI_ENV = "RESERVATION_MONGO_URI";
     public static final String DATA_DIR_ENV = "RESERVATION_DATA_DIR";
@@ -47,6 +48,9 @@ public record StoreOptions(
     public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(10);
     /** MongoDB refuses a maxStalenessSeconds below 90. */
     public static final Duration MIN_STALENESS = Duration.ofSeconds(90);
+    /** How often the driver checks each server; the driver's floor is 500 ms. */
+    public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(2);
+    private static final Duration MIN_HEARTBEAT = Duration.ofMillis(500);
 
     public StoreOptions {
         mongoUri = mongoUri == null ? Optional.empty() : mongoUri.map(String::strip).filter(s -> !s.isEmpty());
@@ -62,18 +66,23 @@ public record StoreOptions(
         }
         database = database == null ? Optional.empty() : database.map(String::strip).filter(s -> !s.isEmpty());
         database.ifPresent(StoreOptions::checkDatabaseName);
+        heartbeat = heartbeat == null ? DEFAULT_HEARTBEAT : heartbeat;
+        if (heartbeat.compareTo(MIN_HEARTBEAT) < 0) {
+            throw new InvalidInputException("heartbeat", "the driver's heartbeat must be at least 500 ms, was "
+                    + heartbeat.toMillis() + " ms");
+        }
     }
 
     /** The embedded server in {@code dataDir} with every default. */
     public static StoreOptions embedded(Path dataDir) {
         return new StoreOptions(Optional.empty(), dataDir, DEFAULT_PRIMARY_WAIT, DEFAULT_WRITE_TIMEOUT, false,
-                MIN_STALENESS, Optional.empty());
+                MIN_STALENESS, Optional.empty(), DEFAULT_HEARTBEAT);
     }
 
     /** A MongoDB deployment at {@code uri} with every default (data dir unused). */
     public static StoreOptions uri(String uri) {
         return new StoreOptions(Optional.of(uri), defaultDataDir(Map.of()), DEFAULT_PRIMARY_WAIT, DEFAULT_WRITE_TIMEOUT,
-                false, MIN_STALENESS, Optional.empty());
+                false, MIN_STALENESS, Optional.empty(), DEFAULT_HEARTBEAT);
     }
 
     /**
@@ -90,7 +99,7 @@ public record StoreOptions(
         boolean secondaryLists = nonBlank(env.get(LIST_READS_ENV)).map(StoreOptions::parseListReads).orElse(false);
         Duration staleness = nonBlank(env.get(MAX_STALENESS_ENV)).map(StoreOptions::parseSeconds).orElse(MIN_STALENESS);
         return new StoreOptions(uri, dataDir, DEFAULT_PRIMARY_WAIT, DEFAULT_WRITE_TIMEOUT, secondaryLists, staleness,
-                Optional.empty());
+                Optional.empty(), DEFAULT_HEARTBEAT);
     }
 
     private static boolean parseListReads(String value) {
@@ -112,20 +121,28 @@ public record StoreOptions(
     }
 
     public StoreOptions withPrimaryWait(Duration wait) {
-        return new StoreOptions(mongoUri, dataDir, wait, writeTimeout, readFromSecondaries, maxStaleness, database);
+        return new StoreOptions(mongoUri, dataDir, wait, writeTimeout, readFromSecondaries, maxStaleness, database,
+                heartbeat);
     }
 
     public StoreOptions withWriteTimeout(Duration timeout) {
-        return new StoreOptions(mongoUri, dataDir, primaryWait, timeout, readFromSecondaries, maxStaleness, database);
+        return new StoreOptions(mongoUri, dataDir, primaryWait, timeout, readFromSecondaries, maxStaleness, database,
+                heartbeat);
     }
 
     public StoreOptions withSecondaryReads(Duration staleness) {
-        return new StoreOptions(mongoUri, dataDir, primaryWait, writeTimeout, true, staleness, database);
+        return new StoreOptions(mongoUri, dataDir, primaryWait, writeTimeout, true, staleness, database, heartbeat);
     }
 
     public StoreOptions withDatabase(String name) {
         return new StoreOptions(mongoUri, dataDir, primaryWait, writeTimeout, readFromSecondaries, maxStaleness,
-                Optional.of(name));
+                Optional.of(name), heartbeat);
+    }
+
+    /** How often the driver checks each server (default 2 s, at least 500 ms): finer topology timings, more load. */
+    public StoreOptions withHeartbeat(Duration interval) {
+        return new StoreOptions(mongoUri, dataDir, primaryWait, writeTimeout, readFromSecondaries, maxStaleness,
+                database, interval);
     }
 
     /** The database: the explicit option, else the URI's path ({@code /reservations}), else the default. */

@@ -76,4 +76,14 @@ class StoreOptionsTest {
         assertThatThrownBy(() -> StoreOptions.resolve(Optional.empty(), Optional.empty(),
                 Map.of("RESERVATION_LIST_READS", "nearest"))).isInstanceOf(InvalidInputException.class);
     }
+
+    @org.junit.jupiter.api.Test
+    void heartbeatDefaultsToTwoSecondsAndRefusesLessThanTheDriversFloor() {
+        StoreOptions options = StoreOptions.uri("mongodb://127.0.0.1:27017");
+        org.assertj.core.api.Assertions.assertThat(options.heartbeat()).isEqualTo(java.time.Duration.ofSeconds(2));
+        org.assertj.core.api.Assertions.assertThat(options.withHeartbeat(java.time.Duration.ofMillis(500)).heartbeat())
+                .isEqualTo(java.time.Duration.ofMillis(500));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> options.withHeartbeat(java.time.Duration.ofMillis(100)))
+                .isInstanceOf(dev.reservation.core.domain.InvalidInputException.class).hasMessageContaining("500 ms");
+    }
 }

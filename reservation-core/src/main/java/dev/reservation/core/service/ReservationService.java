@@ -17,6 +17,7 @@ import dev.reservation.core.domain.RoomNotFoundException;
 import dev.reservation.core.domain.SlotInPastException;
 import dev.reservation.core.domain.SlotTooLongException;
 import dev.reservation.core.domain.SlotTooShortException;
+import dev.reservation.core.domain.StoreUnavailableException;
 import dev.reservation.core.domain.TimeSlot;
 import dev.reservation.core.domain.User;
 import dev.reservation.core.domain.UserNotFoundException;
@@ -125,6 +126,14 @@ public final class ReservationService {
                 return outcome;
             } catch (WriteOutcomeUnknownException e) {
                 last = e;
+            } catch (StoreUnavailableException e) {
+                if (last == null) {
+                    throw e; // nothing was sent before: certainly not applied
+                }
+                // an earlier attempt may have landed; "unavailable" now says nothing about it
+                throw new WriteOutcomeUnknownException("could not confirm whether reservation " + candidate.id()
+                        + " was stored (the store became unavailable while checking); look it up by that id before "
+                        + "booking again", e, candidate.id(), candidate.idempotencyKey());
             }
         }
         throw new WriteOutcomeUnknownException("could not confirm whether reservation " + candidate.id()

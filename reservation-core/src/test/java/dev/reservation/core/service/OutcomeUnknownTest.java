@@ -97,6 +97,24 @@ class OutcomeUnknownTest {
     }
 
     @Test
+    void anUnavailableStoreAfterAnUnknownOutcomeIsStillAnUnknownOutcome() {
+        AmbiguousStore store = new AmbiguousStore(1, true) {
+            @Override
+            public BookingOutcome book(Reservation candidate) {
+                if (failures.get() <= 0) {
+                    throw new StoreUnavailableException("no primary within 15s", null);
+                }
+                return super.book(candidate);
+            }
+        };
+        ServiceFixture f = new ServiceFixture(store);
+        assertThatThrownBy(() -> f.service.reserve(as(f.grace), f.request(f.small, f.grace, tomorrow(9, 0, 60))))
+                .isInstanceOfSatisfying(WriteOutcomeUnknownException.class,
+                        e -> assertThat(e.reservationId()).isPresent());
+        assertThat(store.find(ReservationQuery.all())).hasSize(1); // it did land: "unavailable" would have lied
+    }
+
+    @Test
     void anUnavailableStoreIsReportedAsUnavailableWithoutRetrying() {
         AtomicInteger calls = new AtomicInteger();
         ServiceFixture f = new ServiceFixture(new AmbiguousStore(0, false) {

@@ -24,7 +24,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ClientSettings {
     /** How often the driver checks each member: faster than the 10 s default to notice failover. */
-    static final Duration HEARTBEAT = Duration.ofSeconds(2);
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
     private ClientSettings() {
@@ -45,7 +44,7 @@ public final class ClientSettings {
                 .retryWrites(true)
                 .retryReads(true)
                 .applyToClusterSettings(b -> b.serverSelectionTimeout(options.primaryWait().toMillis(), TimeUnit.MILLISECONDS))
-                .applyToServerSettings(b -> b.heartbeatFrequency(HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS))
+                .applyToServerSettings(b -> b.heartbeatFrequency(options.heartbeat().toMillis(), TimeUnit.MILLISECONDS))
                 .applyToSocketSettings(b -> b.connectTimeout((int) CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                         .readTimeout((int) socketTimeout, TimeUnit.MILLISECONDS))
                 .build();
