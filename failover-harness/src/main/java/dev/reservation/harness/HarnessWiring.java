@@ -29,9 +29,12 @@ public record HarnessWiring(ClusterStarter clusters, StoreFactories stores, Mono
         ClusterControl start(ClusterOptions options);
     }
 
-    /** Store factories for the store client's timeouts ({@code --primary-wait}, {@code --write-timeout}). */
+    /**
+     * Store factories for the store client's timeouts ({@code --primary-wait}, {@code --write-timeout})
+     * and its driver's heartbeat ({@code --driver-heartbeat}).
+     */
     @FunctionalInterface
     public interface StoreFactories {
-        StoreBackend.Factory create(Duration primaryWait, Duration writeTimeout);
+        StoreBackend.Factory create(Duration primaryWait, Duration writeTimeout, Duration heartbeat);
     }
 }

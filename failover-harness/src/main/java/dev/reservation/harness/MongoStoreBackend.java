@@ -21,18 +21,19 @@ final class MongoStoreBackend implements StoreBackend {
         this.stores = stores;
     }
 
-    static StoreBackend.Factory factory(Duration primaryWait, Duration writeTimeout) {
+    static StoreBackend.Factory factory(Duration primaryWait, Duration writeTimeout, Duration heartbeat) {
         return new StoreBackend.Factory() {
             @Override
             public StoreBackend open(String uri) {
                 return new MongoStoreBackend(MongoStores.open(StoreOptions.uri(uri).withPrimaryWait(primaryWait)
-                        .withWriteTimeout(writeTimeout)));
+                        .withWriteTimeout(writeTimeout).withHeartbeat(heartbeat)));
             }
 
             @Override
             public String description() {
                 return "reservation-mongo store: w:majority, j:true, wtimeout " + Durations.human(writeTimeout)
-                        + ", waits up to " + Durations.human(primaryWait) + " for a primary, retryable writes";
+                        + ", waits up to " + Durations.human(primaryWait) + " for a primary, driver heartbeat "
+                        + Durations.human(heartbeat) + ", retryable writes";
             }
         };
     }

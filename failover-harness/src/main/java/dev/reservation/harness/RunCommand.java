@@ -64,6 +64,9 @@ final class RunCommand implements Callable<Integer> {
             description = "how long the store waits for a primary") Duration primaryWait;
     @Option(names = "--write-timeout", defaultValue = "10s", converter = DurationConverter.class,
             description = "wtimeout of the store's majority writes") Duration writeTimeout;
+    @Option(names = "--driver-heartbeat", defaultValue = "2s", converter = DurationConverter.class,
+            description = "how often the store's driver checks each member (at least 500ms): the resolution of "
+                    + "driver-view timings") Duration driverHeartbeat;
 
     RunCommand(HarnessWiring wiring) {
         this.wiring = wiring;
@@ -108,7 +111,7 @@ final class RunCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             progress.line("cluster: " + control.description());
-            RunResult result = new Run(config, control, wiring.stores().create(primaryWait, writeTimeout),
+            RunResult result = new Run(config, control, wiring.stores().create(primaryWait, writeTimeout, driverHeartbeat),
                     wiring.clock(), wiring.wall(), progress).execute();
             progress.line((result.valid() ? result.complete() ? "PASSED" : "NOT CHECKED (see report)" : "VIOLATIONS FOUND")
                     + ": report in " + folder.resolve(RunReports.HTML));
