@@ -3,16 +3,20 @@ package dev.reservation.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,6 +26,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.HdrHistogram.Recorder;
 
 /**
@@ -35,6 +41,12 @@ import org.HdrHistogram.Recorder;
  */
 public final class HttpLoad {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A demo member of the embedded default (README): the load books and reads as a person would. */
+    private static final String EMAIL = "grace@example.com";
+    private static final String PASSWORD = "demo-password";
+    private static final String BASIC = "Basic " + Base64.getEncoder()
+            .encodeToString((EMAIL + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+    private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final List<String> ROOMS = List.of("r-spree", "r-havel", "r-tiergarten", "r-wannsee",
             "r-auditorium", "r-thames", "r-camden", "r-hudson", "r-brooklyn", "r-phonebooth-b1");
 
@@ -60,7 +72,10 @@ public final class HttpLoad {
 
     static ObjectNode run(URI base, Scenario scenario, int concurrency, Duration duration) throws Exception {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-                .executor(Executors.newFixedThreadPool(2)).build();
+                .cookieHandler(new CookieManager()).executor(Executors.newFixedThreadPool(2)).build();
+        if (scenario == Scenario.HTML_ROOMS) {
+            signIn(client, base);
+        }
         Recorder latency = new Recorder(TimeUnit.SECONDS.toNanos(30), 3);
         Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
         LongAdder errors = new LongAdder();
@@ -134,15 +149,38 @@ public final class HttpLoad {
         return out;
     }
 
+    /** Signs in through the page as a person would (CSRF token from the form); the session cookie stays in the client. */
+    private static void signIn(HttpClient client, URI base) throws IOException, InterruptedException {
+        String form = client.send(HttpRequest.newBuilder(base.resolve("/signin")).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher token = CSRF_FIELD.matcher(form);
+        if (!token.find()) {
+            throw new IllegalStateException("no CSRF token on the sign-in page");
+        }
+        String body = "_csrf=" + encode(token.group(1)) + "&next=%2Frooms&email=" + encode(EMAIL)
+                + "&password=" + encode(PASSWORD);
+        HttpResponse<Void> response = client.send(HttpRequest.newBuilder(base.resolve("/signin"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
+        if (response.statusCode() >= 400) {
+            throw new IllegalStateException("sign-in refused: HTTP " + response.statusCode());
+        }
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
     private static HttpRequest get(URI base, String path) {
-        return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30)).GET().build();
+        return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", BASIC).GET().build();
     }
 
     private static HttpRequest book(URI base, String roomId, Instant start) {
         String body = "{\"roomId\":\"" + roomId + "\",\"userId\":\"u-grace\",\"start\":\"" + start
                 + "\",\"end\":\"" + start.plus(Duration.ofMinutes(5)) + "\",\"title\":\"Load test\",\"attendees\":1}";
         return HttpRequest.newBuilder(base.resolve("/api/v1/reservations")).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", "application/json").header("Authorization", BASIC)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 }
