@@ -6,10 +6,6 @@ document.addEventListener('DOMContentLoaded', function () {
       if (!window.confirm(form.getAttribute('data-confirm'))) { event.preventDefault(); }
     });
   });
-  // The "acting as" selector switches on change; its button stays for no-JS browsers.
-  document.querySelectorAll('select.autosubmit').forEach(function (select) {
-    select.addEventListener('change', function () { select.form.submit(); });
-  });
   // Cluster page: show how old the picture is between the meta refreshes.
   var age = document.getElementById('refresh-age');
   if (age) {

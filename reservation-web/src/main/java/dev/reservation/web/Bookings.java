@@ -1,16 +1,15 @@
 package dev.reservation.web;
 
+import dev.reservation.core.domain.Actor;
 import dev.reservation.core.domain.Reservation;
 import dev.reservation.core.domain.ReservationException;
 import dev.reservation.core.domain.WriteOutcomeUnknownException;
 import dev.reservation.core.service.BookingReceipt;
 import dev.reservation.core.service.ReservationService;
+import dev.reservation.core.service.ReservationView;
 import dev.reservation.core.service.ReserveRequest;
-import dev.reservation.core.store.ReservationStore;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Books through the core so that no booking is ever reported as failed when it may have been
@@ -19,15 +18,10 @@ import java.util.regex.Pattern;
  * caller gets an {@link UnresolvedBookingException} naming the key to retry with. Thread-safe.
  */
 public final class Bookings {
-    /** How the core names the candidate in its outcome-unknown message; see the report's request to core. */
-    private static final Pattern CANDIDATE = Pattern.compile("reservation (\\S+) was stored");
-
     private final ReservationService reservations;
-    private final ReservationStore store;
 
-    public Bookings(ReservationService reservations, ReservationStore store) {
+    public Bookings(ReservationService reservations) {
         this.reservations = reservations;
-        this.store = store;
     }
 
     /** Ensures the request has an idempotency key, making one with {@code prefix} when it has none. */
@@ -38,33 +32,36 @@ public final class Bookings {
     }
 
     /**
+     * Books as {@code actor}.
+     *
      * @throws UnresolvedBookingException when the store could not tell whether the booking landed
      * @throws ReservationException as {@link ReservationService#reserveWithReceipt} does otherwise
      */
-    public BookingReceipt book(ReserveRequest request) {
+    public BookingReceipt book(Actor actor, ReserveRequest request) {
         String key = request.idempotencyKey()
                 .orElseThrow(() -> new IllegalArgumentException("call withKey first: bookings need a key"));
         try {
-            return reservations.reserveWithReceipt(request);
+            return reservations.reserveWithReceipt(actor, request);
         } catch (WriteOutcomeUnknownException unknown) {
-            Optional<Reservation> landed = lookUp(key);
+            Optional<Reservation> landed = lookUp(actor, key).filter(r -> asked(r, request));
             if (landed.isPresent()) {
                 return new BookingReceipt(landed.get(), false);
             }
-            throw new UnresolvedBookingException(key, candidateId(unknown), unknown);
+            throw new UnresolvedBookingException(key, unknown.reservationId().orElse(null), unknown);
         }
     }
 
-    private Optional<Reservation> lookUp(String key) {
+    /** The booking made with this key, if the store answers now and the actor may see it in full. */
+    private Optional<Reservation> lookUp(Actor actor, String key) {
         try {
-            return store.findByIdempotencyKey(key);
+            return reservations.findByIdempotencyKey(actor, key).flatMap(ReservationView::details);
         } catch (ReservationException stillUnreachable) {
             return Optional.empty();
         }
     }
 
-    private static String candidateId(WriteOutcomeUnknownException e) {
-        Matcher m = CANDIDATE.matcher(String.valueOf(e.getMessage()));
-        return m.find() ? m.group(1) : null;
+    private static boolean asked(Reservation r, ReserveRequest request) {
+        return r.roomId().equals(request.roomId()) && r.userId().equals(request.userId())
+                && r.slot().equals(request.slot());
     }
 }

@@ -19,16 +19,19 @@ import java.util.Optional;
 final class StoreWiring implements AutoCloseable {
     private final Module module;
     private final String description;
+    private final boolean embeddedDefault;
     private final AutoCloseable resources;
 
-    private StoreWiring(Module module, String description, AutoCloseable resources) {
+    private StoreWiring(Module module, String description, boolean embeddedDefault, AutoCloseable resources) {
         this.module = module;
         this.description = description;
+        this.embeddedDefault = embeddedDefault;
         this.resources = resources;
     }
 
     static StoreWiring inMemory() {
-        return new StoreWiring(new InMemoryStoreModule(), "in-memory store (data is lost when the app stops)", () -> { });
+        return new StoreWiring(new InMemoryStoreModule(), "in-memory store (data is lost when the app stops)", true,
+                () -> { });
     }
 
     /**
@@ -43,7 +46,8 @@ final class StoreWiring implements AutoCloseable {
                              Map<String, String> env, Clock clock) {
         StoreOptions options = StoreOptions.resolve(uri, dataDir, env).withPrimaryWait(primaryWait);
         MongoStores stores = MongoStores.open(options, clock);
-        return new StoreWiring(new MongoStoreModule(stores), stores.describe() + " [" + stores.kind() + "]", stores);
+        return new StoreWiring(new MongoStoreModule(stores), stores.describe() + " [" + stores.kind() + "]",
+                options.mongoUri().isEmpty(), stores);
     }
 
     Module module() {
@@ -52,6 +56,14 @@ final class StoreWiring implements AutoCloseable {
 
     String description() {
         return description;
+    }
+
+    /**
+     * True for the in-memory store and the embedded server (no MongoDB URI configured): the only
+     * stores that get the demo data and its well-known passwords.
+     */
+    boolean embeddedDefault() {
+        return embeddedDefault;
     }
 
     @Override

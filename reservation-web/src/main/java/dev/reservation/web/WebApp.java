@@ -5,31 +5,41 @@ import com.google.inject.Injector;
 import dev.reservation.core.cluster.ClusterInspector;
 import dev.reservation.core.domain.ReservationException;
 import dev.reservation.core.domain.Room;
+import dev.reservation.core.service.AuthService;
 import dev.reservation.core.service.ReservationService;
 import dev.reservation.core.service.RoomSearchService;
 import dev.reservation.core.service.RoomService;
 import dev.reservation.core.service.UserService;
-import dev.reservation.core.store.ReservationStore;
 import dev.reservation.core.store.RoomStore;
 import dev.reservation.core.store.UserStore;
 import dev.reservation.web.api.ApiV1Routes;
 import dev.reservation.web.api.ReservationApiRoutes;
+import dev.reservation.web.api.RoomApiRoutes;
+import dev.reservation.web.api.UserApiRoutes;
+import dev.reservation.web.auth.AuthGate;
+import dev.reservation.web.auth.SessionStore;
+import dev.reservation.web.auth.SignOuts;
+import dev.reservation.web.auth.VerifiedCredentials;
 import dev.reservation.web.http.AccessLog;
-import dev.reservation.web.http.ActingUser;
 import dev.reservation.web.http.Csrf;
 import dev.reservation.web.http.ErrorMapper;
 import dev.reservation.web.http.Json;
 import dev.reservation.web.http.JsonBodies;
 import dev.reservation.web.http.SecurityHeaders;
+import dev.reservation.web.pages.AccountRoutes;
 import dev.reservation.web.pages.ClusterRoutes;
 import dev.reservation.web.pages.HomeRoutes;
 import dev.reservation.web.pages.Pages;
+import dev.reservation.web.pages.ReservationDetailRoutes;
 import dev.reservation.web.pages.ReservationRoutes;
 import dev.reservation.web.pages.ReservationRows;
 import dev.reservation.web.pages.ReserveForms;
 import dev.reservation.web.pages.ReserveRoutes;
+import dev.reservation.web.pages.RoomAdminRoutes;
 import dev.reservation.web.pages.RoomFinder;
 import dev.reservation.web.pages.RoomRoutes;
+import dev.reservation.web.pages.SignInRoutes;
+import dev.reservation.web.pages.UserAdminRoutes;
 import dev.reservation.web.pages.UserRoutes;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -40,8 +50,9 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /**
  * The web app: pages, JSON API and health checks over the core services found in an
- * {@link Injector} (core module plus any store module). {@link #stop()} is graceful: the server
- * stops accepting, lets requests in flight finish (up to {@link WebSettings#shutdownGrace()}),
+ * {@link Injector} (core module plus any store module). Pages need a signed-in session, the API
+ * HTTP Basic ({@link AuthGate}); sessions live in this process. {@link #stop()} is graceful: the
+ * server stops accepting, lets requests in flight finish (up to {@link WebSettings#shutdownGrace()}),
  * then stops. Start once; thread-safe.
  */
 public final class WebApp {
@@ -55,9 +66,14 @@ public final class WebApp {
         RoomSearchService search = injector.getInstance(RoomSearchService.class);
         ClusterInspector cluster = injector.getInstance(ClusterInspector.class);
         RoomStore roomStore = injector.getInstance(RoomStore.class);
+        AuthService auth = injector.getInstance(AuthService.class);
         ObjectMapper mapper = Json.mapper();
-        ActingUser acting = new ActingUser(users);
-        Pages pages = new Pages(users, acting);
+        JsonBodies bodies = new JsonBodies(mapper);
+        SessionStore sessions = new SessionStore(clock, settings.sessionIdle(), settings.sessionMax());
+        VerifiedCredentials verified = new VerifiedCredentials(clock, VerifiedCredentials.DEFAULT_TTL);
+        SignOuts signOuts = new SignOuts(sessions, verified);
+        AuthGate gate = new AuthGate(users, auth, sessions, verified);
+        Pages pages = new Pages();
         ErrorMapper errors = new ErrorMapper((int) settings.retryAfter().toSeconds(), settings.maxRequestBytes(), id -> {
             try {
                 return roomStore.findById(id).orElse(null);
@@ -65,23 +81,30 @@ public final class WebApp {
                 return (Room) null;
             }
         }, pages);
-        Bookings bookings = new Bookings(reservations, injector.getInstance(ReservationStore.class));
+        Bookings bookings = new Bookings(reservations);
         RoomFinder finder = new RoomFinder(rooms, search, clock);
         ReservationRows rows = new ReservationRows(rooms, users);
         this.javalin = Javalin.create(config -> {
             configureServer(config, settings, mapper);
             config.routes.before(SecurityHeaders::apply);
             config.routes.before(Csrf::guard);
+            config.routes.before(gate::before);
             errors.register(config.routes);
             new HealthRoutes(injector.getInstance(UserStore.class), cluster).register(config.routes);
             new ApiV1Routes(users, rooms, search, cluster, clock).register(config.routes);
-            new ReservationApiRoutes(bookings, reservations, rooms, acting, new JsonBodies(mapper))
-                    .register(config.routes);
-            new HomeRoutes(pages, cluster, finder, users, acting).register(config.routes);
+            new UserApiRoutes(users, bodies, signOuts).register(config.routes);
+            new RoomApiRoutes(rooms, bodies).register(config.routes);
+            new ReservationApiRoutes(bookings, reservations, rooms, bodies).register(config.routes);
+            new SignInRoutes(pages, auth, sessions).register(config.routes);
+            new AccountRoutes(pages, auth, users, signOuts).register(config.routes);
+            new HomeRoutes(pages, cluster, finder).register(config.routes);
             new UserRoutes(pages, users).register(config.routes);
+            new UserAdminRoutes(pages, users, signOuts).register(config.routes);
+            new RoomAdminRoutes(pages, rooms, finder).register(config.routes); // before /rooms/{id}
             new RoomRoutes(pages, rooms, reservations, finder, clock).register(config.routes);
-            new ReservationRoutes(pages, reservations, rooms, users, rows, acting).register(config.routes);
-            new ReserveRoutes(pages, bookings, new ReserveForms(rooms), rooms, users, rows, acting, errors)
+            new ReservationRoutes(pages, reservations, rooms, users, rows).register(config.routes);
+            new ReservationDetailRoutes(pages, reservations, rooms, users, rows).register(config.routes);
+            new ReserveRoutes(pages, bookings, new ReserveForms(rooms), rooms, users, rows, errors)
                     .register(config.routes);
             new ClusterRoutes(pages, cluster, clock, settings.primaryWait()).register(config.routes);
         });

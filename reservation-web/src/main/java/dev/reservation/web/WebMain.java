@@ -3,11 +3,11 @@ package dev.reservation.web;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import dev.reservation.core.service.BookingPolicy;
-import dev.reservation.core.service.SeedService;
 import dev.reservation.core.wiring.CoreModule;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -17,9 +17,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code bin/reservation web}: starts the web app on the chosen store with the demo data loaded.
- * A startup failure prints one line and exits 1; Ctrl-C stops gracefully. Not thread-safe:
- * picocli fills one instance per run.
+ * {@code bin/reservation web}: starts the web app on the chosen store. The first ADMIN comes from
+ * the environment; the demo data (with its demo password) is loaded only on the embedded default
+ * ({@link Startup}). A startup failure prints one line and exits 1; Ctrl-C stops gracefully. Not
+ * thread-safe: picocli fills one instance per run.
  */
 @Command(name = "reservation web", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Serves the meeting-room reservation web app and its JSON API (/api/v1).")
@@ -45,6 +46,18 @@ public final class WebMain implements Callable<Integer> {
                     + " (default 15s, a little above a default election)")
     Duration primaryWait;
 
+    @Option(names = "--session-idle", defaultValue = "${env:RESERVATION_SESSION_IDLE:-30m}",
+            converter = DurationConverter.class,
+            description = "a signed-in page session ends after this long without a request"
+                    + " (env RESERVATION_SESSION_IDLE; default 30m)")
+    Duration sessionIdle;
+
+    @Option(names = "--session-max", defaultValue = "${env:RESERVATION_SESSION_MAX:-12h}",
+            converter = DurationConverter.class,
+            description = "a page session ends this long after sign-in, however active"
+                    + " (env RESERVATION_SESSION_MAX; default 12h)")
+    Duration sessionMax;
+
     public static void main(String[] args) {
         CommandLine cli = new CommandLine(new WebMain());
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
@@ -65,11 +78,12 @@ public final class WebMain implements Callable<Integer> {
                 : StoreWiring.mongo(Optional.ofNullable(mongoUri), Optional.ofNullable(dataDir), primaryWait,
                 System.getenv(), clock);
         WebApp app;
-        SeedService.SeedResult seeded;
         try {
             Injector injector = Guice.createInjector(new CoreModule(clock, BookingPolicy.DEFAULT), store.module());
-            seeded = injector.getInstance(SeedService.class).seed();
-            app = new WebApp(injector, WebSettings.DEFAULT.withPrimaryWait(primaryWait)).start(port);
+            List<String> prepared = Startup.prepare(injector, store.embeddedDefault(), System.getenv());
+            prepared.forEach(LOG::info);
+            app = new WebApp(injector, WebSettings.DEFAULT.withPrimaryWait(primaryWait)
+                    .withSessions(sessionIdle, sessionMax)).start(port);
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -82,12 +96,12 @@ public final class WebMain implements Callable<Integer> {
                 LOG.warn("closing the store failed: {}", e.getMessage());
             }
         }, "web-shutdown"));
-        System.out.println("Serving http://localhost:" + app.port() + " — " + store.description() + "; seed added "
-                + seeded.usersAdded() + " users, " + seeded.roomsAdded() + " rooms. Ctrl-C stops.");
+        System.out.println("Serving http://localhost:" + app.port() + " — " + store.description()
+                + ". Sessions live in this process (several instances need sticky sessions). Ctrl-C stops.");
         return 0;
     }
 
-    /** Reads "15s", "500ms", "2m" or ISO-8601 "PT15S". */
+    /** Reads "15s", "500ms", "2m", "12h" or ISO-8601 "PT15S". */
     static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
         @Override
         public Duration convert(String value) {
@@ -103,11 +117,12 @@ public final class WebMain implements Callable<Integer> {
                 return switch (v.charAt(v.length() - 1)) {
                     case 's' -> Duration.ofSeconds(n);
                     case 'm' -> Duration.ofMinutes(n);
+                    case 'h' -> Duration.ofHours(n);
                     default -> throw new CommandLine.TypeConversionException("'" + value + "' is not a duration");
                 };
             } catch (RuntimeException e) {
-                throw new CommandLine.TypeConversionException("'" + value + "' is not a duration like 15s, 500ms"
-                        + " or PT15S");
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a duration like 15s, 500ms,"
+                        + " 30m, 12h or PT15S");
             }
         }
     }

@@ -2,6 +2,8 @@ package dev.reservation.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static dev.reservation.web.support.JsonAssert.booking;
+
 import dev.reservation.web.support.TestApp;
 import java.io.File;
 import java.io.IOException;
@@ -22,13 +24,14 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * A person in headless Chromium: books a room through /reserve, sees it on /reservations,
- * provokes a conflict, takes a suggestion, cancels with the confirm dialog. Screenshots go to
- * target/screenshots/. Needs Debian's chromium and chromium-driver; skips without them.
+ * A person in headless Chromium: is sent to the sign-in page, signs in as the demo member Grace,
+ * books a room through /reserve, sees it on /reservations, provokes a conflict, takes a
+ * suggestion, sees someone else's booking only as busy, cancels with the confirm dialog and signs
+ * out. Screenshots go to target/screenshots/. Needs Debian's chromium and chromium-driver; skips
+ * without them.
  */
 class BrowserJourneyIT {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -76,20 +79,28 @@ class BrowserJourneyIT {
     }
 
     @Test
-    void booksSeesProvokesAConflictTakesASuggestionAndCancels() throws IOException {
+    void signsInBooksSeesProvokesAConflictTakesASuggestionAndCancels() throws IOException {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-        browser.get(app.url("/"));
-        assertThat(browser.getTitle()).contains("Meeting rooms");
-        new Select(browser.findElement(By.id("acting-user"))).selectByValue("u-grace");
-        wait.until(d -> d.findElement(By.cssSelector("#acting-user option[value='u-grace']")).isSelected());
-        shot("01-home");
-
+        app.api(TestApp.ALAN).postJson("/api/v1/reservations", booking("r-havel", "u-alan",
+                "2026-03-02T10:00:00Z", "2026-03-02T11:00:00Z", "Alan's secret plan", 2));
         browser.get(app.url("/reserve?roomId=r-spree&date=2026-03-02&start=11:00&end=12:00"));
+        wait.until(ExpectedConditions.urlContains("/signin?next="));
+        shot("00-sign-in");
+        browser.findElement(By.id("s-email")).sendKeys(TestApp.GRACE);
+        browser.findElement(By.id("s-password")).sendKeys("not-her-password");
+        browser.findElement(By.id("signin-submit")).click();
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-error"))).getText())
+                .containsIgnoringCase("email or password is wrong");
+        browser.findElement(By.id("s-password")).sendKeys(TestApp.PASSWORD);
+        browser.findElement(By.id("signin-submit")).click();
+
+        wait.until(ExpectedConditions.urlContains("/reserve?roomId=r-spree"));
+        assertThat(browser.findElement(By.id("me")).getText()).isEqualTo("Grace Hopper");
         browser.findElement(By.id("r-title")).sendKeys("Design review");
         browser.findElement(By.id("r-attendees")).clear();
         browser.findElement(By.id("r-attendees")).sendKeys("3");
-        assertThat(new Select(browser.findElement(By.id("r-user"))).getFirstSelectedOption().getText())
-                .startsWith("Grace Hopper");
+        assertThat(browser.findElement(By.id("r-for")).getText()).contains("Grace Hopper (you)");
+        assertThat(browser.findElements(By.id("r-user"))).as("a member books for herself").isEmpty();
         shot("02-reserve-form");
         browser.findElement(By.id("reserve-submit")).click();
 
@@ -118,6 +129,10 @@ class BrowserJourneyIT {
         shot("06-room-week");
 
         browser.get(app.url("/reservations"));
+        String list = browser.findElement(By.id("reservations")).getText();
+        assertThat(list).as("someone else's booking is only busy").contains("Havel", "Busy")
+                .doesNotContain("Alan's secret plan").doesNotContain("Alan Turing");
+        assertThat(browser.findElements(By.cssSelector("#reservations form.confirm"))).hasSize(2);
         browser.findElement(By.cssSelector("#reservations form.confirm button")).click();
         wait.until(ExpectedConditions.alertIsPresent()).accept();
         wait.until(ExpectedConditions.urlContains("cancelled="));
@@ -127,6 +142,12 @@ class BrowserJourneyIT {
         browser.get(app.url("/cluster"));
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("in-memory store");
         shot("08-cluster");
+
+        browser.findElement(By.id("sign-out")).click();
+        wait.until(ExpectedConditions.urlContains("/signin?out=1"));
+        browser.get(app.url("/reservations"));
+        wait.until(ExpectedConditions.urlContains("/signin?next=%2Freservations"));
+        shot("09-signed-out");
     }
 
     static void shot(String name) throws IOException {

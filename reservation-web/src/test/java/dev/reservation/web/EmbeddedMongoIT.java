@@ -4,13 +4,10 @@ import static dev.reservation.web.support.JsonAssert.booking;
 import static dev.reservation.web.support.JsonAssert.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.inject.Guice;
 import com.google.inject.Injector;
-import dev.reservation.core.service.BookingPolicy;
-import dev.reservation.core.service.SeedService;
-import dev.reservation.core.wiring.CoreModule;
 import dev.reservation.web.support.Http;
 import dev.reservation.web.support.MutableClock;
+import dev.reservation.web.support.TestApp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,8 +25,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The app as {@code bin/reservation web} runs it by default: on the embedded Mongo server in a
- * data directory, seeded at startup. Two app instances, each with its own Mongo client on the same
- * data directory (the second attaches to the first's server), share one store.
+ * data directory, seeded with the demo passwords at startup (as {@link Startup} does on the
+ * embedded default). Two app instances, each with its own Mongo client on the same data directory
+ * (the second attaches to the first's server), share one store, its users and their passwords.
  */
 class EmbeddedMongoIT {
     Path dataDir;
@@ -52,11 +50,12 @@ class EmbeddedMongoIT {
         StoreWiring store = StoreWiring.mongo(Optional.empty(), Optional.of(dataDir), Duration.ofSeconds(15), Map.of(),
                 clock);
         open.add(store);
-        Injector injector = Guice.createInjector(new CoreModule(clock, BookingPolicy.DEFAULT), store.module());
-        injector.getInstance(SeedService.class).seed();
+        Injector injector = TestApp.injector(clock, store.module());
+        assertThat(store.embeddedDefault()).isTrue();
+        Startup.prepare(injector, store.embeddedDefault(), Map.of());
         WebApp app = new WebApp(injector, WebSettings.DEFAULT).start(0);
         open.add(app::stop);
-        return new Http("http://localhost:" + app.port());
+        return new Http("http://localhost:" + app.port()).withBasic(TestApp.GRACE, TestApp.PASSWORD);
     }
 
     @Test
@@ -66,6 +65,7 @@ class EmbeddedMongoIT {
         assertThat(json(http.get("/api/v1/rooms"))).hasSize(10);
         assertThat(json(http.get("/api/v1/cluster")).get("kind").asText()).isEqualTo("EMBEDDED");
         assertThat(http.get("/health/ready").status()).isEqualTo(200);
+        assertThat(http.signIn(TestApp.GRACE, TestApp.PASSWORD).status()).isEqualTo(303);
         assertThat(http.get("/cluster").body()).contains("A single embedded node");
     }
 
@@ -103,7 +103,7 @@ class EmbeddedMongoIT {
     void anIdempotencyKeyHoldsAcrossInstancesOnTheEmbeddedStore() {
         Http a = startInstance();
         Http b = startInstance();
-        String body = booking("r-havel", "u-alan", "2026-03-02T12:00:00Z", "2026-03-02T13:00:00Z", "Once", 2);
+        String body = booking("r-havel", "u-grace", "2026-03-02T12:00:00Z", "2026-03-02T13:00:00Z", "Once", 2);
 
         Http.Response first = a.postJson("/api/v1/reservations", body, "Idempotency-Key", "mongo-key");
         Http.Response retry = b.postJson("/api/v1/reservations", body, "Idempotency-Key", "mongo-key");

@@ -25,7 +25,7 @@ class FailoverTest {
     @BeforeEach
     void start() {
         app = TestApp.start();
-        http = app.http();
+        http = app.signedIn(TestApp.GRACE);
     }
 
     @AfterEach

@@ -22,7 +22,7 @@ class IdempotencyTest {
     @Test
     void returnsTheFirstOutcomeForARetryWithTheSameKey() {
         try (TestApp app = TestApp.start()) {
-            Http http = app.http();
+            Http http = app.api(TestApp.GRACE);
             Http.Response first = http.postJson("/api/v1/reservations", BODY, "Idempotency-Key", "k-1");
             Http.Response retry = http.postJson("/api/v1/reservations", BODY, "Idempotency-Key", "k-1");
 
@@ -38,7 +38,7 @@ class IdempotencyTest {
     @Test
     void answers422WhenTheKeyComesBackWithADifferentRequest() {
         try (TestApp app = TestApp.start()) {
-            Http http = app.http();
+            Http http = app.api(TestApp.GRACE);
             String id = json(http.postJson("/api/v1/reservations", BODY, "Idempotency-Key", "k-2")).get("id").asText();
 
             Http.Response other = http.postJson("/api/v1/reservations", BODY.replace("Plan", "Other plan"),
@@ -60,7 +60,7 @@ class IdempotencyTest {
             try {
                 List<Future<Http.Response>> answers = new ArrayList<>();
                 for (int i = 0; i < 8; i++) {
-                    Http http = (i % 2 == 0 ? a : b).http();
+                    Http http = (i % 2 == 0 ? a : b).api(TestApp.GRACE);
                     Callable<Http.Response> call = () -> http.postJson("/api/v1/reservations", BODY,
                             "Idempotency-Key", "shared-key");
                     answers.add(pool.submit(call));
@@ -72,7 +72,7 @@ class IdempotencyTest {
                     ids.add(json(r).get("id").asText());
                 }
                 assertThat(ids).containsOnly(ids.get(0));
-                assertThat(json(b.http().get("/api/v1/reservations"))).hasSize(1);
+                assertThat(json(b.api(TestApp.GRACE).get("/api/v1/reservations"))).hasSize(1);
             } finally {
                 pool.shutdownNow();
             }

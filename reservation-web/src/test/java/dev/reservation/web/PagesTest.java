@@ -10,7 +10,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The server-rendered pages, read as HTML. The test clock stands at Monday 2 March 2026, 08:00 UTC. */
+/**
+ * The server-rendered pages, read as HTML by a signed-in ADMIN (who sees every reservation in
+ * full; what members see is in {@link VisibilityTest}). The test clock stands at Monday 2 March
+ * 2026, 08:00 UTC.
+ */
 class PagesTest {
     TestApp app;
     Http http;
@@ -18,7 +22,7 @@ class PagesTest {
     @BeforeEach
     void start() {
         app = TestApp.start();
-        http = app.http();
+        http = app.signedIn(TestApp.ADMIN);
     }
 
     @AfterEach
@@ -38,8 +42,8 @@ class PagesTest {
         assertThat(home.status()).isEqualTo(200);
         assertThat(home.header("Content-Type")).startsWith("text/html");
         assertThat(home.body()).contains("href=\"/rooms\"", "href=\"/reserve\"", "href=\"/reservations\"",
-                "href=\"/users\"", "href=\"/cluster\"", "Find free rooms", "name=\"equipment\"", "Acting as",
-                "not sign-in");
+                "href=\"/users\"", "href=\"/cluster\"", "Find free rooms", "name=\"equipment\"", "Ada Lovelace",
+                "Sign out").doesNotContain("Acting as");
         assertThat(home.body()).as("the finder starts in the zone most rooms are in")
                 .contains("<option value=\"Europe/Berlin\" selected>");
     }
@@ -47,7 +51,7 @@ class PagesTest {
     @Test
     void listsUsersWithNameEmailAndRole() {
         assertThat(http.get("/users").body()).contains("Ada Lovelace", "ada@example.com", "ADMIN", "Grace Hopper",
-                "MEMBER");
+                "MEMBER", "active");
     }
 
     @Test

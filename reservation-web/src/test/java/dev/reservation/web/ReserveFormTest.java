@@ -4,7 +4,6 @@ import static dev.reservation.web.support.JsonAssert.booking;
 import static dev.reservation.web.support.JsonAssert.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.reservation.web.http.ActingUser;
 import dev.reservation.web.support.HtmlForms;
 import dev.reservation.web.support.Http;
 import dev.reservation.web.support.TestApp;
@@ -15,7 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The /reserve form, cancel buttons and the acting-user selector, posted as a browser would. */
+/** The /reserve form and cancel buttons, posted as a browser would, signed in as Grace (a MEMBER). */
 class ReserveFormTest {
     TestApp app;
     Http http;
@@ -23,7 +22,7 @@ class ReserveFormTest {
     @BeforeEach
     void start() {
         app = TestApp.start();
-        http = app.http();
+        http = app.signedIn(TestApp.GRACE);
     }
 
     @AfterEach
@@ -80,14 +79,39 @@ class ReserveFormTest {
     }
 
     @Test
+    void offersAMemberNoUserPickerAndAnAdminOne() {
+        String member = http.get("/reserve").body();
+        String admin = app.signedIn(TestApp.ADMIN).get("/reserve").body();
+
+        assertThat(member).doesNotContain("id=\"r-user\"").contains("Booking for <strong>Grace Hopper</strong> (you)")
+                .contains("<input type=\"hidden\" name=\"userId\" value=\"u-grace\">");
+        assertThat(admin).contains("id=\"r-user\"").contains("Alan Turing (alan@example.com)");
+    }
+
+    @Test
+    void letsAnAdminBookForSomeoneElseAndRefusesAMember() {
+        Map<String, String> f = form("r-spree", "2026-03-02", "11:00", "12:00", "For Alan");
+        f.put("userId", "u-alan");
+
+        Http.Response member = http.postForm("/reserve", f);
+        Http.Response admin = app.signedIn(TestApp.ADMIN).postForm("/reserve", f);
+
+        assertThat(member.status()).isEqualTo(403);
+        assertThat(admin.status()).isEqualTo(303);
+        assertThat(json(app.api(TestApp.ALAN).get("/api/v1/reservations")).get(0).get("createdBy").asText())
+                .isEqualTo("u-ada");
+    }
+
+    @Test
     void showsAConflictWithTheBookingAndSuggestionsTakenWithOneClick() {
-        http.postJson("/api/v1/reservations",
+        app.api(TestApp.ALAN).postJson("/api/v1/reservations",
                 booking("r-spree", "u-alan", "2026-03-02T10:00:00Z", "2026-03-02T11:00:00Z", "Alan's slot", 2));
 
         Http.Response r = http.postForm("/reserve", form("r-spree", "2026-03-02", "11:30", "12:30", "Grace's slot"));
 
         assertThat(r.status()).isEqualTo(409);
-        assertThat(r.body()).contains("Already booked").contains("Alan's slot").contains("Alan Turing")
+        assertThat(r.body()).as("a member sees someone else's booking only as busy").contains("Already booked")
+                .contains("<strong>Busy</strong>").doesNotContain("Alan's slot").doesNotContain("Alan Turing")
                 .contains("Spree — next free: Mon 2 Mar 2026, 12:00–13:00 (Europe/Berlin)")
                 .contains("value=\"Grace&#39;s slot\"");
         List<HtmlForms.Form> suggestions = HtmlForms.forms(
@@ -151,33 +175,32 @@ class ReserveFormTest {
     }
 
     @Test
-    void cancellingNeedsAnActingUserAndTheCoresPermission() {
+    void cancelsOwnReservationsOnlyAsAMember() {
         String id = json(http.postJson("/api/v1/reservations", booking("r-spree", "u-grace",
                 "2026-03-02T10:00:00Z", "2026-03-02T11:00:00Z", "Mine", 2))).get("id").asText();
         String cancel = "/reservations/" + id + "/cancel";
 
-        Http.Response nobody = http.postForm(cancel, Map.of());
-        http.postForm("/acting-as", Map.of("userId", "u-alan", "back", "/reservations"));
-        Http.Response alan = http.postForm(cancel, Map.of());
-        Http.Response switched = http.postForm("/acting-as", Map.of("userId", "u-grace", "back", "/reservations"));
+        Http.Response alan = app.signedIn(TestApp.ALAN).postForm(cancel, Map.of());
         Http.Response grace = http.postForm(cancel, Map.of());
 
-        assertThat(nobody.status()).isEqualTo(400);
-        assertThat(nobody.body()).contains("choose who you are acting as");
         assertThat(alan.status()).isEqualTo(403);
         assertThat(alan.body()).contains("only the person who booked");
-        assertThat(switched.status()).isEqualTo(303);
-        assertThat(http.cookie(ActingUser.COOKIE)).isEqualTo("u-grace");
         assertThat(grace.status()).isEqualTo(303);
         assertThat(http.get(grace.header("Location")).body()).contains("Cancelled: “Mine”").contains("CANCELLED");
+        assertThat(http.get("/reservations/" + id).body()).contains("by Grace Hopper").contains("id=\"cancelled\"");
     }
 
     @Test
-    void actingAsRedirectsOnlyWithinTheSite() {
-        Http.Response r = http.postForm("/acting-as", Map.of("userId", "u-ada", "back", "//evil.example/x"));
+    void showsACancelButtonOnlyWhereTheUserMayCancel() {
+        app.api(TestApp.ALAN).postJson("/api/v1/reservations", booking("r-spree", "u-alan",
+                "2026-03-02T10:00:00Z", "2026-03-02T11:00:00Z", "Alan's", 2));
+        http.postJson("/api/v1/reservations", booking("r-havel", "u-grace",
+                "2026-03-02T10:00:00Z", "2026-03-02T11:00:00Z", "Grace's", 2));
 
-        assertThat(r.status()).isEqualTo(303);
-        assertThat(r.header("Location")).isEqualTo("/");
-        assertThat(http.get("/").body()).contains("<option value=\"u-ada\" selected>");
+        String member = http.get("/reservations").body();
+        String admin = app.signedIn(TestApp.ADMIN).get("/reservations").body();
+
+        assertThat(member.split("class=\"danger\">Cancel<", -1)).hasSize(2);
+        assertThat(admin.split("class=\"danger\">Cancel<", -1)).hasSize(3);
     }
 }

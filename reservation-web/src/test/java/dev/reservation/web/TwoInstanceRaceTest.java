@@ -16,7 +16,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.RepeatedTest;
 
-/** Two app instances on ONE store race for one slot: exactly one booking wins, the rest get 409. */
+/**
+ * Two app instances on ONE store race for one slot, as two signed-in users: exactly one booking
+ * wins, the rest get 409.
+ */
 class TwoInstanceRaceTest {
     static final int REQUESTS = 16;
 
@@ -31,8 +34,8 @@ class TwoInstanceRaceTest {
             try {
                 List<Future<Http.Response>> answers = new ArrayList<>();
                 for (int i = 0; i < REQUESTS; i++) {
-                    Http http = (i % 2 == 0 ? a : b).http();
                     String user = i % 3 == 0 ? "u-alan" : "u-grace";
+                    Http http = (i % 2 == 0 ? a : b).api(i % 3 == 0 ? TestApp.ALAN : TestApp.GRACE);
                     String body = booking("r-wannsee", user, "2026-03-02T10:00:00Z", "2026-03-02T11:00:00Z",
                             "Race " + i, 2);
                     answers.add(pool.submit(() -> {
@@ -47,7 +50,7 @@ class TwoInstanceRaceTest {
                 }
                 assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
                 assertThat(statuses).filteredOn(s -> s == 409).hasSize(REQUESTS - 1);
-                assertThat(json(a.http().get("/api/v1/reservations?roomId=r-wannsee&status=CONFIRMED"))).hasSize(1);
+                assertThat(json(a.api(TestApp.ADMIN).get("/api/v1/reservations?roomId=r-wannsee&status=CONFIRMED"))).hasSize(1);
             } finally {
                 pool.shutdownNow();
             }

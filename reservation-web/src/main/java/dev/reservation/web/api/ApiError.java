@@ -15,7 +15,7 @@ public record ApiError(
         int status,
         String error,
         Map<String, String> fields,
-        List<ReservationDto> conflicts,
+        List<ReservationJson> conflicts,
         SuggestionsDto suggestions,
         String outcome,
         String reservationId,
@@ -31,7 +31,7 @@ public record ApiError(
                 retryAfterSeconds);
     }
 
-    public ApiError withConflict(List<ReservationDto> c, SuggestionsDto s) {
+    public ApiError withConflict(List<ReservationJson> c, SuggestionsDto s) {
         return new ApiError(status, error, fields, c, s, outcome, reservationId, idempotencyKey, retryAfterSeconds);
     }
 

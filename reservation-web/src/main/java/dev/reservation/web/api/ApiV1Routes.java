@@ -13,13 +13,13 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * The read-only part of the JSON API: users, rooms, free rooms, the cluster view. Reservations
- * live in {@link ReservationApiRoutes}. Thread-safe.
+ * The read-only part of the JSON API, open to every signed-in user: users, rooms, free rooms, the
+ * cluster view. Reservations live in {@link ReservationApiRoutes}, changes to users and rooms in
+ * {@link UserApiRoutes} and {@link RoomApiRoutes}. Thread-safe.
  */
 public final class ApiV1Routes {
     private final UserService users;
@@ -44,20 +44,13 @@ public final class ApiV1Routes {
         routes.get("/api/v1/rooms/free", this::freeRooms);
         routes.get("/api/v1/rooms/{id}", ctx -> {
             Room room = rooms.resolve(key(ctx));
-            ctx.json(RoomDetailDto.of(search.availability(room, now())));
+            ctx.json(RoomDetailDto.of(search.availability(room, clock.instant())));
         });
         routes.get("/api/v1/cluster", ctx -> ctx.json(ClusterDto.of(cluster.topology())));
     }
 
-    /**
-     * Now, in milliseconds: the core compares it with millisecond-truncated slots, so a clock with
-     * finer precision would report every free room as busy (reported to the core).
-     */
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    private static String key(Context ctx) {
+    /** The {id} path parameter (an id, or an email or room name where those are accepted). */
+    static String key(Context ctx) {
         String key = ctx.pathParam("id");
         if (key.length() > Params.MAX_KEY) {
             throw dev.reservation.web.http.FieldErrorsException.of("id", "id must be at most " + Params.MAX_KEY

@@ -4,14 +4,17 @@ import dev.reservation.core.domain.Actor;
 import dev.reservation.core.domain.Reservation;
 import dev.reservation.core.domain.ReservationStatus;
 import dev.reservation.core.domain.Room;
+import dev.reservation.core.domain.RoomNotFoundException;
 import dev.reservation.core.domain.TimeSlot;
 import dev.reservation.core.service.BookingReceipt;
 import dev.reservation.core.service.ReservationService;
+import dev.reservation.core.service.ReservationView;
 import dev.reservation.core.service.ReserveRequest;
 import dev.reservation.core.service.RoomService;
 import dev.reservation.core.store.ReservationQuery;
 import dev.reservation.web.Bookings;
-import dev.reservation.web.http.ActingUser;
+import dev.reservation.web.auth.CurrentUser;
+import dev.reservation.web.auth.OwnerFilter;
 import dev.reservation.web.http.JsonBodies;
 import dev.reservation.web.http.Params;
 import io.javalin.config.RoutesConfig;
@@ -25,8 +28,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Reservations in the JSON API: book (with {@code Idempotency-Key}), list with filters, get,
- * cancel (acting as {@code X-Acting-User}). Thread-safe.
+ * Reservations in the JSON API, as the signed-in user: book (with {@code Idempotency-Key}; for
+ * themselves unless an ADMIN names another user), list with filters, get, cancel. A MEMBER sees
+ * others' reservations as busy slots. Thread-safe.
  */
 public final class ReservationApiRoutes {
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
@@ -35,26 +39,23 @@ public final class ReservationApiRoutes {
     private final Bookings bookings;
     private final ReservationService reservations;
     private final RoomService rooms;
-    private final ActingUser acting;
     private final JsonBodies bodies;
 
     public ReservationApiRoutes(Bookings bookings, ReservationService reservations, RoomService rooms,
-                                ActingUser acting, JsonBodies bodies) {
+                                JsonBodies bodies) {
         this.bookings = bookings;
         this.reservations = reservations;
         this.rooms = rooms;
-        this.acting = acting;
         this.bodies = bodies;
     }
 
     public void register(RoutesConfig routes) {
         routes.post("/api/v1/reservations", this::book);
         routes.get("/api/v1/reservations", this::list);
-        routes.get("/api/v1/reservations/{id}", ctx -> ctx.json(dto(reservations.get(id(ctx)))));
-        routes.post("/api/v1/reservations/{id}/cancel", ctx -> {
-            Actor actor = Actor.of(acting.fromHeader(ctx));
-            ctx.json(dto(reservations.cancel(id(ctx), actor)));
-        });
+        routes.get("/api/v1/reservations/{id}", ctx ->
+                ctx.json(json(reservations.get(CurrentUser.actor(ctx), id(ctx)))));
+        routes.post("/api/v1/reservations/{id}/cancel", ctx ->
+                ctx.json(dto(reservations.cancel(CurrentUser.actor(ctx), id(ctx)))));
     }
 
     private void book(Context ctx) {
@@ -62,7 +63,8 @@ public final class ReservationApiRoutes {
         Params p = new Params();
         Optional<String> key = p.text(IDEMPOTENCY_KEY, ctx.header(IDEMPOTENCY_KEY), 128, false);
         Optional<String> roomId = p.text("roomId", body.roomId(), 64, true);
-        Optional<String> userId = p.text("userId", body.userId(), 64, true);
+        Actor actor = CurrentUser.actor(ctx);
+        String userId = p.text("userId", body.userId(), 64, false).orElse(actor.userId());
         Optional<Instant> start = p.instant("start", body.start(), true);
         Optional<Instant> end = p.instant("end", body.end(), true);
         Optional<String> title = p.text("title", body.title(), Reservation.MAX_TITLE, true);
@@ -73,9 +75,9 @@ public final class ReservationApiRoutes {
             p.reject("end", "end must be after start");
         }
         p.throwIfAny();
-        ReserveRequest request = Bookings.withKey(new ReserveRequest(roomId.get(), userId.get(),
+        ReserveRequest request = Bookings.withKey(new ReserveRequest(roomId.get(), userId,
                 new TimeSlot(start.get(), end.get()), title.get(), body.attendees(), key), "api-");
-        BookingReceipt receipt = bookings.book(request);
+        BookingReceipt receipt = bookings.book(actor, request);
         Reservation r = receipt.reservation();
         ctx.status(201).header("Location", "/api/v1/reservations/" + r.id());
         if (receipt.replayed()) {
@@ -107,18 +109,31 @@ public final class ReservationApiRoutes {
             p.reject("to", "'to' must be after 'from'");
         }
         p.throwIfAny();
+        Actor actor = CurrentUser.actor(ctx);
+        OwnerFilter.check(actor, userId.orElse(null));
         if (from.isPresent() || to.isPresent()) {
             query = query.window(from.orElse(Instant.EPOCH), to.orElse(Instant.parse("9999-01-01T00:00:00Z")));
         }
         Map<String, Room> byId = rooms.list().stream().collect(Collectors.toMap(Room::id, Function.identity()));
-        List<ReservationDto> found = reservations.find(query).stream()
-                .map(r -> ReservationDto.of(r, byId.get(r.roomId()))).toList();
+        List<ReservationJson> found = reservations.find(actor, query).stream()
+                .map(v -> ReservationJson.of(v, byId.get(v.roomId()))).toList();
         ctx.json(found);
     }
 
     private ReservationDto dto(Reservation r) {
-        Room room = rooms.list().stream().filter(x -> x.id().equals(r.roomId())).findFirst().orElse(null);
-        return ReservationDto.of(r, room);
+        return ReservationDto.of(r, room(r.roomId()));
+    }
+
+    private ReservationJson json(ReservationView v) {
+        return ReservationJson.of(v, room(v.roomId()));
+    }
+
+    private Room room(String id) {
+        try {
+            return rooms.get(id);
+        } catch (RoomNotFoundException gone) {
+            return null;
+        }
     }
 
     private static String id(Context ctx) {

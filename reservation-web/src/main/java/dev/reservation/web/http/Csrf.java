@@ -41,10 +41,20 @@ public final class Csrf {
                         + " failed); go back, reload the page and submit again");
             }
         }
-        String token = valid ? cookie : newToken();
-        if (!valid) {
-            ctx.cookie(new Cookie(COOKIE, token, "/", -1, false, true, null, SameSite.STRICT));
+        if (valid) {
+            ctx.attribute(ATTRIBUTE, cookie);
+        } else {
+            rotate(ctx);
         }
+    }
+
+    /**
+     * Gives this browser a fresh token (forms rendered for this request carry it). Called at
+     * sign-in and sign-out, so a token seen before cannot be used across them.
+     */
+    public static void rotate(Context ctx) {
+        String token = newToken();
+        ctx.cookie(new Cookie(COOKIE, token, "/", -1, ctx.req().isSecure(), true, null, SameSite.STRICT));
         ctx.attribute(ATTRIBUTE, token);
     }
 

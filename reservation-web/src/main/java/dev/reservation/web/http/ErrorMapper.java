@@ -1,6 +1,8 @@
 package dev.reservation.web.http;
 
+import dev.reservation.core.domain.Actor;
 import dev.reservation.core.domain.AlreadyExistsException;
+import dev.reservation.core.domain.AuthenticationFailedException;
 import dev.reservation.core.domain.ConcurrentUpdateException;
 import dev.reservation.core.domain.IdempotencyKeyReusedException;
 import dev.reservation.core.domain.InvalidInputException;
@@ -10,14 +12,18 @@ import dev.reservation.core.domain.ReservationConflictException;
 import dev.reservation.core.domain.ReservationException;
 import dev.reservation.core.domain.Room;
 import dev.reservation.core.domain.StoreUnavailableException;
+import dev.reservation.core.domain.TooManySignInAttemptsException;
 import dev.reservation.core.domain.WriteOutcomeUnknownException;
 import dev.reservation.web.UnresolvedBookingException;
 import dev.reservation.web.api.ApiError;
-import dev.reservation.web.api.ReservationDto;
+import dev.reservation.web.api.ReservationJson;
+import dev.reservation.web.auth.CurrentUser;
+import dev.reservation.web.auth.SignInRequiredException;
 import dev.reservation.web.api.SuggestionsDto;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
 import java.util.UUID;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -27,7 +33,9 @@ import org.slf4j.LoggerFactory;
  * The one place where failures become HTTP answers: every {@link ReservationException} subclass,
  * Javalin's own HTTP errors (unknown route, body too large, wrong media type) and anything
  * unexpected. API paths ({@code /api/**}, {@code /health/**}) get JSON; pages get a friendly HTML
- * page through {@link ErrorPageRenderer}. Never a stack trace in a response. Thread-safe.
+ * page through {@link ErrorPageRenderer}. Never a stack trace in a response. A page that needs
+ * sign-in redirects to it; the API answers 401 with a Basic challenge. Conflicting reservations
+ * are shown as the caller may see them (others' as busy slots for a MEMBER). Thread-safe.
  */
 public final class ErrorMapper {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
@@ -52,10 +60,20 @@ public final class ErrorMapper {
         this.pages = pages;
     }
 
+    public static final String CHALLENGE = "Basic realm=\"reservations\"";
+
     public void register(RoutesConfig routes) {
-        routes.exception(Exception.class, (e, ctx) -> respond(ctx, describe(e)));
+        routes.exception(Exception.class, this::handle);
         // Javalin maps its own HTTP errors (unknown route, body too large) by this exact class first
-        routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, describe(e)));
+        routes.exception(HttpResponseException.class, this::handle);
+    }
+
+    private void handle(Exception e, Context ctx) {
+        if (e instanceof SignInRequiredException signIn && !isApi(ctx)) {
+            ctx.redirect(signIn.signInUrl(), HttpStatus.SEE_OTHER);
+            return;
+        }
+        respond(ctx, describe(e, CurrentUser.actorOrNull(ctx)));
     }
 
     public static boolean isApi(Context ctx) {
@@ -68,6 +86,9 @@ public final class ErrorMapper {
             ctx.header("Retry-After", String.valueOf(error.retryAfterSeconds()));
         }
         ctx.status(error.status());
+        if (error.status() == 401 && isApi(ctx)) {
+            ctx.header("WWW-Authenticate", CHALLENGE);
+        }
         if (isApi(ctx)) {
             ctx.json(error);
         } else {
@@ -75,10 +96,14 @@ public final class ErrorMapper {
         }
     }
 
-    /** The status and body for a failure; the mapping every frontend path shares. */
-    public ApiError describe(Exception e) {
+    /**
+     * The status and body for a failure; the mapping every frontend path shares.
+     *
+     * @param viewer who asked (null when nobody is signed in): decides how conflicts are shown
+     */
+    public ApiError describe(Exception e, Actor viewer) {
         if (e instanceof ReservationException re) {
-            return describeDomain(re);
+            return describeDomain(re, viewer);
         }
         if (e instanceof HttpResponseException http) {
             if (http.getStatus() == 413) {
@@ -92,8 +117,14 @@ public final class ErrorMapper {
         return ApiError.of(500, "something went wrong on our side; it has been logged (ref " + ref + ")");
     }
 
-    private ApiError describeDomain(ReservationException e) {
+    private ApiError describeDomain(ReservationException e, Actor viewer) {
         String msg = e.getMessage();
+        if (e instanceof SignInRequiredException || e instanceof AuthenticationFailedException) {
+            return ApiError.of(401, msg);
+        }
+        if (e instanceof TooManySignInAttemptsException tooMany) {
+            return ApiError.of(429, msg).withRetryAfter(retryAfterSeconds(tooMany));
+        }
         if (e instanceof InvalidInputException invalid) {
             return ApiError.of(400, msg).withFields(invalid.fieldErrors());
         }
@@ -103,7 +134,7 @@ public final class ErrorMapper {
         if (e instanceof ReservationConflictException conflict) {
             Room room = conflict.conflicts().isEmpty() ? null : roomById.apply(conflict.conflicts().get(0).roomId());
             return ApiError.of(409, msg).withConflict(
-                    conflict.conflicts().stream().map(r -> ReservationDto.of(r, room)).toList(),
+                    conflict.conflicts().stream().map(r -> ReservationJson.of(r, viewer, room)).toList(),
                     room == null ? null : SuggestionsDto.of(conflict.suggestions(), room));
         }
         if (e instanceof AlreadyExistsException exists) {
@@ -139,5 +170,11 @@ public final class ErrorMapper {
         String ref = UUID.randomUUID().toString().substring(0, 8);
         LOG.error("unmapped reservation failure (ref {})", ref, e);
         return ApiError.of(500, "something went wrong on our side; it has been logged (ref " + ref + ")");
+    }
+
+    /** Whole seconds, rounded up, at least 1: a client that waits that long is let in. */
+    public static int retryAfterSeconds(TooManySignInAttemptsException e) {
+        long millis = e.retryAfter().toMillis();
+        return (int) Math.max(1, (millis + 999) / 1000);
     }
 }

@@ -1,10 +1,8 @@
 package dev.reservation.web.pages;
 
-import dev.reservation.core.domain.ReservationException;
-import dev.reservation.core.service.UserService;
 import dev.reservation.web.api.ApiError;
 import dev.reservation.web.api.UserDto;
-import dev.reservation.web.http.ActingUser;
+import dev.reservation.web.auth.CurrentUser;
 import dev.reservation.web.http.Csrf;
 import dev.reservation.web.http.ErrorMapper;
 import dev.reservation.web.pages.view.Chrome;
@@ -13,7 +11,6 @@ import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import io.javalin.http.Context;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,13 +20,6 @@ import java.util.Map;
  */
 public final class Pages implements ErrorMapper.ErrorPageRenderer {
     private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
-    private final UserService users;
-    private final ActingUser acting;
-
-    public Pages(UserService users, ActingUser acting) {
-        this.users = users;
-        this.acting = acting;
-    }
 
     /** Renders {@code template} with params {@code chrome} and {@code view}; the status is left as set. */
     public void page(Context ctx, String template, String title, Object view) {
@@ -38,16 +28,9 @@ public final class Pages implements ErrorMapper.ErrorPageRenderer {
         ctx.html(out.toString());
     }
 
-    /** The shared chrome; never fails, so that error pages render while the store is down. */
+    /** The shared chrome; reads no store, so that error pages render while the store is down. */
     public Chrome chrome(Context ctx, String title) {
-        List<UserDto> all;
-        try {
-            all = users.list().stream().map(UserDto::of).toList();
-        } catch (ReservationException storeDown) {
-            all = List.of();
-        }
-        UserDto actingAs = acting.fromCookieQuietly(ctx).map(UserDto::of).orElse(null);
-        return new Chrome(title, ctx.path(), Csrf.token(ctx), actingAs, all);
+        return new Chrome(title, ctx.path(), Csrf.token(ctx), CurrentUser.find(ctx).map(UserDto::of).orElse(null));
     }
 
     @Override
@@ -60,6 +43,7 @@ public final class Pages implements ErrorMapper.ErrorPageRenderer {
     private static String heading(int status) {
         return switch (status) {
             case 400 -> "That input cannot be used";
+            case 401 -> "Please sign in";
             case 403 -> "Not allowed";
             case 404 -> "Not found";
             case 405 -> "Not allowed here";
@@ -67,6 +51,7 @@ public final class Pages implements ErrorMapper.ErrorPageRenderer {
             case 413 -> "Too much data";
             case 415 -> "Unsupported content";
             case 422 -> "Already used";
+            case 429 -> "Too many attempts";
             case 503 -> "Temporarily unavailable";
             default -> "Something went wrong";
         };

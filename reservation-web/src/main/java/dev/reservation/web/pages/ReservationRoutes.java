@@ -5,15 +5,15 @@ import dev.reservation.core.domain.Reservation;
 import dev.reservation.core.domain.ReservationException;
 import dev.reservation.core.domain.ReservationStatus;
 import dev.reservation.core.domain.Room;
-import dev.reservation.core.domain.User;
 import dev.reservation.core.service.ReservationService;
+import dev.reservation.core.service.ReservationView;
 import dev.reservation.core.service.RoomService;
 import dev.reservation.core.service.UserService;
 import dev.reservation.core.store.ReservationQuery;
 import dev.reservation.web.api.RoomDto;
 import dev.reservation.web.api.UserDto;
-import dev.reservation.web.http.ActingUser;
-import dev.reservation.web.http.FieldErrorsException;
+import dev.reservation.web.auth.CurrentUser;
+import dev.reservation.web.auth.OwnerFilter;
 import dev.reservation.web.http.Params;
 import dev.reservation.web.pages.view.ReservationsView;
 import io.javalin.config.RoutesConfig;
@@ -27,9 +27,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The /reservations page (filters by room, user, date range and status; cancel buttons) and the
- * cancel form post. Dates are days in the chosen room's zone, or in UTC when no room is chosen.
- * Thread-safe.
+ * The /reservations page (filters by room, user, date range and status; cancel buttons where the
+ * signed-in user may cancel) and the cancel form post. A MEMBER sees others' reservations as busy
+ * slots and filters only by themselves. Dates are days in the chosen room's zone, or in UTC when
+ * no room is chosen. Thread-safe.
  */
 public final class ReservationRoutes {
     static final int PAGE_LIMIT = 500;
@@ -39,16 +40,14 @@ public final class ReservationRoutes {
     private final RoomService rooms;
     private final UserService users;
     private final ReservationRows rows;
-    private final ActingUser acting;
 
     public ReservationRoutes(Pages pages, ReservationService reservations, RoomService rooms, UserService users,
-                             ReservationRows rows, ActingUser acting) {
+                             ReservationRows rows) {
         this.pages = pages;
         this.reservations = reservations;
         this.rooms = rooms;
         this.users = users;
         this.rows = rows;
-        this.acting = acting;
     }
 
     public void register(RoutesConfig routes) {
@@ -57,6 +56,7 @@ public final class ReservationRoutes {
     }
 
     private void list(Context ctx) {
+        Actor actor = CurrentUser.actor(ctx);
         Params p = new Params();
         Optional<String> roomId = p.text("roomId", ctx.queryParam("roomId"), 64, false);
         Optional<String> userId = p.text("userId", ctx.queryParam("userId"), 64, false);
@@ -86,7 +86,10 @@ public final class ReservationRoutes {
                         last.plusDays(1).atStartOfDay(zone).toInstant());
             }
         }
-        List<Reservation> found = p.hasErrors() ? List.of() : reservations.find(query);
+        if (!p.hasErrors()) {
+            OwnerFilter.check(actor, userId.orElse(null));
+        }
+        List<ReservationView> found = p.hasErrors() ? List.of() : reservations.find(actor, query);
         if (p.hasErrors()) {
             ctx.status(400);
         }
@@ -94,12 +97,14 @@ public final class ReservationRoutes {
         ReservationsView view = new ReservationsView(roomId.orElse(""), userId.orElse(""),
                 from.map(LocalDate::toString).orElse(""), to.map(LocalDate::toString).orElse(""),
                 status.orElse(""), allRooms.stream().map(RoomDto::of).toList(),
-                users.list().stream().map(UserDto::of).toList(), p.errors(),
-                rows.of(truncated ? found.subList(0, PAGE_LIMIT) : found), truncated, PAGE_LIMIT, notice(ctx));
+                actor.isAdmin() ? users.list().stream().map(UserDto::of).toList()
+                        : List.of(UserDto.of(CurrentUser.get(ctx))), p.errors(),
+                rows.of(truncated ? found.subList(0, PAGE_LIMIT) : found, actor), truncated, PAGE_LIMIT,
+                notice(ctx, actor));
         pages.page(ctx, "reservations.jte", "Reservations", view);
     }
 
-    private String notice(Context ctx) {
+    private String notice(Context ctx, Actor actor) {
         String booked = ctx.queryParam("booked");
         String cancelled = ctx.queryParam("cancelled");
         String id = booked != null ? booked : cancelled;
@@ -107,19 +112,16 @@ public final class ReservationRoutes {
             return null;
         }
         try {
-            Reservation r = reservations.get(id);
-            var row = rows.of(List.of(r)).get(0);
+            var row = rows.of(List.of(reservations.get(actor, id)), actor).get(0);
             String what = row.roomName() + ", " + row.when();
-            return (booked != null ? "Booked: “" : "Cancelled: “") + r.title() + "” — " + what;
+            return (booked != null ? "Booked: “" : "Cancelled: “") + row.title() + "” — " + what;
         } catch (ReservationException e) {
             return null;
         }
     }
 
     private void cancel(Context ctx) {
-        User user = acting.fromCookie(ctx).orElseThrow(() -> FieldErrorsException.of("actingAs",
-                "choose who you are acting as (top right) before cancelling; this is not sign-in"));
-        Reservation cancelled = reservations.cancel(ctx.pathParam("id"), Actor.of(user));
+        Reservation cancelled = reservations.cancel(CurrentUser.actor(ctx), ctx.pathParam("id"));
         ctx.redirect(Links.to("/reservations", "cancelled", cancelled.id()), HttpStatus.SEE_OTHER);
     }
 }

@@ -1,11 +1,13 @@
 package dev.reservation.web.pages;
 
+import dev.reservation.core.domain.Actor;
 import dev.reservation.core.domain.IdempotencyKeyReusedException;
 import dev.reservation.core.domain.InvalidInputException;
 import dev.reservation.core.domain.ReservationConflictException;
 import dev.reservation.core.domain.StoreUnavailableException;
 import dev.reservation.core.domain.Room;
 import dev.reservation.core.domain.TimeSlot;
+import dev.reservation.core.domain.User;
 import dev.reservation.core.service.BookingReceipt;
 import dev.reservation.core.service.ReserveRequest;
 import dev.reservation.core.service.RoomService;
@@ -15,7 +17,7 @@ import dev.reservation.web.UnresolvedBookingException;
 import dev.reservation.web.api.ApiError;
 import dev.reservation.web.api.RoomDto;
 import dev.reservation.web.api.UserDto;
-import dev.reservation.web.http.ActingUser;
+import dev.reservation.web.auth.CurrentUser;
 import dev.reservation.web.http.ErrorMapper;
 import dev.reservation.web.http.Params;
 import dev.reservation.web.pages.view.ReservationRow;
@@ -34,8 +36,9 @@ import java.util.Map;
  * input and conflicts re-render the form with the values kept, messages next to the fields, and
  * after a conflict the conflicting reservations and one-click suggestions. While the store is
  * unavailable or a booking's outcome is unknown the form comes back with the SAME idempotency key,
- * so pressing Reserve again is safe. Statuses come from the {@link ErrorMapper}; failures the form
- * cannot help with (an unknown user) go to it whole. Thread-safe.
+ * so pressing Reserve again is safe. A MEMBER books for themselves (no user picker); an ADMIN picks
+ * the user. Statuses come from the {@link ErrorMapper}; failures the form cannot help with (an
+ * unknown user, a forbidden one) go to it whole. Thread-safe.
  */
 public final class ReserveRoutes {
     private final Pages pages;
@@ -44,52 +47,54 @@ public final class ReserveRoutes {
     private final RoomService rooms;
     private final UserService users;
     private final ReservationRows rows;
-    private final ActingUser acting;
     private final ErrorMapper errors;
 
     public ReserveRoutes(Pages pages, Bookings bookings, ReserveForms forms, RoomService rooms, UserService users,
-                         ReservationRows rows, ActingUser acting, ErrorMapper errors) {
+                         ReservationRows rows, ErrorMapper errors) {
         this.pages = pages;
         this.bookings = bookings;
         this.forms = forms;
         this.rooms = rooms;
         this.users = users;
         this.rows = rows;
-        this.acting = acting;
         this.errors = errors;
     }
 
     public void register(RoutesConfig routes) {
         routes.get("/reserve", ctx -> {
-            String me = acting.fromCookie(ctx).map(u -> u.id()).orElse(null);
-            show(ctx, ReserveForms.fromQuery(ctx, me), Map.of(), null, List.of(), List.of());
+            User me = CurrentUser.get(ctx);
+            ReserveForm form = ReserveForms.fromQuery(ctx, me.id());
+            show(ctx, me.isAdmin() ? form : form.withUserId(me.id()), Map.of(), null, List.of(), List.of());
         });
         routes.post("/reserve", this::submit);
     }
 
     private void submit(Context ctx) {
+        Actor actor = CurrentUser.actor(ctx);
         ReserveForm form = ReserveForms.fromBody(ctx);
+        if (!actor.isAdmin() && (form.userId() == null || form.userId().isBlank())) {
+            form = form.withUserId(actor.userId()); // members book for themselves: the form has no picker
+        }
         ReserveRequest request = null;
         try {
             request = Bookings.withKey(forms.toRequest(form, new Params()), "form-");
-            BookingReceipt receipt = bookings.book(request);
+            BookingReceipt receipt = bookings.book(actor, request);
             ctx.redirect(Links.to("/reservations", "booked", receipt.reservation().id()), HttpStatus.SEE_OTHER);
         } catch (InvalidInputException e) {
             reshow(ctx, e, form, e.fieldErrors(), List.of(), List.of());
         } catch (ReservationConflictException e) {
-            reshow(ctx, e, form, Map.of(), rows.of(e.conflicts()), suggestions(form, request.slot(), e));
+            reshow(ctx, e, form, Map.of(), rows.ofReservations(e.conflicts(), actor),
+                    suggestions(form, request.slot(), e));
         } catch (StoreUnavailableException | UnresolvedBookingException e) {
             reshow(ctx, e, form, Map.of(), List.of(), List.of()); // same key: submitting again is safe
         } catch (IdempotencyKeyReusedException e) {
-            ReserveForm fresh = new ReserveForm(form.userId(), form.roomId(), form.date(), form.start(), form.end(),
-                    form.endDate(), form.title(), form.attendees(), ReserveForms.newKey());
-            reshow(ctx, e, fresh, Map.of(), List.of(), List.of());
+            reshow(ctx, e, form.withKey(ReserveForms.newKey()), Map.of(), List.of(), List.of());
         }
     }
 
     private void reshow(Context ctx, RuntimeException e, ReserveForm form, Map<String, String> fieldErrors,
                         List<ReservationRow> conflicts, List<Suggestion> suggestions) {
-        ApiError described = errors.describe(e);
+        ApiError described = errors.describe(e, CurrentUser.actor(ctx));
         ctx.status(described.status());
         if (described.retryAfterSeconds() != null) {
             ctx.header("Retry-After", String.valueOf(described.retryAfterSeconds()));
@@ -124,8 +129,12 @@ public final class ReserveRoutes {
 
     private void show(Context ctx, ReserveForm form, Map<String, String> fieldErrors, String message,
                       List<ReservationRow> conflicts, List<Suggestion> suggestions) {
-        ReserveView view = new ReserveView(form, users.list().stream().map(UserDto::of).toList(),
-                rooms.list().stream().map(RoomDto::of).toList(), fieldErrors, message, conflicts, suggestions);
+        List<UserDto> bookable = CurrentUser.isAdmin(ctx)
+                ? users.list().stream().filter(User::active).map(UserDto::of).toList()
+                : List.of(UserDto.of(CurrentUser.get(ctx)));
+        ReserveView view = new ReserveView(form, bookable,
+                rooms.list().stream().filter(Room::active).map(RoomDto::of).toList(), fieldErrors, message,
+                conflicts, suggestions);
         pages.page(ctx, "reserve.jte", "Reserve a room", view);
     }
 }

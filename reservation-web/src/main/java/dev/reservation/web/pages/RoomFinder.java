@@ -108,8 +108,10 @@ public final class RoomFinder {
 
     /** A room with its availability at this moment. */
     public RoomRow withAvailability(Room room) {
-        // milliseconds: the core compares with ms-truncated slots (finer clocks made free rooms look busy)
-        RoomAvailability a = search.availability(room, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        if (!room.active()) {
+            return new RoomRow(RoomDto.of(room), false, "deactivated: takes no reservations", null);
+        }
+        RoomAvailability a = search.availability(room, clock.instant());
         String text = a.freeNow() ? "free now"
                 : a.nextFreeAt().map(at -> "busy; free from " + Format.moment(at, room.zone()))
                 .orElse("busy for the whole booking horizon");

@@ -4,6 +4,7 @@ import dev.reservation.core.domain.Room;
 import dev.reservation.core.service.ReservationService;
 import dev.reservation.core.service.RoomSchedule;
 import dev.reservation.core.service.RoomService;
+import dev.reservation.web.auth.CurrentUser;
 import dev.reservation.web.http.Params;
 import dev.reservation.web.pages.view.FinderForm;
 import dev.reservation.web.pages.view.RoomRow;
@@ -68,7 +69,7 @@ public final class RoomRoutes {
             first = first.minusDays(first.getDayOfWeek().getValue() - 1L);
         }
         int days = week ? 7 : 1;
-        RoomSchedule schedule = reservations.schedule(room.id(), first, days);
+        RoomSchedule schedule = reservations.schedule(CurrentUser.actor(ctx), room.id(), first, days);
         List<String> headers = new ArrayList<>();
         for (int d = 0; d < days; d++) {
             headers.add(DAY.format(first.plusDays(d)));

@@ -1,8 +1,8 @@
 package dev.reservation.web.pages;
 
-import dev.reservation.core.domain.Reservation;
 import dev.reservation.core.domain.Room;
 import dev.reservation.core.domain.TimeSlot;
+import dev.reservation.core.service.ReservationView;
 import dev.reservation.core.service.RoomSchedule;
 import dev.reservation.web.pages.view.GridCell;
 import dev.reservation.web.pages.view.GridRow;
@@ -16,7 +16,8 @@ import java.util.Optional;
 
 /**
  * Lays a room's schedule out as a grid of half-hour rows by days, in the room's zone: 07:00 to
- * 20:00, widened to show every booking of the window. Pure; thread-safe.
+ * 20:00, widened to show every booking of the window. Others' reservations, as a MEMBER sees them,
+ * are labelled "Busy". Pure; thread-safe.
  */
 public final class TimeGrid {
     private static final int STEP_MINUTES = 30;
@@ -29,7 +30,7 @@ public final class TimeGrid {
         ZoneId zone = room.zone();
         int firstRow = 7 * 2;
         int lastRow = 20 * 2;
-        for (Reservation r : schedule.reservations()) {
+        for (ReservationView r : schedule.reservations()) {
             firstRow = Math.min(firstRow, rowOf(r.slot().start(), zone, schedule, true));
             lastRow = Math.max(lastRow, rowOf(r.slot().end(), zone, schedule, false));
         }
@@ -54,11 +55,11 @@ public final class TimeGrid {
             return new GridCell("gap", "", null); // a wall-clock half hour skipped by a DST change
         }
         TimeSlot slot = new TimeSlot(start, end);
-        Optional<Reservation> busy = schedule.reservations().stream().filter(r -> r.slot().overlaps(slot)).findFirst();
+        Optional<ReservationView> busy = schedule.reservations().stream().filter(r -> r.slot().overlaps(slot)).findFirst();
         if (busy.isPresent()) {
-            Reservation r = busy.get();
+            ReservationView r = busy.get();
             boolean first = firstShown || !r.slot().start().isBefore(start);
-            return new GridCell(first ? "busy start" : "busy", first ? r.title() : "", null);
+            return new GridCell(first ? "busy start" : "busy", first ? r.displayTitle() : "", null);
         }
         if (!end.isAfter(now)) {
             return new GridCell("past", "", null);

@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
 
 /**
  * A small HTTP client for tests, like one browser: it keeps cookies, never follows redirects (tests
- * assert them), and posts forms with the CSRF token a page would carry. Thread-safe.
+ * assert them), posts forms with the CSRF token a page would carry, and optionally sends HTTP
+ * Basic credentials with every request. Thread-safe.
  */
 public final class Http {
     /** A response with its body as text. */
@@ -30,11 +31,29 @@ public final class Http {
     private final String base;
     private final CookieManager cookies = new CookieManager();
     private final HttpClient client;
+    private volatile String authorization;
 
     public Http(String base) {
         this.base = base;
         this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** Sends {@code Authorization: Basic ...} with every later request; returns this. */
+    public Http withBasic(String email, String password) {
+        this.authorization = basic(email, password);
+        return this;
+    }
+
+    public static String basic(String email, String password) {
+        return "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((email + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Opens the sign-in page, then posts it; returns the post's answer (303 on success). */
+    public Response signIn(String email, String password) {
+        get("/signin");
+        return postForm("/signin", Map.of("email", email, "password", password));
     }
 
     public Response get(String path, String... headers) {
@@ -71,7 +90,7 @@ public final class Http {
     public String csrfToken() {
         String token = cookie(Csrf.COOKIE);
         if (token == null) {
-            get("/");
+            get("/signin");
             token = cookie(Csrf.COOKIE);
         }
         return token;
@@ -84,10 +103,22 @@ public final class Http {
 
     private HttpRequest.Builder builder(String path, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        if (authorization != null && !hasHeader("Authorization", headers)) {
+            b.header("Authorization", authorization);
+        }
         for (int i = 0; i + 1 < headers.length; i += 2) {
             b.header(headers[i], headers[i + 1]);
         }
         return b;
+    }
+
+    private static boolean hasHeader(String name, String... headers) {
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            if (headers[i].equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Response send(HttpRequest request) {

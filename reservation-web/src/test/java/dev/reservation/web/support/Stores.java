@@ -2,7 +2,9 @@ package dev.reservation.web.support;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Module;
+import dev.reservation.core.auth.CredentialStore;
 import dev.reservation.core.cluster.ClusterInspector;
+import dev.reservation.core.memory.InMemoryCredentialStore;
 import dev.reservation.core.memory.InMemoryRoomStore;
 import dev.reservation.core.memory.InMemoryUserStore;
 import dev.reservation.core.store.ReservationStore;
@@ -10,11 +12,12 @@ import dev.reservation.core.store.RoomStore;
 import dev.reservation.core.store.UserStore;
 
 /** One set of store instances; several apps built on the same {@code Stores} share one store. */
-public record Stores(UserStore users, RoomStore rooms, FaultyReservationStore reservations, FakeCluster cluster) {
+public record Stores(UserStore users, RoomStore rooms, FaultyReservationStore reservations,
+                     CredentialStore credentials, FakeCluster cluster) {
 
     public static Stores inMemory(MutableClock clock) {
         return new Stores(new InMemoryUserStore(), new InMemoryRoomStore(), new FaultyReservationStore(),
-                new FakeCluster(clock));
+                new InMemoryCredentialStore(), new FakeCluster(clock));
     }
 
     public Module module() {
@@ -24,6 +27,7 @@ public record Stores(UserStore users, RoomStore rooms, FaultyReservationStore re
                 bind(UserStore.class).toInstance(users);
                 bind(RoomStore.class).toInstance(rooms);
                 bind(ReservationStore.class).toInstance(reservations);
+                bind(CredentialStore.class).toInstance(credentials);
                 bind(ClusterInspector.class).toInstance(cluster);
             }
         };

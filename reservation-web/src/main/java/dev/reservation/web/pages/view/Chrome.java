@@ -1,19 +1,15 @@
 package dev.reservation.web.pages.view;
 
 import dev.reservation.web.api.UserDto;
-import java.util.List;
 
 /**
- * What every page's layout needs: title, current path (for the nav and the "acting as" form's way
- * back), the CSRF token for forms, and the acting-user selector.
+ * What every page's layout needs: title, current path (for the nav), the CSRF token for forms,
+ * and who is signed in.
  *
- * @param actingAs the user the page acts as, or null when none is chosen
+ * @param me the signed-in user, or null on the sign-in page and on errors before sign-in
  * Immutable, so thread-safe.
  */
-public record Chrome(String title, String path, String csrf, UserDto actingAs, List<UserDto> users) {
-    public Chrome {
-        users = List.copyOf(users);
-    }
+public record Chrome(String title, String path, String csrf, UserDto me) {
 
     /** CSS class for a nav link: "active" when the current path is under {@code prefix}. */
     public String nav(String prefix) {
@@ -21,7 +17,15 @@ public record Chrome(String title, String path, String csrf, UserDto actingAs, L
         return active ? "active" : "";
     }
 
-    public boolean isActing(String userId) {
-        return actingAs != null && actingAs.id().equals(userId);
+    public boolean signedIn() {
+        return me != null;
+    }
+
+    public boolean admin() {
+        return me != null && "ADMIN".equals(me.role());
+    }
+
+    public boolean isMe(String userId) {
+        return me != null && me.id().equals(userId);
     }
 }

@@ -8,4 +8,12 @@ package dev.reservation.web.pages.view;
  */
 public record ReserveForm(String userId, String roomId, String date, String start, String end, String endDate,
                           String title, String attendees, String key) {
+
+    public ReserveForm withUserId(String id) {
+        return new ReserveForm(id, roomId, date, start, end, endDate, title, attendees, key);
+    }
+
+    public ReserveForm withKey(String newKey) {
+        return new ReserveForm(userId, roomId, date, start, end, endDate, title, attendees, newKey);
+    }
 }

@@ -1,0 +1,10 @@
+package dev.reservation.web.api;
+
+import java.util.List;
+
+/**
+ * The body of {@code POST /api/v1/rooms} and {@code PUT /api/v1/rooms/{id}}: every field, as
+ * {@code PUT} replaces the room's description. Immutable, so thread-safe.
+ */
+public record RoomBody(String name, String location, Integer capacity, List<String> equipment, String zone) {
+}

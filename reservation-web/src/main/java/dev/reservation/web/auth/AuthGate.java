@@ -1,0 +1,115 @@
+package dev.reservation.web.auth;
+
+import dev.reservation.core.domain.AuthenticationFailedException;
+import dev.reservation.core.domain.User;
+import dev.reservation.core.domain.UserNotFoundException;
+import dev.reservation.core.service.AuthService;
+import dev.reservation.core.service.UserService;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Decides, before any route runs, who a request is signed in as. Pages: the session cookie; with
+ * none (or an expired one, or a deactivated user's) every page but {@value #SIGN_IN} redirects to
+ * sign-in. API ({@code /api/**}): HTTP Basic on every call, verified through {@link AuthService}
+ * (throttled per account and address) and then remembered briefly by {@link VerifiedCredentials};
+ * the user is re-read on every request, so deactivation and role changes apply at once. Assets and
+ * {@code /health/**} are public. Thread-safe.
+ */
+public final class AuthGate {
+    public static final String SIGN_IN = "/signin";
+    private static final Set<String> PUBLIC_PAGES = Set.of(SIGN_IN);
+    private static final int MAX_NEXT = 2000;
+
+    private final UserService users;
+    private final AuthService auth;
+    private final SessionStore sessions;
+    private final VerifiedCredentials verified;
+
+    public AuthGate(UserService users, AuthService auth, SessionStore sessions, VerifiedCredentials verified) {
+        this.users = users;
+        this.auth = auth;
+        this.sessions = sessions;
+        this.verified = verified;
+    }
+
+    /** Before-handler for every request. */
+    public void before(Context ctx) {
+        String path = ctx.path();
+        if (path.startsWith("/assets/") || path.equals("/health") || path.startsWith("/health/")) {
+            return;
+        }
+        if (path.equals("/api") || path.startsWith("/api/")) {
+            api(ctx);
+        } else {
+            page(ctx);
+        }
+    }
+
+    private void api(Context ctx) {
+        BasicCredentials credentials = BasicCredentials.parse(ctx.header("Authorization"))
+                .orElseThrow(SignInRequiredException::forApi);
+        try {
+            CurrentUser.set(ctx, verify(credentials, ctx.ip()), null);
+        } finally {
+            credentials.wipe();
+        }
+    }
+
+    private User verify(BasicCredentials c, String address) {
+        Optional<String> known = verified.userIdFor(c.email(), c.password());
+        if (known.isPresent()) {
+            Optional<User> user = activeUser(known.get());
+            if (user.isPresent()) {
+                return user.get();
+            }
+            verified.forget(known.get());
+            throw new AuthenticationFailedException();
+        }
+        User user = auth.signIn(c.email(), c.password(), address);
+        verified.remember(c.email(), c.password(), user.id());
+        return user;
+    }
+
+    private void page(Context ctx) {
+        boolean publicPage = PUBLIC_PAGES.contains(ctx.path());
+        String id = SessionCookie.read(ctx);
+        if (id == null || id.isEmpty()) {
+            if (!publicPage) {
+                throw new SignInRequiredException(next(ctx), false);
+            }
+            return;
+        }
+        Optional<User> user = sessions.use(id).flatMap(s -> activeUser(s.userId()));
+        if (user.isPresent()) {
+            CurrentUser.set(ctx, user.get(), id);
+            return;
+        }
+        sessions.end(id); // expired, or its user was deactivated: signed out now
+        SessionCookie.clear(ctx);
+        if (!publicPage) {
+            throw new SignInRequiredException(next(ctx), true);
+        }
+    }
+
+    private Optional<User> activeUser(String userId) {
+        try {
+            User user = users.get(userId);
+            return user.active() ? Optional.of(user) : Optional.empty();
+        } catch (UserNotFoundException gone) {
+            return Optional.empty();
+        }
+    }
+
+    /** Where to return after signing in: the page asked for, for GETs only (a POST cannot be replayed). */
+    private static String next(Context ctx) {
+        if (ctx.method() != HandlerType.GET) {
+            return null;
+        }
+        String query = ctx.queryString();
+        String next = query == null || query.isEmpty() ? ctx.path() : ctx.path() + "?" + query;
+        return next.length() > MAX_NEXT ? ctx.path() : next;
+    }
+}

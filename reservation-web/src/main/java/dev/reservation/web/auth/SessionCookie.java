@@ -1,0 +1,34 @@
+package dev.reservation.web.auth;
+
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.SameSite;
+
+/**
+ * The session cookie: HttpOnly (no script reads it), SameSite=Lax (not sent on cross-site posts),
+ * {@code Secure} when the request came over TLS, no Max-Age (it ends with the browser; the server
+ * ends it sooner on idle or absolute expiry). Stateless; thread-safe.
+ */
+public final class SessionCookie {
+    public static final String NAME = "session";
+
+    private SessionCookie() {
+    }
+
+    public static String read(Context ctx) {
+        return ctx.cookie(NAME);
+    }
+
+    public static void set(Context ctx, String sessionId) {
+        ctx.cookie(new Cookie(NAME, sessionId, "/", -1, secure(ctx), true, null, SameSite.LAX));
+    }
+
+    public static void clear(Context ctx) {
+        ctx.cookie(new Cookie(NAME, "", "/", 0, secure(ctx), true, null, SameSite.LAX));
+    }
+
+    /** True when this request reached the server over TLS. */
+    public static boolean secure(Context ctx) {
+        return ctx.req().isSecure();
+    }
+}

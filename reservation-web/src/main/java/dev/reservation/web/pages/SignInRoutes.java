@@ -1,0 +1,103 @@
+package dev.reservation.web.pages;
+
+import dev.reservation.core.domain.AuthenticationFailedException;
+import dev.reservation.core.domain.TooManySignInAttemptsException;
+import dev.reservation.core.domain.User;
+import dev.reservation.core.service.AuthService;
+import dev.reservation.web.auth.AuthGate;
+import dev.reservation.web.auth.CurrentUser;
+import dev.reservation.web.auth.SessionCookie;
+import dev.reservation.web.auth.SessionStore;
+import dev.reservation.web.http.Csrf;
+import dev.reservation.web.http.ErrorMapper;
+import dev.reservation.web.pages.view.SignInView;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.Arrays;
+
+/**
+ * Sign-in and sign-out for the pages. A successful sign-in starts a new session (the old one, if
+ * any, ends: no session fixation), gives a fresh CSRF token and returns to {@code next} when that
+ * is a local path. A failure answers 401 with the same message for an unknown email, a wrong
+ * password and a deactivated account; too many failures answer 429 with Retry-After. The password
+ * is never shown back or logged. Thread-safe.
+ */
+public final class SignInRoutes {
+    private final Pages pages;
+    private final AuthService auth;
+    private final SessionStore sessions;
+
+    public SignInRoutes(Pages pages, AuthService auth, SessionStore sessions) {
+        this.pages = pages;
+        this.auth = auth;
+        this.sessions = sessions;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get(AuthGate.SIGN_IN, this::form);
+        routes.post(AuthGate.SIGN_IN, this::signIn);
+        routes.post("/signout", this::signOut);
+    }
+
+    private void form(Context ctx) {
+        String next = Links.local(ctx.queryParam("next"), "/");
+        if (CurrentUser.find(ctx).isPresent()) {
+            ctx.redirect(next, HttpStatus.SEE_OTHER);
+            return;
+        }
+        String notice = ctx.queryParam("out") != null ? "You are signed out."
+                : ctx.queryParam("ended") != null ? "Your session has ended; please sign in again." : null;
+        show(ctx, new SignInView("", next, null, notice));
+    }
+
+    private void signIn(Context ctx) {
+        String next = Links.local(ctx.formParam("next"), "/");
+        String email = ctx.formParam("email");
+        String password = ctx.formParam("password");
+        email = email == null ? "" : email.strip();
+        if (email.isEmpty() || password == null || password.isEmpty()) {
+            ctx.status(400);
+            show(ctx, new SignInView(shortened(email), next, "Enter your email and your password.", null));
+            return;
+        }
+        char[] secret = password.toCharArray();
+        User user;
+        try {
+            user = auth.signIn(email, secret, ctx.ip());
+        } catch (AuthenticationFailedException failed) {
+            ctx.status(401);
+            show(ctx, new SignInView(shortened(email), next, capitalized(failed.getMessage()) + ".", null));
+            return;
+        } catch (TooManySignInAttemptsException blocked) {
+            ctx.status(429).header("Retry-After", String.valueOf(ErrorMapper.retryAfterSeconds(blocked)));
+            show(ctx, new SignInView(shortened(email), next, capitalized(blocked.getMessage()) + ".", null));
+            return;
+        } finally {
+            Arrays.fill(secret, '\0');
+        }
+        sessions.end(SessionCookie.read(ctx));
+        SessionCookie.set(ctx, sessions.create(user.id()));
+        Csrf.rotate(ctx);
+        ctx.redirect(next, HttpStatus.SEE_OTHER);
+    }
+
+    private void signOut(Context ctx) {
+        sessions.end(SessionCookie.read(ctx));
+        SessionCookie.clear(ctx);
+        Csrf.rotate(ctx);
+        ctx.redirect(AuthGate.SIGN_IN + "?out=1", HttpStatus.SEE_OTHER);
+    }
+
+    private void show(Context ctx, SignInView view) {
+        pages.page(ctx, "signin.jte", "Sign in", view);
+    }
+
+    private static String shortened(String email) {
+        return email.length() > 254 ? email.substring(0, 254) : email;
+    }
+
+    private static String capitalized(String message) {
+        return message.isEmpty() ? message : Character.toUpperCase(message.charAt(0)) + message.substring(1);
+    }
+}

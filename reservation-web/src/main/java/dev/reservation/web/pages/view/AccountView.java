@@ -1,0 +1,15 @@
+package dev.reservation.web.pages.view;
+
+import dev.reservation.web.api.UserDto;
+import java.util.Map;
+
+/** The signed-in user's own page: who they are and the password change form. Immutable, so thread-safe. */
+public record AccountView(UserDto me, Map<String, String> errors, String notice) {
+    public AccountView {
+        errors = Map.copyOf(errors);
+    }
+
+    public String error(String field) {
+        return errors.get(field);
+    }
+}
