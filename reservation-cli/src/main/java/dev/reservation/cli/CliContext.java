@@ -2,14 +2,15 @@ package dev.reservation.cli;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.util.Modules;
+import dev.reservation.cli.input.PasswordInput;
 import dev.reservation.cli.input.TimeParser;
 import dev.reservation.cli.output.Output;
 import dev.reservation.cli.store.StoreConnection;
 import dev.reservation.cli.store.StoreSelection;
 import dev.reservation.core.domain.Actor;
-import dev.reservation.core.domain.PermissionDeniedException;
-import dev.reservation.core.domain.Role;
 import dev.reservation.core.domain.User;
+import dev.reservation.core.service.AuthService;
 import dev.reservation.core.service.BookingPolicy;
 import dev.reservation.core.service.RoomService;
 import dev.reservation.core.service.UserService;
@@ -24,21 +25,23 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One CLI run: the global options, the services (from a Guice injector built on first use, so
- * {@code --help} never opens the store), the acting user (resolved as soon as the store is open, so
- * an unknown {@code --as} fails every command), and {@link Lookups}. Closing it closes the store.
- * Used by one command thread; {@link #awaitClosed} may be called from others.
+ * {@code --help} never opens the store), who acts, and {@link Lookups}. Closing it closes the store.
+ *
+ * <p>Who acts is settled before the first service a command asks for with {@link #service}: the
+ * {@code --as} user, signed in with the password from the environment or a prompt; else, on the
+ * embedded default, the {@linkplain Actor#LOCAL_OPERATOR local operator}; with a MongoDB URI,
+ * {@code --as} is required. Commands that act as nobody (cluster, bootstrap-admin) use
+ * {@link #serviceActingAsNobody}. Used by one command thread; {@link #awaitClosed} may be called
+ * from others.
  */
 public final class CliContext implements AutoCloseable {
-    /** The user id recorded for changes made without {@code --as}. */
-    public static final String LOCAL_OPERATOR = "local-operator";
-
     private final CliRuntime runtime;
     private final GlobalOptions options;
     private final Lookups lookups = new Lookups(() -> service(RoomService.class), () -> service(UserService.class));
     private final CountDownLatch closed = new CountDownLatch(1);
     private StoreConnection connection;
     private Injector injector;
-    private Optional<User> actingUser = Optional.empty();
+    private WhoActs whoActs;
 
     public CliContext(CliRuntime runtime, GlobalOptions options) {
         this.runtime = runtime;
@@ -49,7 +52,14 @@ public final class CliContext implements AutoCloseable {
         return options;
     }
 
+    /** A service of the core, for a command that acts as someone: who acts is settled first. */
     public <T> T service(Class<T> type) {
+        actor();
+        return injector().getInstance(type);
+    }
+
+    /** A service for the commands that act as nobody (they need no {@code --as}, and sign in no one). */
+    public <T> T serviceActingAsNobody(Class<T> type) {
         return injector().getInstance(type);
     }
 
@@ -58,18 +68,55 @@ public final class CliContext implements AutoCloseable {
             if (options.verbose()) {
                 System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
             }
-            StoreConnection opened = runtime.stores().open(
-                    new StoreSelection(options.mongoUri(), options.dataDir(), runtime.env()));
+            StoreConnection opened = runtime.stores().open(selection());
             try {
-                injector = Guice.createInjector(new CoreModule(runtime.clock(), BookingPolicy.DEFAULT), opened.module());
+                // the store module may override core bindings (tests bind a cheaper password hasher)
+                injector = Guice.createInjector(Modules.override(new CoreModule(runtime.clock(), BookingPolicy.DEFAULT))
+                        .with(opened.module()));
             } catch (RuntimeException e) {
                 opened.close();
                 throw e;
             }
             connection = opened;
-            actingUser = options.actingAs().map(key -> injector.getInstance(UserService.class).resolve(key));
         }
         return injector;
+    }
+
+    /** The store the options and the environment select (known once the command line is parsed). */
+    private StoreSelection selection() {
+        return new StoreSelection(options.mongoUri(), options.dataDir(), runtime.env());
+    }
+
+    /** Who acts in this run; see {@link WhoActs#actor}. */
+    public Actor actor() {
+        return whoActs().actor();
+    }
+
+    /** The actor once settled; never signs in or opens the store (for error messages). */
+    public synchronized Optional<Actor> settledActor() {
+        return whoActs == null ? Optional.empty() : whoActs.settled();
+    }
+
+    /** The signed-in {@code --as} user; empty for the local operator. */
+    public Optional<User> actingUser() {
+        return whoActs().user();
+    }
+
+    private synchronized WhoActs whoActs() {
+        if (whoActs == null) {
+            whoActs = new WhoActs(options.actingAs(), selection().usesUri(), passwords(),
+                    () -> serviceActingAsNobody(AuthService.class), runtime.clientAddress());
+        }
+        return whoActs;
+    }
+
+    /** True for the embedded default store (no MongoDB URI given); known without opening the store. */
+    public boolean embeddedStore() {
+        return !selection().usesUri();
+    }
+
+    public PasswordInput passwords() {
+        return new PasswordInput(runtime.env(), runtime.prompt());
     }
 
     public Output output() {
@@ -95,24 +142,6 @@ public final class CliContext implements AutoCloseable {
 
     public TimeParser times() {
         return new TimeParser(runtime.clock());
-    }
-
-    /** The {@code --as} user, if one was given. */
-    public Optional<User> actingUser() {
-        injector();
-        return actingUser;
-    }
-
-    /** The {@code --as} user, or the local operator with ADMIN rights. */
-    public Actor actor() {
-        return actingUser().map(Actor::of).orElseGet(() -> new Actor(LOCAL_OPERATOR, Role.ADMIN));
-    }
-
-    /** @throws PermissionDeniedException unless the actor is an admin */
-    public void requireAdmin(String action) {
-        actingUser().filter(user -> !user.isAdmin()).ifPresent(user -> {
-            throw new PermissionDeniedException(action + " needs an admin; " + user.email() + " is a " + user.role());
-        });
     }
 
     /** Rooms and users by key, with the rooms this run has seen. */

@@ -40,7 +40,8 @@ public final class CliMain {
     }
 
     static CommandLine commandLine(ReservationCommand root, CliContext context) {
-        ErrorReporter reporter = new ErrorReporter(context.err(), new Failures(context.lookups()::knownRoom), root::verbose);
+        Failures failures = new Failures(context.lookups()::knownRoom, context::settledActor);
+        ErrorReporter reporter = new ErrorReporter(context.err(), failures, root::verbose);
         CommandLine cli = new CommandLine(root, new CommandFactory(context))
                 .setOut(context.out())
                 .setErr(context.err())

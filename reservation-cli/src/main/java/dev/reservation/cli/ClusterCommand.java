@@ -13,9 +13,14 @@ import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code cluster status | check-replication | watch}. One instance per run; not thread-safe. */
-@Command(name = "cluster", mixinStandardHelpOptions = true,
-        description = "The store's cluster: members, replication, topology changes.")
+/**
+ * {@code cluster status | check-replication | watch}. They act as nobody (no {@code --as}, no
+ * sign-in): they must answer while the store has no primary, when signing in could not. One
+ * instance per run; not thread-safe.
+ */
+@Command(name = "cluster", mixinStandardHelpOptions = true, description = {
+    "The store's cluster: members, replication, topology changes.",
+    "Needs no --as, also with --mongo-uri: it must work while there is no primary to sign in against."})
 public final class ClusterCommand {
     private final CliContext context;
 
@@ -26,7 +31,7 @@ public final class ClusterCommand {
     @Command(name = "status", mixinStandardHelpOptions = true,
             description = "The members with state, health and replication lag.")
     int status() {
-        ClusterTopology topology = context.service(ClusterInspector.class).topology();
+        ClusterTopology topology = context.serviceActingAsNobody(ClusterInspector.class).topology();
         context.output().result(ClusterOutput.topology(topology), out -> ClusterOutput.topology(out, topology));
         return 0;
     }
@@ -37,7 +42,7 @@ public final class ClusterCommand {
     int checkReplication(@Option(names = "--timeout", defaultValue = "10s", converter = DurationConverter.class,
             paramLabel = "<duration>", description = "how long to wait per member (default: ${DEFAULT-VALUE})")
                          Duration timeout) {
-        ReplicationReport report = context.service(ClusterInspector.class).checkReplication(timeout);
+        ReplicationReport report = context.serviceActingAsNobody(ClusterInspector.class).checkReplication(timeout);
         context.output().result(ClusterOutput.replication(report), out -> ClusterOutput.replication(out, report));
         return 0;
     }
@@ -48,7 +53,7 @@ public final class ClusterCommand {
         "With --json: one JSON document per line, one line per change (JSON Lines)."})
     int watch(@Option(names = "--for", converter = DurationConverter.class, paramLabel = "<duration>",
             description = "stop by itself after this long") Optional<Duration> duration) throws Exception {
-        ClusterInspector cluster = context.service(ClusterInspector.class);
+        ClusterInspector cluster = context.serviceActingAsNobody(ClusterInspector.class);
         Output output = context.output();
         output.note("watching: " + cluster.topology().summary() + " (Ctrl-C to stop)");
         CountDownLatch stopped = new CountDownLatch(1);

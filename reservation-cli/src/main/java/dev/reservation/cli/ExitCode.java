@@ -10,13 +10,16 @@ import java.util.Map;
 public enum ExitCode {
     OK(0, "success"),
     INTERNAL_ERROR(1, "unexpected internal error (run with --verbose for the stack trace)"),
-    USAGE(2, "usage error or invalid input (unknown option, bad value, booking rule broken)"),
+    USAGE(2, "usage error or invalid input (unknown option, bad value, booking rule broken, deactivated user or"
+            + " room, --as without a password, a MongoDB URI without --as)"),
     NOT_FOUND(3, "a user, room or reservation named in the command does not exist"),
     CONFLICT(4, "conflict: room already booked (conflicts and suggestions on stderr), name or email"
             + " already taken, idempotency key reused, concurrent update"),
-    PERMISSION_DENIED(5, "the acting user (--as) may not do this"),
+    PERMISSION_DENIED(5, "permission denied: the acting user may not do this (a MEMBER managing users or rooms,"
+            + " booking for or cancelling for someone else)"),
     STORE_UNAVAILABLE(6, "store unavailable: nothing was changed, retrying is safe"),
-    OUTCOME_UNKNOWN(7, "outcome unknown: the change MAY have been applied; look it up before retrying");
+    OUTCOME_UNKNOWN(7, "outcome unknown: the change MAY have been applied; look it up before retrying"),
+    SIGN_IN_FAILED(8, "sign-in failed (--as): wrong email or password, deactivated account, or too many attempts");
 
     private final int code;
     private final String meaning;

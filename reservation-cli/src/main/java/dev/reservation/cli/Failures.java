@@ -2,9 +2,12 @@ package dev.reservation.cli;
 
 import com.google.inject.CreationException;
 import com.google.inject.ProvisionException;
+import dev.reservation.cli.input.UsageErrorException;
 import dev.reservation.cli.output.Tables;
 import dev.reservation.cli.output.Times;
+import dev.reservation.core.domain.Actor;
 import dev.reservation.core.domain.AlreadyExistsException;
+import dev.reservation.core.domain.AuthenticationFailedException;
 import dev.reservation.core.domain.BookingRuleViolationException;
 import dev.reservation.core.domain.ConcurrentUpdateException;
 import dev.reservation.core.domain.IdempotencyKeyReusedException;
@@ -16,19 +19,22 @@ import dev.reservation.core.domain.ReservationConflictException;
 import dev.reservation.core.domain.Room;
 import dev.reservation.core.domain.StoreUnavailableException;
 import dev.reservation.core.domain.Suggestions;
+import dev.reservation.core.domain.TooManySignInAttemptsException;
 import dev.reservation.core.domain.WriteOutcomeUnknownException;
+import dev.reservation.core.service.ReservationView;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
  * THE mapping from a failure to an exit code and the text on stderr: one clear line, plus detail
- * lines for a reservation conflict (the conflicting reservations and the suggestions). Pure;
- * thread-safe.
+ * lines for a reservation conflict (the conflicting reservations, shown only as busy slots unless
+ * the actor may see them, and the suggestions). Pure; thread-safe.
  */
 public final class Failures {
     /** What to tell: the exit code, the headline, and any detail lines. */
@@ -43,10 +49,15 @@ public final class Failures {
     }
 
     private final Function<String, Optional<Room>> rooms;
+    private final Supplier<Optional<Actor>> actor;
 
-    /** @param rooms rooms by id, for rendering conflict times in the room's zone; must not do I/O */
-    public Failures(Function<String, Optional<Room>> rooms) {
+    /**
+     * @param rooms rooms by id, for rendering conflict times in the room's zone; must not do I/O
+     * @param actor who acted, if settled; must not do I/O. Without one, conflicts show as busy slots
+     */
+    public Failures(Function<String, Optional<Room>> rooms, Supplier<Optional<Actor>> actor) {
         this.rooms = rooms;
+        this.actor = actor;
     }
 
     public Failure describe(Throwable thrown) {
@@ -72,15 +83,23 @@ public final class Failures {
         if (t instanceof PermissionDeniedException e) {
             return new Failure(ExitCode.PERMISSION_DENIED, "permission denied: " + e.getMessage());
         }
+        if (t instanceof AuthenticationFailedException || t instanceof TooManySignInAttemptsException) {
+            return new Failure(ExitCode.SIGN_IN_FAILED, "sign-in failed: " + t.getMessage());
+        }
+        if (t instanceof UsageErrorException e) {
+            return new Failure(ExitCode.USAGE, "usage error: " + e.getMessage());
+        }
         if (t instanceof StoreUnavailableException e) {
             String message = e.getMessage() == null ? "" : e.getMessage();
             return new Failure(ExitCode.STORE_UNAVAILABLE, "store unavailable: " + message
                     + (message.contains("nothing was changed") ? "" : " (nothing was changed; retrying is safe)"));
         }
-        if (t instanceof BookingOutcomeUnknownException e) {
-            return new Failure(ExitCode.OUTCOME_UNKNOWN, "outcome unknown: the reservation MAY have been made: "
-                    + e.getMessage() + " ('reservation reservations show ID'); or repeat this command with"
-                    + " --idempotency-key " + e.idempotencyKey() + ", which never books twice");
+        if (t instanceof WriteOutcomeUnknownException e && e.reservationId().isPresent()) {
+            String id = e.reservationId().get();
+            return new Failure(ExitCode.OUTCOME_UNKNOWN, "outcome unknown: reservation " + id + " MAY have been made"
+                    + " (the store could not confirm it); look it up with 'reservation reservations show " + id + "'"
+                    + e.idempotencyKey().map(key -> ", or repeat this command with --idempotency-key " + key
+                            + ", which never books twice").orElse(""));
         }
         if (t instanceof WriteOutcomeUnknownException e) {
             return new Failure(ExitCode.OUTCOME_UNKNOWN, "outcome unknown: the change MAY have been applied: "
@@ -96,7 +115,8 @@ public final class Failures {
         String roomName = room.map(Room::name).orElse(conflicts.isEmpty() ? "the room" : conflicts.get(0).roomId());
         List<String> details = new ArrayList<>();
         for (Reservation r : conflicts) {
-            details.add("  conflicts with: " + Tables.reservation(r, room.orElse(null)));
+            ReservationView seen = actor.get().map(a -> ReservationView.of(r, a)).orElseGet(() -> busySlot(r));
+            details.add("  conflicts with: " + Tables.reservation(seen, room.orElse(null)));
         }
         Suggestions s = e.suggestions();
         s.nextFreeSlotInRoom().ifPresentOrElse(
@@ -112,6 +132,10 @@ public final class Failures {
         return new Failure(ExitCode.CONFLICT, "conflict: " + roomName + " is already booked at that time ("
                 + conflicts.size() + (conflicts.size() == 1 ? " reservation" : " reservations") + " in the way)",
                 details);
+    }
+
+    private static ReservationView busySlot(Reservation r) {
+        return new ReservationView(r.id(), r.roomId(), r.slot(), r.status(), Optional.empty());
     }
 
     /** Guice wraps what a provider throws; the failure that counts is inside. */

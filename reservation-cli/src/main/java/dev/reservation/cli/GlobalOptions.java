@@ -13,6 +13,6 @@ public interface GlobalOptions {
 
     boolean verbose();
 
-    /** The {@code --as} user (email or id), if given; otherwise the local operator acts. */
+    /** The {@code --as} user's email, if given; otherwise the local operator acts (embedded store only). */
     Optional<String> actingAs();
 }

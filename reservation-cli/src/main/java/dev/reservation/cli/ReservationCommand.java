@@ -2,7 +2,11 @@ package dev.reservation.cli;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import dev.reservation.cli.input.PasswordInput;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
@@ -14,17 +18,24 @@ import picocli.CommandLine.ScopeType;
         description = {
             "Meeting-room reservations from the command line: users, rooms, bookings, cluster health.",
             "",
-            "Who acts: until sign-in exists, the CLI acts as the local operator with ADMIN rights. With --as"
-                + " <email|id> it acts as that user instead: a MEMBER may book only for themselves, cancel only"
-                + " their own reservations, and may not add users or rooms or seed."},
+            "Who acts: with --as <email> the CLI signs in as that user, with the password from"
+                + " $RESERVATION_PASSWORD or, when that is unset, a prompt (never a command-line option). Without"
+                + " --as, on the embedded store, it acts as the local operator (the owner of the data directory)"
+                + " with ADMIN rights, recorded as 'local-operator'. With --mongo-uri or $RESERVATION_MONGO_URI,"
+                + " --as is required (except for cluster commands and users bootstrap-admin).",
+            "A MEMBER sees rooms and schedules, books only for themselves, sees others' reservations only as"
+                + " busy slots, and cancels only their own; an ADMIN also manages users and rooms."},
         subcommands = {UsersCommand.class, RoomsCommand.class, ReserveCommand.class, ReservationsCommand.class,
             SeedCommand.class, ClusterCommand.class, CompletionCommand.class},
-        footerHeading = "%nStore and times:%n",
+        footerHeading = "%nStore, times and passwords:%n",
         footer = {
             "The embedded store in --data-dir (default ~/.reservation/data), shared with a web app running on the"
                 + " same directory; or the MongoDB at --mongo-uri.",
             "Times are ISO-8601 instants (2030-01-07T09:00:00Z) or local times in the room's zone"
-                + " ('2030-01-07 10:00', 'tomorrow 9:30'); durations like 30m, 1h30m, PT45M."})
+                + " ('2030-01-07 10:00', 'tomorrow 9:30'); durations like 30m, 1h30m, PT45M.",
+            "Passwords come from $RESERVATION_PASSWORD (--as), $RESERVATION_NEW_PASSWORD (users passwd) and"
+                + " $RESERVATION_ADMIN_PASSWORD (users bootstrap-admin), else from a prompt that does not echo."
+                + " 'seed' on the embedded store gives the demo users the demo password stated in the README."})
 public final class ReservationCommand implements GlobalOptions {
     @Option(names = "--mongo-uri", paramLabel = "<uri>", scope = ScopeType.INHERIT,
             description = "MongoDB connection string (default: $RESERVATION_MONGO_URI, else the embedded store)")
@@ -41,9 +52,21 @@ public final class ReservationCommand implements GlobalOptions {
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "print stack traces with errors")
     private boolean verbose;
 
-    @Option(names = "--as", paramLabel = "<email|id>", scope = ScopeType.INHERIT,
-            description = "act as this user (default: the local operator, an ADMIN)")
+    @Option(names = "--as", paramLabel = "<email>", scope = ScopeType.INHERIT,
+            description = "sign in as this user; password from $RESERVATION_PASSWORD or a prompt"
+                    + " (default on the embedded store: the local operator, an ADMIN)")
     private String actingAs;
+
+    @Spec
+    private CommandSpec spec;
+
+    /** Refuses a password on the command line, without repeating it (shell history and ps would keep it). */
+    @Option(names = "--password", hidden = true, scope = ScopeType.INHERIT, arity = "0..1", paramLabel = "<never>")
+    void refusePasswordOption(String ignored) {
+        throw new ParameterException(spec.commandLine(), "passwords are never taken from the command line"
+                + " (shell history and ps would keep them): set " + PasswordInput.PASSWORD_ENV
+                + " or let the CLI ask for it");
+    }
 
     @Override
     public Optional<String> mongoUri() {

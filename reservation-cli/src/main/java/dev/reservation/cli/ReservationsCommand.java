@@ -2,11 +2,12 @@ package dev.reservation.cli;
 
 import dev.reservation.cli.output.Json;
 import dev.reservation.cli.output.Tables;
-import dev.reservation.cli.output.Views.ReservationView;
+import dev.reservation.cli.output.Views.ReservationJson;
 import dev.reservation.core.domain.Reservation;
 import dev.reservation.core.domain.ReservationStatus;
 import dev.reservation.core.domain.Room;
 import dev.reservation.core.service.ReservationService;
+import dev.reservation.core.service.ReservationView;
 import dev.reservation.core.store.ReservationQuery;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -17,7 +18,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code reservations list | show | cancel}. One instance per run; not thread-safe. */
+/**
+ * {@code reservations list | show | cancel}, as the acting user may see them: a MEMBER sees others'
+ * reservations only as busy slots. One instance per run; not thread-safe.
+ */
 @Command(name = "reservations", mixinStandardHelpOptions = true, description = "List, show and cancel reservations.")
 public final class ReservationsCommand {
     private final CliContext context;
@@ -26,8 +30,9 @@ public final class ReservationsCommand {
         this.context = context;
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true,
-            description = "Reservations matching all the filters given, by start time.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = {
+        "Reservations matching all the filters given, by start time.",
+        "A MEMBER sees others' reservations as busy slots: time, room and status only."})
     int list(@Option(names = "--room", paramLabel = "<name|id>", description = "only this room") String room,
              @Option(names = "--user", paramLabel = "<email|id>", description = "only this user's") String user,
              @Option(names = "--from", paramLabel = "<time>", description = "only those still running at or after")
@@ -45,10 +50,10 @@ public final class ReservationsCommand {
         Optional<Instant> toTime = Optional.ofNullable(to).map(t -> context.times().instant("--to", t, times));
         ReservationQuery query = new ReservationQuery(onlyRoom.map(Room::id), onlyUser, fromTime, toTime,
                 Optional.ofNullable(status), limit);
-        List<Reservation> found = context.service(ReservationService.class).find(query);
+        List<ReservationView> found = context.service(ReservationService.class).find(context.actor(), query);
         Map<String, Room> rooms = context.lookups().allRooms();
         context.output().result(Json.object("reservations", found.stream()
-                        .map(r -> ReservationView.of(r, Optional.ofNullable(rooms.get(r.roomId())))).toList()),
+                        .map(r -> ReservationJson.of(r, Optional.ofNullable(rooms.get(r.roomId())))).toList()),
                 out -> {
                     Tables.reservations(out, found, rooms, context.lookups().allUsers());
                     if (found.size() == limit) {
@@ -58,12 +63,16 @@ public final class ReservationsCommand {
         return 0;
     }
 
-    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one reservation.")
+    @Command(name = "show", mixinStandardHelpOptions = true, description = {
+        "Show one reservation with its audit trail: who created it and when, who cancelled it.",
+        "A MEMBER sees someone else's reservation as a busy slot only."})
     int show(@Parameters(paramLabel = "<id>", description = "the reservation id") String id) {
-        Reservation reservation = context.service(ReservationService.class).get(id);
+        ReservationView reservation = context.service(ReservationService.class).get(context.actor(), id);
         Optional<Room> room = context.lookups().roomById(reservation.roomId());
-        context.output().result(Json.object("reservation", ReservationView.of(reservation, room)),
-                out -> out.println(Tables.reservation(reservation, room.orElse(null))));
+        context.output().result(Json.object("reservation", ReservationJson.of(reservation, room)), out -> {
+            out.println(Tables.reservation(reservation, room.orElse(null)));
+            reservation.details().ifPresent(r -> Tables.audit(out, r, room.orElse(null), context.lookups().allUsers()));
+        });
         return 0;
     }
 
@@ -72,13 +81,14 @@ public final class ReservationsCommand {
         "Cancelling a cancelled reservation changes nothing and succeeds."})
     int cancel(@Parameters(paramLabel = "<id>", description = "the reservation id") String id) {
         ReservationService reservations = context.service(ReservationService.class);
-        boolean wasConfirmed = reservations.get(id).isConfirmed();
-        Reservation cancelled = reservations.cancel(id, context.actor());
+        boolean wasConfirmed = reservations.get(context.actor(), id).status() == ReservationStatus.CONFIRMED;
+        Reservation cancelled = reservations.cancel(context.actor(), id);
+        ReservationView view = ReservationView.of(cancelled, context.actor());
         Optional<Room> room = context.lookups().roomById(cancelled.roomId());
-        context.output().result(Json.object("reservation", ReservationView.of(cancelled, room),
+        context.output().result(Json.object("reservation", ReservationJson.of(view, room),
                         "alreadyCancelled", !wasConfirmed),
                 out -> out.println((wasConfirmed ? "Cancelled: " : "Was already cancelled: ")
-                        + Tables.reservation(cancelled, room.orElse(null))));
+                        + Tables.reservation(view, room.orElse(null))));
         return 0;
     }
 }

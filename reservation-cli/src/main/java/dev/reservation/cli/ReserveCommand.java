@@ -3,10 +3,10 @@ package dev.reservation.cli;
 import dev.reservation.cli.input.DurationConverter;
 import dev.reservation.cli.output.Json;
 import dev.reservation.cli.output.Tables;
-import dev.reservation.cli.output.Views.ReservationView;
-import dev.reservation.core.domain.Actor;
+import dev.reservation.cli.output.Views.ReservationJson;
 import dev.reservation.core.domain.InvalidInputException;
-import dev.reservation.core.domain.PermissionDeniedException;
+import dev.reservation.core.domain.Reservation;
+import dev.reservation.core.domain.ReservationException;
 import dev.reservation.core.domain.Room;
 import dev.reservation.core.domain.TimeSlot;
 import dev.reservation.core.domain.User;
@@ -14,6 +14,7 @@ import dev.reservation.core.domain.WriteOutcomeUnknownException;
 import dev.reservation.core.service.BookingReceipt;
 import dev.reservation.core.service.IdGenerator;
 import dev.reservation.core.service.ReservationService;
+import dev.reservation.core.service.ReservationView;
 import dev.reservation.core.service.ReserveRequest;
 import java.time.Duration;
 import java.util.Optional;
@@ -22,9 +23,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code reserve}: books a room. Every booking carries an idempotency key (a fresh one unless
- * {@code --idempotency-key} is given), so that after an unknown outcome (exit 7) the same command
- * with that key can be repeated without booking twice. One instance per run; not thread-safe.
+ * {@code reserve}: books a room, as the acting user (a MEMBER only for themselves; the core decides).
+ * Every booking carries an idempotency key (a fresh one unless {@code --idempotency-key} is given):
+ * when the store cannot confirm a booking, the CLI looks it up by that key, and if it still cannot
+ * tell (exit 7) the same command with that key can be repeated without booking twice. One instance
+ * per run; not thread-safe.
  */
 @Command(name = "reserve", mixinStandardHelpOptions = true, description = {
     "Book a room. Times are ISO-8601 instants or local times in the room's time zone.",
@@ -33,7 +36,8 @@ public final class ReserveCommand implements Callable<Integer> {
     @Option(names = "--room", required = true, paramLabel = "<name|id>", description = "the room's name or id")
     private String room;
 
-    @Option(names = "--user", paramLabel = "<email|id>", description = "who books (default: the --as user)")
+    @Option(names = "--user", paramLabel = "<email|id>",
+            description = "who the room is booked for (default: the --as user); a MEMBER books only for themselves")
     private String user;
 
     @Option(names = "--start", required = true, paramLabel = "<time>",
@@ -67,25 +71,41 @@ public final class ReserveCommand implements Callable<Integer> {
     public Integer call() {
         Room target = context.lookups().room(room);
         User booker = booker();
-        Actor actor = context.actor();
-        if (!actor.isAdmin() && !actor.userId().equals(booker.id())) {
-            throw new PermissionDeniedException("a member may book only for themselves, not for " + booker.email());
-        }
         TimeSlot slot = context.times().slot("--start", start, "--end", end, duration, target.zone());
         String key = idempotencyKey != null && !idempotencyKey.isBlank()
                 ? idempotencyKey.strip() : "cli-" + context.service(IdGenerator.class).newId();
         ReserveRequest request = new ReserveRequest(target.id(), booker.id(), slot, title, attendees, Optional.of(key));
-        BookingReceipt receipt;
-        try {
-            receipt = context.service(ReservationService.class).reserveWithReceipt(request);
-        } catch (WriteOutcomeUnknownException e) {
-            throw new BookingOutcomeUnknownException(e, key);
-        }
-        context.output().result(Json.object("reservation", ReservationView.of(receipt.reservation(), Optional.of(target)),
+        BookingReceipt receipt = book(request, key);
+        ReservationView view = ReservationView.of(receipt.reservation(), context.actor());
+        context.output().result(Json.object("reservation", ReservationJson.of(view, Optional.of(target)),
                         "replayed", receipt.replayed()),
                 out -> out.println((receipt.replayed() ? "Already booked with this idempotency key: " : "Booked: ")
-                        + Tables.reservation(receipt.reservation(), target)));
+                        + Tables.reservation(view, target)));
         return 0;
+    }
+
+    /**
+     * Books; when the store cannot tell whether the booking was stored, looks it up by its
+     * idempotency key: found, the booking stands; not found (or the store still does not answer),
+     * the outcome stays unknown (exit 7, naming the reservation and the key to retry with).
+     */
+    private BookingReceipt book(ReserveRequest request, String key) {
+        ReservationService reservations = context.service(ReservationService.class);
+        try {
+            return reservations.reserveWithReceipt(context.actor(), request);
+        } catch (WriteOutcomeUnknownException unknown) {
+            Optional<Reservation> stored;
+            try {
+                stored = reservations.findByIdempotencyKey(context.actor(), key).flatMap(ReservationView::details)
+                        .filter(r -> r.roomId().equals(request.roomId()) && r.userId().equals(request.userId())
+                                && r.slot().equals(request.slot()));
+            } catch (ReservationException stillUnclear) {
+                unknown.addSuppressed(stillUnclear);
+                throw unknown;
+            }
+            Reservation found = stored.orElseThrow(() -> unknown);
+            return new BookingReceipt(found, !unknown.reservationId().map(found.id()::equals).orElse(false));
+        }
     }
 
     private User booker() {
@@ -93,6 +113,6 @@ public final class ReserveCommand implements Callable<Integer> {
             return context.lookups().user(user);
         }
         return context.actingUser().orElseThrow(() -> new InvalidInputException("user",
-                "say who books: --user <email|id> (or act as that user with --as)"));
+                "say who books: --user <email|id> (or sign in as that user with --as)"));
     }
 }

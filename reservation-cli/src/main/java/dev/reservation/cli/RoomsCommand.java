@@ -6,7 +6,7 @@ import dev.reservation.cli.output.Json;
 import dev.reservation.cli.output.Tables;
 import dev.reservation.cli.output.Times;
 import dev.reservation.cli.output.Views;
-import dev.reservation.cli.output.Views.ReservationView;
+import dev.reservation.cli.output.Views.ReservationJson;
 import dev.reservation.cli.output.Views.RoomView;
 import dev.reservation.core.domain.Equipment;
 import dev.reservation.core.domain.Room;
@@ -19,10 +19,8 @@ import dev.reservation.core.service.RoomSchedule;
 import dev.reservation.core.service.RoomSearchService;
 import dev.reservation.core.service.RoomService;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,8 +30,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code rooms list | add | show | free}. One instance per run; not thread-safe. */
-@Command(name = "rooms", mixinStandardHelpOptions = true, description = "List, add, show rooms; find free ones.")
+/**
+ * {@code rooms list | add | show | free | deactivate | reactivate}, and {@code edit}. Changes need an
+ * ADMIN (the core decides). One instance per run; not thread-safe.
+ */
+@Command(name = "rooms", mixinStandardHelpOptions = true, description = "List, add, edit, show rooms; find free ones.",
+        subcommands = RoomEditCommand.class)
 public final class RoomsCommand {
     private final CliContext context;
 
@@ -58,33 +60,53 @@ public final class RoomsCommand {
             List<Equipment> equipment,
             @Option(names = "--zone", description = "time zone, e.g. Europe/Berlin (default: this machine's)")
             String zone) {
-        context.requireAdmin("adding a room");
         ZoneId roomZone = zone == null ? context.localZone() : Room.parseZone(zone);
-        Room room = context.service(RoomService.class).create(new NewRoom(name, location, capacity,
+        Room room = context.service(RoomService.class).create(context.actor(), new NewRoom(name, location, capacity,
                 equipment == null ? Set.of() : Set.copyOf(equipment), roomZone));
+        return print(context, "Added room ", room);
+    }
+
+    @Command(name = "deactivate", mixinStandardHelpOptions = true, description = {
+        "Deactivate a room (admins only): no new reservations, left out of 'rooms free'; its reservations stay.",
+        "Deactivating a deactivated room changes nothing and succeeds."})
+    int deactivate(@Parameters(paramLabel = "<name|id>", description = "the room's name or id") String key) {
+        Room current = context.lookups().room(key);
+        Room changed = context.service(RoomService.class).deactivate(context.actor(), current.id());
+        return print(context, current.active() ? "Deactivated room " : "Was already deactivated: room ", changed);
+    }
+
+    @Command(name = "reactivate", mixinStandardHelpOptions = true,
+            description = "Reactivate a deactivated room (admins only): it takes reservations again.")
+    int reactivate(@Parameters(paramLabel = "<name|id>", description = "the room's name or id") String key) {
+        Room current = context.lookups().room(key);
+        Room changed = context.service(RoomService.class).reactivate(context.actor(), current.id());
+        return print(context, current.active() ? "Was already active: room " : "Reactivated room ", changed);
+    }
+
+    static int print(CliContext context, String what, Room room) {
         context.output().result(Json.object("room", RoomView.of(room)), out -> {
-            out.print("Added room ");
+            out.print(what);
             Tables.room(out, room);
         });
         return 0;
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true,
-            description = "Show a room, whether it is free now, and its reservations from today on.")
+            description = {"Show a room, whether it is free now, and its reservations from today on.",
+                "A MEMBER sees others' reservations as busy slots."})
     int show(@Parameters(paramLabel = "<name|id>", description = "the room's name or id") String key,
              @Option(names = "--days", defaultValue = "1", description = "days of schedule to show, 1-31 (default: 1)")
              int days) {
         Room room = context.lookups().room(key);
-        // whole milliseconds: the core compares this instant with slot starts, which are truncated to ms
-        Instant moment = context.clock().instant().truncatedTo(ChronoUnit.MILLIS);
-        RoomAvailability now = context.service(RoomSearchService.class).availability(room, moment);
-        LocalDate today = LocalDate.ofInstant(context.clock().instant(), room.zone());
-        RoomSchedule schedule = context.service(ReservationService.class).schedule(room.id(), today, days);
+        RoomAvailability now = context.service(RoomSearchService.class).availability(room, context.clock().instant());
+        LocalDate today = LocalDate.ofInstant(now.at(), room.zone());
+        RoomSchedule schedule = context.service(ReservationService.class).schedule(context.actor(), room.id(), today,
+                days);
         Object document = Json.object("room", RoomView.of(room),
                 "availability", Json.object("at", Views.text(now.at()), "freeNow", now.freeNow(),
                         "nextFreeAt", now.nextFreeAt().map(Views::text).orElse(null)),
                 "schedule", Json.object("firstDay", today.toString(), "days", days, "reservations",
-                        schedule.reservations().stream().map(r -> ReservationView.of(r, Optional.of(room))).toList()));
+                        schedule.reservations().stream().map(r -> ReservationJson.of(r, Optional.of(room))).toList()));
         context.output().result(document, out -> {
             Tables.room(out, room);
             out.println(now.freeNow() ? "free now" : "busy now; next free "

@@ -1,13 +1,22 @@
 package dev.reservation.cli;
 
 import dev.reservation.cli.output.Json;
+import dev.reservation.core.auth.Permissions;
+import dev.reservation.core.domain.Actor;
+import dev.reservation.core.service.AuthService;
 import dev.reservation.core.service.SeedService;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
-/** {@code seed}: loads the demo users and rooms; idempotent. One instance per run; not thread-safe. */
-@Command(name = "seed", mixinStandardHelpOptions = true,
-        description = "Load the 5 demo users and 10 demo rooms; what exists already is left alone (admins only).")
+/**
+ * {@code seed}: loads the demo users and rooms; idempotent. On the embedded default the demo users
+ * also get the demo password (never printed; the README states it); with a MongoDB URI they get
+ * none. One instance per run; not thread-safe.
+ */
+@Command(name = "seed", mixinStandardHelpOptions = true, description = {
+    "Load the 5 demo users and 10 demo rooms; what exists already is left alone (admins only).",
+    "On the embedded store the demo users get the demo password stated in the README (an existing password"
+        + " is kept); with --mongo-uri they get no password: an admin sets one with 'users passwd'."})
 public final class SeedCommand implements Callable<Integer> {
     private final CliContext context;
 
@@ -17,12 +26,23 @@ public final class SeedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        context.requireAdmin("seeding");
-        SeedService.SeedResult result = context.service(SeedService.class).seed();
-        context.output().result(Json.object("usersAdded", result.usersAdded(), "roomsAdded", result.roomsAdded()),
-                out -> out.println(result.usersAdded() + result.roomsAdded() == 0
-                        ? "Nothing to seed: the demo users and rooms are all there."
-                        : "Seeded: " + result.usersAdded() + " users and " + result.roomsAdded() + " rooms added."));
+        Actor actor = context.actor();
+        // SeedService takes no actor: the rule is the core's own, asked here
+        Permissions.require(actor, Permissions.Operation.MANAGE_USERS, null);
+        Permissions.require(actor, Permissions.Operation.MANAGE_ROOMS, null);
+        SeedService seed = context.service(SeedService.class);
+        boolean demoPasswords = context.embeddedStore();
+        SeedService.SeedResult result = demoPasswords
+                ? seed.seedWithDemoPasswords(context.service(AuthService.class)) : seed.seed();
+        String added = result.usersAdded() + result.roomsAdded() == 0
+                ? "Nothing to seed: the demo users and rooms are all there."
+                : "Seeded: " + result.usersAdded() + " users and " + result.roomsAdded() + " rooms added.";
+        context.output().result(Json.object("usersAdded", result.usersAdded(), "roomsAdded", result.roomsAdded(),
+                        "demoPasswords", demoPasswords),
+                out -> out.println(added + (demoPasswords
+                        ? " Demo users sign in with --as <email> and the demo password stated in the README."
+                        : " The demo users have no password (not on a MongoDB URI): an admin sets one with"
+                                + " 'reservation users passwd <email>'.")));
         return 0;
     }
 }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.reservation.cli.CliHarness.Result;
 import java.util.ArrayList;
 import java.util.List;
+import dev.reservation.core.service.DemoData;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +27,14 @@ abstract class CommandScenarios {
         cli = newCli();
     }
 
+    /** Whatever a scenario ran, no password and no password hash reached stdout or stderr. */
+    @AfterEach
+    void printedNoPasswordOrHash() {
+        System.clearProperty("org.slf4j.simpleLogger.defaultLogLevel"); // --verbose sets it for the JVM
+        assertThat(cli.transcript()).doesNotContain(DemoData.PASSWORD, "pbkdf2", "PBKDF2")
+                .doesNotContain(AccountScenarios.SECRETS);
+    }
+
     protected static List<String> texts(JsonNode array, String field) {
         List<String> values = new ArrayList<>();
         array.forEach(node -> values.add(node.get(field).asText()));
@@ -36,6 +46,7 @@ abstract class CommandScenarios {
         JsonNode first = cli.json("seed");
         assertThat(first.get("usersAdded").asInt()).isEqualTo(5);
         assertThat(first.get("roomsAdded").asInt()).isEqualTo(10);
+        assertThat(first.get("demoPasswords").asBoolean()).as("the embedded default gives demo passwords").isTrue();
 
         JsonNode again = cli.json("seed");
         assertThat(again.get("usersAdded").asInt()).isZero();
@@ -49,7 +60,8 @@ abstract class CommandScenarios {
         JsonNode users = cli.json("users", "list").get("users");
         assertThat(texts(users, "email")).containsExactly("ada@example.com", "alan@example.com",
                 "grace@example.com", "katherine@example.com", "linus@example.com");
-        assertThat(users.get(0).fieldNames()).toIterable().containsExactly("id", "name", "email", "role");
+        assertThat(users.get(0).fieldNames()).toIterable().containsExactly("id", "name", "email", "role", "active");
+        assertThat(users.get(0).get("active").asBoolean()).isTrue();
         assertThat(users.get(0).get("role").asText()).isEqualTo("ADMIN");
 
         Result table = cli.run("users", "list");
@@ -93,7 +105,7 @@ abstract class CommandScenarios {
         JsonNode rooms = cli.json("rooms", "list").get("rooms");
         assertThat(rooms).hasSize(10);
         assertThat(rooms.get(0).fieldNames()).toIterable()
-                .containsExactly("id", "name", "location", "capacity", "equipment", "zone");
+                .containsExactly("id", "name", "location", "capacity", "equipment", "zone", "active");
         JsonNode spree = findBy(rooms, "name", "Spree");
         assertThat(spree.get("capacity").asInt()).isEqualTo(4);
         assertThat(spree.get("equipment").toString()).isEqualTo("[\"whiteboard\",\"screen\"]");

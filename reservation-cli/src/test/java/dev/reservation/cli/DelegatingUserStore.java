@@ -19,6 +19,11 @@ class DelegatingUserStore implements UserStore {
     }
 
     @Override
+    public User update(User user) {
+        return delegate.update(user);
+    }
+
+    @Override
     public Optional<User> findById(String id) {
         return delegate.findById(id);
     }

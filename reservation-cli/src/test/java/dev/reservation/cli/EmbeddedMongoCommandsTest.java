@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * data directory), through the launcher's own {@link MongoStoreFactory}. A resident store stands in
  * for a running web app: every CLI run attaches to its server, as {@code bin/reservation} does.
  */
-class EmbeddedMongoCommandsTest extends ReservationScenarios {
+class EmbeddedMongoCommandsTest extends ManagementScenarios {
     private static final Clock CLOCK = Clock.fixed(CliHarness.NOW, ZoneOffset.UTC);
 
     @TempDir
@@ -29,7 +29,8 @@ class EmbeddedMongoCommandsTest extends ReservationScenarios {
     @Override
     protected CliHarness newCli() {
         resident = MongoStores.open(StoreOptions.embedded(dataDir), CLOCK);
-        return new CliHarness(new MongoStoreFactory(CLOCK), CLOCK, Map.of("RESERVATION_DATA_DIR", dataDir.toString()));
+        return new CliHarness(TestStores.withFastHashes(new MongoStoreFactory(CLOCK)), CLOCK,
+                Map.of("RESERVATION_DATA_DIR", dataDir.toString()));
     }
 
     @AfterEach

@@ -3,15 +3,17 @@ package dev.reservation.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reservation.cli.CliHarness.Result;
+import dev.reservation.core.domain.AuthenticationFailedException;
 import dev.reservation.core.domain.ConcurrentUpdateException;
 import dev.reservation.core.domain.Reservation;
 import dev.reservation.core.domain.StoreUnavailableException;
+import dev.reservation.core.domain.TooManySignInAttemptsException;
 import dev.reservation.core.domain.User;
 import dev.reservation.core.domain.WriteOutcomeUnknownException;
-import dev.reservation.core.store.BookingOutcome;
 import dev.reservation.core.store.ReservationQuery;
 import dev.reservation.core.store.ReservationStore;
 import dev.reservation.core.store.UserStore;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every documented exit code, including those only a failing store produces (1, 6, 7), with the
- * one line on stderr and no stack trace unless {@code --verbose}.
+ * one line on stderr and no stack trace unless {@code --verbose}. A booking's unknown outcome:
+ * {@link BookingOutcomeUnknownTest}.
  */
 class ExitCodeTest {
     private final TestStores stores = new TestStores();
@@ -77,7 +80,13 @@ class ExitCodeTest {
         Result required = cli.run("reserve", "--room", "Spree");
         assertThat(required.exit()).isEqualTo(2);
         assertThat(required.errLine()).startsWith("usage error: Missing required options: '--start=<time>', '--title=<title>'");
-        assertThat(stores.opened).isZero();
+        Result uriWithoutAs = cli.run("--mongo-uri", "mongodb://db1:27017", "rooms", "list");
+        assertThat(uriWithoutAs.exit()).isEqualTo(2);
+        assertThat(uriWithoutAs.errLine()).startsWith("usage error: say who acts: with --mongo-uri");
+        Result asWithoutPassword = cli.run("--as", "ada@example.com", "rooms", "list");
+        assertThat(asWithoutPassword.exit()).isEqualTo(2);
+        assertThat(asWithoutPassword.errLine()).startsWith("usage error: --as ada@example.com needs a password");
+        assertThat(stores.opened).as("decided before the store is opened").isZero();
     }
 
     @Test
@@ -110,8 +119,30 @@ class ExitCodeTest {
     @Test
     void exitsWith5WhenTheActingUserMayNotDoIt() {
         cli.run("seed");
-        assertThat(cli.run("--as", "linus@example.com", "rooms", "add", "--name", "X", "--location", "Y",
-                "--capacity", "1").exit()).isEqualTo(5);
+        Result denied = cli.as("linus@example.com").run("rooms", "add", "--name", "X", "--location", "Y",
+                "--capacity", "1");
+        assertThat(denied.exit()).isEqualTo(5);
+        assertThat(denied.err()).isEqualTo("permission denied: a member may not manage rooms\n");
+    }
+
+    @Test
+    void exitsWith8WhenSignInFailsWithTheSameLineForEveryCause() {
+        cli.run("seed");
+        Result wrong = cli.as("linus@example.com", "not-his-password").run("rooms", "list");
+        assertThat(wrong.exit()).isEqualTo(8);
+        assertThat(wrong.err()).isEqualTo("sign-in failed: " + AuthenticationFailedException.MESSAGE + "\n");
+        assertThat(cli.as("no-such-user@example.com", "not-his-password").run("rooms", "list").err())
+                .isEqualTo(wrong.err());
+        assertThat(cli.as("not an email", "not-his-password").run("rooms", "list").err()).isEqualTo(wrong.err());
+    }
+
+    @Test
+    void tooManySignInAttemptsIsExit8WithTheCoresMessage() {
+        Failures.Failure failure = new Failures(id -> Optional.empty(), Optional::empty)
+                .describe(new TooManySignInAttemptsException(Duration.ofMinutes(12)));
+        assertThat(failure.exit()).isEqualTo(ExitCode.SIGN_IN_FAILED);
+        assertThat(failure.exit().code()).isEqualTo(8);
+        assertThat(failure.headline()).isEqualTo("sign-in failed: too many failed sign-ins; try again in 12 minute(s)");
     }
 
     @Test
@@ -124,33 +155,6 @@ class ExitCodeTest {
         assertThat(result.err()).isEqualTo("store unavailable: cannot reach mongodb://db:27017 within 30 s"
                 + " (nothing was changed; retrying is safe)\n");
         assertThat(result.out()).isEmpty();
-    }
-
-    @Test
-    void exitsWith7WhenABookingMayHaveBeenMadeAndTellsHowToResolveIt() {
-        cli.run("seed");
-        stores.wrapReservations(store -> new DelegatingReservationStore(store) {
-            @Override
-            public BookingOutcome book(Reservation candidate) {
-                store.book(candidate);
-                throw new WriteOutcomeUnknownException("timeout after sending the write", null);
-            }
-        });
-        Result unknown = cli.run(BOOK_SPREE);
-        assertThat(unknown.exit()).isEqualTo(7);
-        assertThat(unknown.err().lines().count()).isEqualTo(1);
-        assertThat(unknown.errLine()).startsWith("outcome unknown: the reservation MAY have been made: could not"
-                + " confirm whether reservation ").contains("--idempotency-key cli-", "never books twice");
-        assertThat(unknown.out()).isEmpty();
-
-        String key = unknown.errLine().replaceAll(".*--idempotency-key (\\S+),.*", "$1");
-        stores.wrapReservations(store -> store);
-        String[] retry = new String[BOOK_SPREE.length + 2];
-        System.arraycopy(BOOK_SPREE, 0, retry, 0, BOOK_SPREE.length);
-        retry[BOOK_SPREE.length] = "--idempotency-key";
-        retry[BOOK_SPREE.length + 1] = key;
-        assertThat(cli.json(retry).get("replayed").asBoolean()).isTrue();
-        assertThat(cli.json("reservations", "list").get("reservations")).hasSize(1);
     }
 
     @Test
@@ -183,11 +187,13 @@ class ExitCodeTest {
     void passesTheStoreFlagsAndTheEnvironmentToTheStoreFactory() {
         CliHarness withEnv = new CliHarness(stores, java.time.Clock.systemUTC(),
                 java.util.Map.of("RESERVATION_MONGO_URI", "mongodb://env:27017"));
-        withEnv.run("--mongo-uri", "mongodb://flag:27017", "rooms", "list", "--data-dir", "/tmp/data");
+        // cluster commands act as nobody, so they open the store without --as also with a URI
+        withEnv.run("--mongo-uri", "mongodb://flag:27017", "cluster", "status", "--data-dir", "/tmp/data");
         assertThat(stores.selections.get(0).mongoUri()).contains("mongodb://flag:27017");
         assertThat(stores.selections.get(0).dataDir()).contains(java.nio.file.Path.of("/tmp/data"));
         assertThat(stores.selections.get(0).env()).containsEntry("RESERVATION_MONGO_URI", "mongodb://env:27017");
-        withEnv.run("rooms", "list");
+        withEnv.run("cluster", "status");
         assertThat(stores.selections.get(1).mongoUri()).isEqualTo(Optional.empty());
+        assertThat(stores.selections.get(1).usesUri()).isTrue();
     }
 }

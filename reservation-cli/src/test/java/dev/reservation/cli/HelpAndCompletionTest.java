@@ -39,7 +39,8 @@ class HelpAndCompletionTest {
         assertThat(commandPaths()).contains("users list", "users add", "users show", "rooms list", "rooms add",
                 "rooms show", "rooms free", "reserve", "reservations list", "reservations show",
                 "reservations cancel", "seed", "cluster status", "cluster check-replication", "cluster watch",
-                "completion");
+                "completion", "users edit", "users deactivate", "users reactivate", "users passwd",
+                "users bootstrap-admin", "rooms edit", "rooms deactivate", "rooms reactivate");
     }
 
     @ParameterizedTest
@@ -51,13 +52,16 @@ class HelpAndCompletionTest {
         assertThat(help.exit()).isZero();
         assertThat(help.err()).isEmpty();
         assertThat(help.out()).startsWith("Usage: reservation " + path)
-                .contains("--json", "--as=<email|id>", "Exit codes:", "7   outcome unknown");
+                .contains("--json", "--as=<email>", "Exit codes:", "7   outcome unknown", "8   sign-in failed")
+                .doesNotContain("--password");
     }
 
     @Test
     void topLevelHelpSaysWhoActsWithoutAsAndDocumentsEveryExitCode() {
         Result help = cli.run("--help");
-        assertThat(help.out().replaceAll("\\s+", " ")).contains("acts as the local operator with ADMIN rights");
+        assertThat(help.out().replaceAll("\\s+", " ")).contains("it acts as the local operator",
+                "with ADMIN rights", "--as is required", "$RESERVATION_PASSWORD", "$RESERVATION_NEW_PASSWORD",
+                "$RESERVATION_ADMIN_PASSWORD");
         for (ExitCode code : ExitCode.values()) {
             assertThat(help.out()).contains("  " + code.code() + "   ");
         }

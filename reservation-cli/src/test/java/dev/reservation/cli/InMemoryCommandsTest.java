@@ -8,7 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The command scenarios against the core's in-memory store, shared across the runs of one test. */
-class InMemoryCommandsTest extends ReservationScenarios {
+class InMemoryCommandsTest extends ManagementScenarios {
     @Override
     protected CliHarness newCli() {
         return new CliHarness(new TestStores());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reservation.cli.CliHarness.Result;
+import dev.reservation.core.domain.Actor;
 import org.junit.jupiter.api.Test;
 
 /** {@code reserve}, {@code reservations}, {@code --as} and {@code cluster}, against one kind of store. */
@@ -27,7 +28,7 @@ abstract class ReservationScenarios extends CommandScenarios {
         JsonNode r = booked.get("reservation");
         assertThat(r.fieldNames()).toIterable().containsExactly("id", "roomId", "roomName", "zone", "userId",
                 "title", "attendees", "status", "start", "end", "createdAt", "cancelledAt", "cancelledBy",
-                "version", "idempotencyKey");
+                "version", "idempotencyKey", "createdBy", "busy");
         assertThat(r.get("roomId").asText()).isEqualTo("r-spree");
         assertThat(r.get("roomName").asText()).isEqualTo("Spree");
         assertThat(r.get("zone").asText()).isEqualTo("Europe/Berlin");
@@ -38,6 +39,9 @@ abstract class ReservationScenarios extends CommandScenarios {
         assertThat(r.get("status").asText()).isEqualTo("CONFIRMED");
         assertThat(r.get("cancelledAt").isNull()).isTrue();
         assertThat(r.get("idempotencyKey").asText()).startsWith("cli-");
+        assertThat(r.get("createdBy").asText()).as("without --as the local operator acts")
+                .isEqualTo(Actor.LOCAL_OPERATOR.userId());
+        assertThat(r.get("busy").asBoolean()).isFalse();
     }
 
     @Test
@@ -139,7 +143,8 @@ abstract class ReservationScenarios extends CommandScenarios {
         Result result = cli.run("reserve", "--room", "Spree", "--start", "tomorrow 10:00", "--duration", "1h",
                 "--title", "X");
         assertThat(result.exit()).isEqualTo(2);
-        assertThat(result.errLine()).isEqualTo("invalid user: say who books: --user <email|id> (or act as that user with --as)");
+        assertThat(result.errLine())
+                .isEqualTo("invalid user: say who books: --user <email|id> (or sign in as that user with --as)");
     }
 
     @Test
@@ -186,7 +191,7 @@ abstract class ReservationScenarios extends CommandScenarios {
         JsonNode cancelled = cli.json("reservations", "cancel", id);
         assertThat(cancelled.get("alreadyCancelled").asBoolean()).isFalse();
         assertThat(cancelled.get("reservation").get("status").asText()).isEqualTo("CANCELLED");
-        assertThat(cancelled.get("reservation").get("cancelledBy").asText()).isEqualTo(CliContext.LOCAL_OPERATOR);
+        assertThat(cancelled.get("reservation").get("cancelledBy").asText()).isEqualTo(Actor.LOCAL_OPERATOR.userId());
         assertThat(cancelled.get("reservation").get("cancelledAt").asText()).isEqualTo("2030-01-07T08:00:00Z");
         assertThat(cli.json("reservations", "cancel", id).get("alreadyCancelled").asBoolean()).isTrue();
         assertThat(cli.run("reservations", "cancel", id).out()).startsWith("Was already cancelled: ");
@@ -196,34 +201,39 @@ abstract class ReservationScenarios extends CommandScenarios {
     @Test
     void aMemberMayBookAndCancelOnlyTheirOwnReservations() {
         seeded();
-        JsonNode own = cli.json("--as", "grace@example.com", "reserve", "--room", "Spree",
+        CliHarness grace = cli.as("grace@example.com");
+        JsonNode own = grace.json("reserve", "--room", "Spree",
                 "--start", "2030-01-07 10:00", "--end", "11:00", "--title", "Mine").get("reservation");
         assertThat(own.get("userId").asText()).isEqualTo("u-grace");
+        assertThat(own.get("createdBy").asText()).isEqualTo("u-grace");
         String others = book("Havel", "alan@example.com", "2030-01-07 10:00", "11:00", "Alan's").get("id").asText();
 
-        Result denied = cli.run("reservations", "cancel", others, "--as", "grace@example.com");
+        Result denied = grace.run("reservations", "cancel", others);
         assertThat(denied.exit()).isEqualTo(5);
         assertThat(denied.errLine()).startsWith("permission denied: only the person who booked reservation " + others);
-        Result forSomeoneElse = cli.run("--as", "u-grace", "reserve", "--room", "Spree", "--user", "alan@example.com",
+        Result forSomeoneElse = grace.run("reserve", "--room", "Spree", "--user", "alan@example.com",
                 "--start", "2030-01-07 12:00", "--end", "13:00", "--title", "For Alan");
         assertThat(forSomeoneElse.exit()).isEqualTo(5);
+        assertThat(forSomeoneElse.errLine()).startsWith("permission denied: a member may not reserve for this user");
 
-        JsonNode mine = cli.json("--as", "grace@example.com", "reservations", "cancel", own.get("id").asText());
+        JsonNode mine = grace.json("reservations", "cancel", own.get("id").asText());
         assertThat(mine.get("reservation").get("cancelledBy").asText()).isEqualTo("u-grace");
-        assertThat(cli.json("--as", "ada@example.com", "reservations", "cancel", others)
+        assertThat(cli.as("ada@example.com").json("reservations", "cancel", others)
                 .get("reservation").get("cancelledBy").asText()).isEqualTo("u-ada");
     }
 
     @Test
     void aMemberMayNotAddUsersOrRoomsOrSeed() {
         seeded();
-        Result users = cli.run("--as", "grace@example.com", "users", "add", "--name", "X", "--email", "x@example.com");
+        CliHarness grace = cli.as("grace@example.com");
+        Result users = grace.run("users", "add", "--name", "X", "--email", "x@example.com");
         assertThat(users.exit()).isEqualTo(5);
-        assertThat(users.errLine()).isEqualTo("permission denied: adding a user needs an admin; grace@example.com is a MEMBER");
-        assertThat(cli.run("--as", "grace@example.com", "rooms", "add", "--name", "X", "--location", "Y",
-                "--capacity", "2").exit()).isEqualTo(5);
-        assertThat(cli.run("--as", "grace@example.com", "seed").exit()).isEqualTo(5);
-        assertThat(cli.run("--as", "nobody@example.com", "users", "list").exit()).isEqualTo(3);
+        assertThat(users.errLine()).isEqualTo("permission denied: a member may not manage users");
+        Result rooms = grace.run("rooms", "add", "--name", "X", "--location", "Y", "--capacity", "2");
+        assertThat(rooms.exit()).isEqualTo(5);
+        assertThat(rooms.errLine()).isEqualTo("permission denied: a member may not manage rooms");
+        assertThat(grace.run("seed").exit()).isEqualTo(5);
+        assertThat(cli.run("rooms", "list").out()).doesNotContain(" X ");
     }
 
     @Test

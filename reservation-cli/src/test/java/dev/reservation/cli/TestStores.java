@@ -1,17 +1,23 @@
 package dev.reservation.cli;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Module;
+import com.google.inject.util.Modules;
 import dev.reservation.cli.store.StoreConnection;
 import dev.reservation.cli.store.StoreFactory;
 import dev.reservation.cli.store.StoreSelection;
+import dev.reservation.core.auth.CredentialStore;
+import dev.reservation.core.auth.PasswordHasher;
 import dev.reservation.core.cluster.ClusterInspector;
 import dev.reservation.core.memory.InMemoryClusterInspector;
+import dev.reservation.core.memory.InMemoryCredentialStore;
 import dev.reservation.core.memory.InMemoryReservationStore;
 import dev.reservation.core.memory.InMemoryRoomStore;
 import dev.reservation.core.memory.InMemoryUserStore;
 import dev.reservation.core.store.ReservationStore;
 import dev.reservation.core.store.RoomStore;
 import dev.reservation.core.store.UserStore;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -21,17 +27,32 @@ import java.util.function.UnaryOperator;
 /**
  * In-memory stores that outlive single CLI runs (as a database would), so a test can seed in one
  * run and list in the next. Stores can be wrapped to inject failures. Records every selection.
+ * Passwords are hashed with few PBKDF2 iterations ({@link #FAST_HASHES}) so that tests that seed
+ * and sign in hundreds of times stay fast; the hash format and checks are the production ones.
  */
 final class TestStores implements StoreFactory {
+    /** Overrides the core's 600,000-iteration hasher; each hash records its own iteration count. */
+    static final Module FAST_HASHES = binder -> binder.bind(PasswordHasher.class)
+            .toInstance(new PasswordHasher(1_000, new SecureRandom()));
+
     final UserStore users = new InMemoryUserStore();
     final RoomStore rooms = new InMemoryRoomStore();
     final ReservationStore reservations = new InMemoryReservationStore();
+    final CredentialStore credentials = new InMemoryCredentialStore();
     final List<StoreSelection> selections = new ArrayList<>();
     int opened;
     int closed;
     private ClusterInspector cluster = new InMemoryClusterInspector(Clock.fixed(CliHarness.NOW, ZoneOffset.UTC));
     private UnaryOperator<ReservationStore> reservationWrapper = UnaryOperator.identity();
     private UnaryOperator<UserStore> userWrapper = UnaryOperator.identity();
+
+    /** {@code stores} with {@link #FAST_HASHES}: for tests through the launcher's own Mongo store factory. */
+    static StoreFactory withFastHashes(StoreFactory stores) {
+        return selection -> {
+            StoreConnection connection = stores.open(selection);
+            return StoreConnection.of(Modules.combine(connection.module(), FAST_HASHES), connection::close);
+        };
+    }
 
     TestStores cluster(ClusterInspector inspector) {
         this.cluster = inspector;
@@ -55,14 +76,15 @@ final class TestStores implements StoreFactory {
         UserStore u = userWrapper.apply(users);
         ReservationStore r = reservationWrapper.apply(reservations);
         ClusterInspector c = cluster;
-        return StoreConnection.of(new AbstractModule() {
+        return StoreConnection.of(Modules.combine(new AbstractModule() {
             @Override
             protected void configure() {
                 bind(UserStore.class).toInstance(u);
                 bind(RoomStore.class).toInstance(rooms);
                 bind(ReservationStore.class).toInstance(r);
+                bind(CredentialStore.class).toInstance(credentials);
                 bind(ClusterInspector.class).toInstance(c);
             }
-        }, () -> closed++);
+        }, FAST_HASHES), () -> closed++);
     }
 }

@@ -4,25 +4,32 @@ import dev.reservation.core.domain.Equipment;
 import dev.reservation.core.domain.Reservation;
 import dev.reservation.core.domain.Room;
 import dev.reservation.core.domain.User;
+import dev.reservation.core.service.ReservationView;
 import java.io.PrintWriter;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** The human-readable tables and one-line summaries of users, rooms and reservations. Thread-safe. */
+/**
+ * The human-readable tables and one-line summaries of users, rooms and reservations. A reservation
+ * the actor may only see as a busy slot shows its time and room, the title "Busy" and no owner.
+ * Thread-safe.
+ */
 public final class Tables {
     private Tables() {
     }
 
     public static void users(PrintWriter out, List<User> users) {
-        TextTable table = new TextTable("ID", "NAME", "EMAIL", "ROLE");
-        users.forEach(u -> table.row(u.id(), u.name(), u.email(), u.role()));
+        TextTable table = new TextTable("ID", "NAME", "EMAIL", "ROLE", "ACTIVE");
+        users.forEach(u -> table.row(u.id(), u.name(), u.email(), u.role(), yesNo(u.active())));
         table.print(out, "(no users; 'reservation seed' loads the demo users)");
     }
 
     public static void user(PrintWriter out, User u) {
-        out.println(u.name() + " <" + u.email() + ">  id " + u.id() + ", " + u.role());
+        out.println(u.name() + " <" + u.email() + ">  id " + u.id() + ", " + u.role()
+                + (u.active() ? "" : ", deactivated"));
     }
 
     public static void rooms(PrintWriter out, List<Room> rooms) {
@@ -30,41 +37,72 @@ public final class Tables {
     }
 
     public static void rooms(PrintWriter out, List<Room> rooms, String whenEmpty) {
-        TextTable table = new TextTable("ID", "NAME", "SEATS", "EQUIPMENT", "LOCATION", "ZONE");
-        rooms.forEach(r -> table.row(r.id(), r.name(), r.capacity(), equipment(r), r.location(), r.zone()));
+        TextTable table = new TextTable("ID", "NAME", "SEATS", "EQUIPMENT", "LOCATION", "ZONE", "ACTIVE");
+        rooms.forEach(r -> table.row(r.id(), r.name(), r.capacity(), equipment(r), r.location(), r.zone(),
+                yesNo(r.active())));
         table.print(out, whenEmpty);
     }
 
     public static void room(PrintWriter out, Room r) {
-        out.println(r.name() + "  id " + r.id() + ", " + r.capacity() + " seats, " + r.location() + ", " + r.zone());
+        out.println(r.name() + "  id " + r.id() + ", " + r.capacity() + " seats, " + r.location() + ", " + r.zone()
+                + (r.active() ? "" : ", deactivated: takes no new reservations"));
         out.println("equipment: " + (r.equipment().isEmpty() ? "none" : equipment(r)));
     }
 
     /** Times in each reservation's room zone (UTC when the room is unknown); users by email when known. */
-    public static void reservations(PrintWriter out, List<Reservation> list, Map<String, Room> rooms,
+    public static void reservations(PrintWriter out, List<ReservationView> list, Map<String, Room> rooms,
                                     Map<String, User> users) {
         TextTable table = new TextTable("ID", "ROOM", "WHEN", "USER", "STATUS", "TITLE");
-        for (Reservation r : list) {
+        for (ReservationView r : list) {
             Room room = rooms.get(r.roomId());
-            User user = users.get(r.userId());
-            table.row(r.id(), room == null ? r.roomId() : room.name(),
-                    Times.slot(r.slot(), room == null ? ZoneOffset.UTC : room.zone()),
-                    user == null ? r.userId() : user.email(), r.status(), r.title());
+            String owner = r.details().map(d -> users.containsKey(d.userId()) ? users.get(d.userId()).email()
+                    : d.userId()).orElse(null);
+            table.row(r.id(), room == null ? r.roomId() : room.name(), Times.slot(r.slot(), zone(room)), owner,
+                    r.status(), r.displayTitle());
         }
         table.print(out, "(no reservations)");
     }
 
-    /** {@code <id>  Spree  2030-01-07 10:00-11:00 Europe/Berlin  "Standup" (4 attendees) by u-ada, CONFIRMED}. */
-    public static String reservation(Reservation r, Room room) {
-        String line = r.id() + "  " + (room == null ? r.roomId() : room.name()) + "  "
-                + Times.slot(r.slot(), room == null ? ZoneOffset.UTC : room.zone())
-                + "  \"" + r.title() + "\" (" + r.attendees() + (r.attendees() == 1 ? " attendee" : " attendees")
+    /**
+     * {@code <id>  Spree  2030-01-07 10:00-11:00 Europe/Berlin  "Standup" (4 attendees) by u-ada, CONFIRMED};
+     * a busy slot: {@code <id>  Spree  2030-01-07 10:00-11:00 Europe/Berlin  Busy, CONFIRMED}.
+     */
+    public static String reservation(ReservationView view, Room room) {
+        String head = view.id() + "  " + (room == null ? view.roomId() : room.name()) + "  "
+                + Times.slot(view.slot(), zone(room)) + "  ";
+        if (view.details().isEmpty()) {
+            return head + view.displayTitle() + ", " + view.status();
+        }
+        Reservation r = view.details().get();
+        String line = head + "\"" + r.title() + "\" (" + r.attendees() + (r.attendees() == 1 ? " attendee" : " attendees")
                 + ") by " + r.userId() + ", " + r.status();
         if (r.cancelledAt() != null) {
-            line += " at " + Times.local(r.cancelledAt(), room == null ? ZoneOffset.UTC : room.zone())
-                    + " by " + r.cancelledBy();
+            line += " at " + Times.local(r.cancelledAt(), zone(room)) + " by " + r.cancelledBy();
         }
         return line;
+    }
+
+    /** The audit trail: who created the reservation and when, and who cancelled it. */
+    public static void audit(PrintWriter out, Reservation r, Room room, Map<String, User> users) {
+        ZoneId zone = zone(room);
+        out.println("created " + Times.local(r.createdAt(), zone) + " " + zone + " by " + who(r.createdBy(), users));
+        if (r.cancelledAt() != null) {
+            out.println("cancelled " + Times.local(r.cancelledAt(), zone) + " " + zone + " by "
+                    + who(r.cancelledBy(), users));
+        }
+    }
+
+    private static String who(String userId, Map<String, User> users) {
+        User user = users.get(userId);
+        return user == null ? userId : userId + " (" + user.email() + ")";
+    }
+
+    private static ZoneId zone(Room room) {
+        return room == null ? ZoneOffset.UTC : room.zone();
+    }
+
+    private static String yesNo(boolean value) {
+        return value ? "yes" : "no";
     }
 
     static String equipment(Room r) {

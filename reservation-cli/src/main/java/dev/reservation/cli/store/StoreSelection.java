@@ -1,5 +1,6 @@
 package dev.reservation.cli.store;
 
+import dev.reservation.mongo.StoreOptions;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
@@ -15,5 +16,13 @@ public record StoreSelection(Optional<String> mongoUri, Optional<Path> dataDir, 
         mongoUri = mongoUri == null ? Optional.empty() : mongoUri.filter(uri -> !uri.isBlank());
         dataDir = dataDir == null ? Optional.empty() : dataDir;
         env = Map.copyOf(Objects.requireNonNull(env, "env"));
+    }
+
+    /**
+     * True when a MongoDB URI is given (flag or environment, as {@link StoreOptions#resolve} reads
+     * them); false for the embedded default, the data directory of the person running the CLI.
+     */
+    public boolean usesUri() {
+        return mongoUri.isPresent() || !env.getOrDefault(StoreOptions.URI_ENV, "").isBlank();
     }
 }
