@@ -25,14 +25,23 @@ public final class AuthService {
     private final CredentialStore credentials;
     private final PasswordHasher hasher;
     private final SignInThrottle throttle;
-    private final PasswordHash decoy;
+    /** Checked when the email is unknown, so that answer costs what a wrong password costs; made on first use. */
+    private volatile PasswordHash decoy;
 
     public AuthService(UserStore users, CredentialStore credentials, PasswordHasher hasher, SignInThrottle throttle) {
         this.users = users;
         this.credentials = credentials;
         this.hasher = hasher;
         this.throttle = throttle;
-        this.decoy = hasher.hash("decoy-password-never-used".toCharArray());
+    }
+
+    private PasswordHash decoy() {
+        PasswordHash d = decoy;
+        if (d == null) {
+            d = hasher.hash("decoy-password-never-used".toCharArray());
+            decoy = d;
+        }
+        return d;
     }
 
     /**
@@ -49,7 +58,13 @@ public final class AuthService {
         }
         Optional<User> user = find(email);
         Optional<PasswordHash> stored = user.flatMap(u -> credentials.find(u.id()));
-        boolean passwordOk = hasher.verify(password, stored.orElse(decoy)) && stored.isPresent();
+        boolean passwordOk;
+        if (stored.isPresent()) {
+            passwordOk = hasher.verify(password, stored.get());
+        } else {
+            hasher.verify(password, decoy()); // the same work as a wrong password: timing tells nothing
+            passwordOk = false;
+        }
         if (!passwordOk || !user.get().active()) {
             throttle.recordFailure(accountKey);
             throttle.recordFailure(addressKey);
