@@ -4,20 +4,25 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The asked slot overlaps confirmed reservations of the same room. Names them, and carries
- * suggestions (the room's next free slot of the same length, other rooms free at that time).
+ * The asked slot overlaps confirmed reservations of the same room. Names them — as the asking actor
+ * may see them: someone else's only as a busy slot for a MEMBER — and carries suggestions (the
+ * room's next free slot of the same length, other rooms free at that time).
  */
 public final class ReservationConflictException extends ReservationException {
-    private final List<Reservation> conflicts;
+    /** A conflicting reservation: its id and slot, and its details only when the actor may see them. */
+    public record Conflict(String id, TimeSlot slot, java.util.Optional<Reservation> details) {
+    }
+
+    private final List<Conflict> conflicts;
     private final Suggestions suggestions;
 
-    public ReservationConflictException(List<Reservation> conflicts, Suggestions suggestions) {
+    public ReservationConflictException(List<Conflict> conflicts, Suggestions suggestions) {
         super(describe(conflicts));
         this.conflicts = List.copyOf(conflicts);
         this.suggestions = suggestions;
     }
 
-    public List<Reservation> conflicts() {
+    public List<Conflict> conflicts() {
         return conflicts;
     }
 
@@ -25,7 +30,7 @@ public final class ReservationConflictException extends ReservationException {
         return suggestions;
     }
 
-    private static String describe(List<Reservation> conflicts) {
+    private static String describe(List<Conflict> conflicts) {
         return "the room is already booked by " + conflicts.stream()
                 .map(r -> r.id() + " (" + r.slot() + ")")
                 .collect(Collectors.joining(", "));

@@ -105,7 +105,10 @@ public final class ReservationService {
         if (outcome instanceof BookingOutcome.Replayed replayed) {
             return replay(candidate, replayed.existing());
         }
-        List<Reservation> conflicts = ((BookingOutcome.Conflict) outcome).conflicts();
+        List<ReservationConflictException.Conflict> conflicts = ((BookingOutcome.Conflict) outcome).conflicts().stream()
+                .map(r -> ReservationView.of(r, actor))
+                .map(v -> new ReservationConflictException.Conflict(v.id(), v.slot(), v.details()))
+                .toList();
         throw new ReservationConflictException(conflicts,
                 search.suggestionsFor(room, request.slot(), request.attendees()));
     }
@@ -214,8 +217,15 @@ public final class ReservationService {
         return reservations.findByIdempotencyKey(key).map(r -> ReservationView.of(r, actor));
     }
 
-    /** The reservations matching the query, as {@code actor} may see them. */
+    /**
+     * The reservations matching the query, as {@code actor} may see them. A MEMBER may filter by
+     * user only for themselves: filtering by someone else would tell whose the busy slots are.
+     */
     public List<ReservationView> find(Actor actor, ReservationQuery query) {
+        if (query.userId().isPresent() && !Permissions.allowed(actor, Permissions.Operation.SEE_DETAILS,
+                query.userId().get())) {
+            throw new PermissionDeniedException("a member may list reservations by user only for themselves");
+        }
         return views(actor, reservations.find(query));
     }
 

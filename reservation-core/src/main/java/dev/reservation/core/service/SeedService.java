@@ -1,5 +1,7 @@
 package dev.reservation.core.service;
 
+import dev.reservation.core.auth.Permissions;
+import dev.reservation.core.domain.Actor;
 import dev.reservation.core.domain.AlreadyExistsException;
 import dev.reservation.core.domain.Room;
 import dev.reservation.core.domain.User;
@@ -25,8 +27,8 @@ public final class SeedService {
     }
 
     /** Seeds, then gives every demo user without a password {@link DemoData#PASSWORD}. */
-    public SeedResult seedWithDemoPasswords(AuthService auth) {
-        SeedResult result = seed();
+    public SeedResult seedWithDemoPasswords(Actor actor, AuthService auth) {
+        SeedResult result = seed(actor);
         for (User user : DemoData.USERS) {
             users.findByEmail(user.email()).ifPresent(u -> auth.setPasswordIfMissing(u.id(),
                     DemoData.PASSWORD.toCharArray()));
@@ -34,7 +36,10 @@ public final class SeedService {
         return result;
     }
 
-    public SeedResult seed() {
+    /** Adds the demo users and rooms that are missing; needs the right to manage both. */
+    public SeedResult seed(Actor actor) {
+        Permissions.require(actor, Permissions.Operation.MANAGE_USERS, null);
+        Permissions.require(actor, Permissions.Operation.MANAGE_ROOMS, null);
         int usersAdded = 0;
         for (User user : DemoData.USERS) {
             if (users.findById(user.id()).isEmpty() && users.findByEmail(user.email()).isEmpty()

@@ -156,4 +156,38 @@ class AccountRulesTest {
         assertThat(cancelled.cancelledBy()).isEqualTo("grace");
         assertThat(cancelled.cancelledAt()).isEqualTo(ServiceFixture.NOW);
     }
+
+    @org.junit.jupiter.api.Test
+    void aMemberMayNotListAnotherUsersReservationsByUser() {
+        ServiceFixture f = new ServiceFixture();
+        f.service.reserve(as(f.alan), new ReserveRequest("small", "alan", tomorrow(9, 0, 60), "x", 1));
+        assertThatThrownBy(() -> f.service.find(as(f.grace), dev.reservation.core.store.ReservationQuery.all().user("alan")))
+                .isInstanceOf(PermissionDeniedException.class);
+        assertThat(f.service.find(as(f.grace), dev.reservation.core.store.ReservationQuery.all().user("grace"))).isEmpty();
+        assertThat(f.service.find(as(f.admin), dev.reservation.core.store.ReservationQuery.all().user("alan"))).hasSize(1);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aConflictShowsAMemberOnlyTheirOwnDetails() {
+        ServiceFixture f = new ServiceFixture();
+        Reservation alans = f.service.reserve(as(f.alan), new ReserveRequest("small", "alan", tomorrow(9, 0, 60),
+                "Alan's secret", 1));
+        assertThatThrownBy(() -> f.service.reserve(as(f.grace), f.request(f.small, f.grace, tomorrow(9, 30, 60))))
+                .isInstanceOfSatisfying(dev.reservation.core.domain.ReservationConflictException.class, e -> {
+                    assertThat(e.conflicts().get(0).details()).isEmpty();
+                    assertThat(e.conflicts().get(0).slot()).isEqualTo(alans.slot());
+                    assertThat(e.getMessage()).doesNotContain("secret").doesNotContain("alan");
+                });
+        assertThatThrownBy(() -> f.service.reserve(as(f.admin), f.request(f.small, f.grace, tomorrow(9, 30, 60))))
+                .isInstanceOfSatisfying(dev.reservation.core.domain.ReservationConflictException.class,
+                        e -> assertThat(e.conflicts().get(0).details()).contains(alans));
+    }
+
+    @org.junit.jupiter.api.Test
+    void onlyAnAdminMaySeed() {
+        ServiceFixture f = new ServiceFixture();
+        SeedService seed = new SeedService(f.users, f.rooms);
+        assertThatThrownBy(() -> seed.seed(as(f.grace))).isInstanceOf(PermissionDeniedException.class);
+        assertThat(seed.seed(as(f.admin)).roomsAdded()).isEqualTo(DemoData.ROOMS.size());
+    }
 }

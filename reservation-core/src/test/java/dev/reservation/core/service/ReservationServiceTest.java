@@ -87,7 +87,8 @@ class ReservationServiceTest {
         Reservation first = f.service.reserve(as(f.grace), f.request(f.medium, f.grace, tomorrow(9, 0, 60)));
         assertThatThrownBy(() -> f.service.reserve(as(f.alan), f.request(f.medium, f.alan, tomorrow(9, 30, 60))))
                 .isInstanceOfSatisfying(ReservationConflictException.class, e -> {
-                    assertThat(e.conflicts()).containsExactly(first);
+                    assertThat(e.conflicts()).extracting(c -> c.id()).containsExactly(first.id());
+                    assertThat(e.conflicts().get(0).details()).as("alan may not see grace's booking").isEmpty();
                     assertThat(e.getMessage()).contains(first.id());
                     assertThat(e.suggestions().nextFreeSlotInRoom()).contains(tomorrow(10, 0, 60));
                     assertThat(e.suggestions().otherFreeRooms()).extracting(r -> r.id())
