@@ -132,7 +132,7 @@ public final class Run {
         RuntimeException[] last = new RuntimeException[1];
         Waits.until(clock, config.faultTimeout(), Duration.ofMillis(500), () -> {
             try {
-                return Optional.of(seed.seed());
+                return Optional.of(seed.seed(Actor.LOCAL_OPERATOR));
             } catch (RuntimeException e) {
                 last[0] = e;
                 return Optional.empty();

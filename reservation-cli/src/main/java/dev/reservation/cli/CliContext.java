@@ -92,11 +92,6 @@ public final class CliContext implements AutoCloseable {
         return whoActs().actor();
     }
 
-    /** The actor once settled; never signs in or opens the store (for error messages). */
-    public synchronized Optional<Actor> settledActor() {
-        return whoActs == null ? Optional.empty() : whoActs.settled();
-    }
-
     /** The signed-in {@code --as} user; empty for the local operator. */
     public Optional<User> actingUser() {
         return whoActs().user();

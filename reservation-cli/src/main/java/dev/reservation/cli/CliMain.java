@@ -40,7 +40,7 @@ public final class CliMain {
     }
 
     static CommandLine commandLine(ReservationCommand root, CliContext context) {
-        Failures failures = new Failures(context.lookups()::knownRoom, context::settledActor);
+        Failures failures = new Failures(context.lookups()::knownRoom);
         ErrorReporter reporter = new ErrorReporter(context.err(), failures, root::verbose);
         CommandLine cli = new CommandLine(root, new CommandFactory(context))
                 .setOut(context.out())

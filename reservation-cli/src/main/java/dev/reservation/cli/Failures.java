@@ -5,7 +5,6 @@ import com.google.inject.ProvisionException;
 import dev.reservation.cli.input.UsageErrorException;
 import dev.reservation.cli.output.Tables;
 import dev.reservation.cli.output.Times;
-import dev.reservation.core.domain.Actor;
 import dev.reservation.core.domain.AlreadyExistsException;
 import dev.reservation.core.domain.AuthenticationFailedException;
 import dev.reservation.core.domain.BookingRuleViolationException;
@@ -14,7 +13,6 @@ import dev.reservation.core.domain.IdempotencyKeyReusedException;
 import dev.reservation.core.domain.InvalidInputException;
 import dev.reservation.core.domain.NotFoundException;
 import dev.reservation.core.domain.PermissionDeniedException;
-import dev.reservation.core.domain.Reservation;
 import dev.reservation.core.domain.ReservationConflictException;
 import dev.reservation.core.domain.Room;
 import dev.reservation.core.domain.StoreUnavailableException;
@@ -28,7 +26,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -49,15 +46,13 @@ public final class Failures {
     }
 
     private final Function<String, Optional<Room>> rooms;
-    private final Supplier<Optional<Actor>> actor;
 
     /**
-     * @param rooms rooms by id, for rendering conflict times in the room's zone; must not do I/O
-     * @param actor who acted, if settled; must not do I/O. Without one, conflicts show as busy slots
+     * @param rooms rooms by id, for rendering conflict times in the room's zone; must not do I/O.
+     *     Conflicts arrive already masked by the core (busy slots unless the actor may see them).
      */
-    public Failures(Function<String, Optional<Room>> rooms, Supplier<Optional<Actor>> actor) {
+    public Failures(Function<String, Optional<Room>> rooms) {
         this.rooms = rooms;
-        this.actor = actor;
     }
 
     public Failure describe(Throwable thrown) {
@@ -110,12 +105,11 @@ public final class Failures {
     }
 
     private Failure conflict(ReservationConflictException e) {
-        List<Reservation> conflicts = e.conflicts();
+        List<ReservationView> conflicts = e.conflicts().stream().map(ReservationView::of).toList();
         Optional<Room> room = conflicts.isEmpty() ? Optional.empty() : rooms.apply(conflicts.get(0).roomId());
         String roomName = room.map(Room::name).orElse(conflicts.isEmpty() ? "the room" : conflicts.get(0).roomId());
         List<String> details = new ArrayList<>();
-        for (Reservation r : conflicts) {
-            ReservationView seen = actor.get().map(a -> ReservationView.of(r, a)).orElseGet(() -> busySlot(r));
+        for (ReservationView seen : conflicts) {
             details.add("  conflicts with: " + Tables.reservation(seen, room.orElse(null)));
         }
         Suggestions s = e.suggestions();
@@ -132,10 +126,6 @@ public final class Failures {
         return new Failure(ExitCode.CONFLICT, "conflict: " + roomName + " is already booked at that time ("
                 + conflicts.size() + (conflicts.size() == 1 ? " reservation" : " reservations") + " in the way)",
                 details);
-    }
-
-    private static ReservationView busySlot(Reservation r) {
-        return new ReservationView(r.id(), r.roomId(), r.slot(), r.status(), Optional.empty());
     }
 
     /** Guice wraps what a provider throws; the failure that counts is inside. */

@@ -69,9 +69,4 @@ final class WhoActs {
         actor();
         return Optional.ofNullable(user);
     }
-
-    /** The actor if already settled; never signs in. */
-    synchronized Optional<Actor> settled() {
-        return Optional.ofNullable(actor);
-    }
 }

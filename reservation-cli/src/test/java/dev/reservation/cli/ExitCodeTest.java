@@ -138,7 +138,7 @@ class ExitCodeTest {
 
     @Test
     void tooManySignInAttemptsIsExit8WithTheCoresMessage() {
-        Failures.Failure failure = new Failures(id -> Optional.empty(), Optional::empty)
+        Failures.Failure failure = new Failures(id -> Optional.empty())
                 .describe(new TooManySignInAttemptsException(Duration.ofMinutes(12)));
         assertThat(failure.exit()).isEqualTo(ExitCode.SIGN_IN_FAILED);
         assertThat(failure.exit().code()).isEqualTo(8);

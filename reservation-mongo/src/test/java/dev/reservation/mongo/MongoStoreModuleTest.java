@@ -39,8 +39,8 @@ class MongoStoreModuleTest {
     void seedsAndBooksThroughTheCoreServices() {
         MongoStores stores = mongo.open();
         Injector injector = Guice.createInjector(new CoreModule(), new MongoStoreModule(stores));
-        injector.getInstance(SeedService.class).seed();
-        injector.getInstance(SeedService.class).seed(); // idempotent
+        injector.getInstance(SeedService.class).seed(Actor.LOCAL_OPERATOR);
+        injector.getInstance(SeedService.class).seed(Actor.LOCAL_OPERATOR); // idempotent
 
         User user = injector.getInstance(UserService.class).list().get(0);
         Room room = injector.getInstance(RoomService.class).list().get(0);

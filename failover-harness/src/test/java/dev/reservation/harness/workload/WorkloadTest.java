@@ -33,7 +33,7 @@ class WorkloadTest {
 
     /** The application's booking path on these stores, as a run wires it. */
     private static WorkloadClient client(StoreBackend backend, Clock wall, History history) {
-        new SeedService(backend.users(), backend.rooms()).seed();
+        new SeedService(backend.users(), backend.rooms()).seed(dev.reservation.core.domain.Actor.LOCAL_OPERATOR);
         ReservationService service = new ReservationService(backend.users(), backend.rooms(), backend.reservations(),
                 new RoomSearchService(backend.rooms(), backend.reservations(), BookingPolicy.DEFAULT, wall),
                 BookingPolicy.DEFAULT, wall, IdGenerator.uuids());

@@ -9,8 +9,8 @@ import java.util.stream.Collectors;
  * room's next free slot of the same length, other rooms free at that time).
  */
 public final class ReservationConflictException extends ReservationException {
-    /** A conflicting reservation: its id and slot, and its details only when the actor may see them. */
-    public record Conflict(String id, TimeSlot slot, java.util.Optional<Reservation> details) {
+    /** A conflicting (confirmed) reservation: id, room and slot, and its details only when the actor may see them. */
+    public record Conflict(String id, String roomId, TimeSlot slot, java.util.Optional<Reservation> details) {
     }
 
     private final List<Conflict> conflicts;

@@ -107,7 +107,7 @@ public final class ReservationService {
         }
         List<ReservationConflictException.Conflict> conflicts = ((BookingOutcome.Conflict) outcome).conflicts().stream()
                 .map(r -> ReservationView.of(r, actor))
-                .map(v -> new ReservationConflictException.Conflict(v.id(), v.slot(), v.details()))
+                .map(v -> new ReservationConflictException.Conflict(v.id(), v.roomId(), v.slot(), v.details()))
                 .toList();
         throw new ReservationConflictException(conflicts,
                 search.suggestionsFor(room, request.slot(), request.attendees()));

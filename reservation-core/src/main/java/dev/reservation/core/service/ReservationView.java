@@ -19,6 +19,12 @@ public record ReservationView(String id, String roomId, TimeSlot slot, Reservati
         return new ReservationView(r.id(), r.roomId(), r.slot(), r.status(), full ? Optional.of(r) : Optional.empty());
     }
 
+    /** A conflict named by a refused booking, as the same kind of view. */
+    public static ReservationView of(dev.reservation.core.domain.ReservationConflictException.Conflict conflict) {
+        return new ReservationView(conflict.id(), conflict.roomId(), conflict.slot(), ReservationStatus.CONFIRMED,
+                conflict.details());
+    }
+
     public boolean busySlotOnly() {
         return details.isEmpty();
     }
