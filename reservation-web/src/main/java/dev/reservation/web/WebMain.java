@@ -7,7 +7,6 @@ import dev.reservation.core.wiring.CoreModule;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -80,8 +79,7 @@ public final class WebMain implements Callable<Integer> {
         WebApp app;
         try {
             Injector injector = Guice.createInjector(new CoreModule(clock, BookingPolicy.DEFAULT), store.module());
-            List<String> prepared = Startup.prepare(injector, store.embeddedDefault(), System.getenv());
-            prepared.forEach(LOG::info);
+            Startup.prepare(injector, store.embeddedDefault(), System.getenv());
             app = new WebApp(injector, WebSettings.DEFAULT.withPrimaryWait(primaryWait)
                     .withSessions(sessionIdle, sessionMax)).start(port);
         } catch (RuntimeException e) {

@@ -29,6 +29,17 @@ class WebMainTest {
 
         assertThat(main.primaryWait).isEqualTo(Duration.ofSeconds(15));
         assertThat(main.inMemory).isTrue();
+        assertThat(main.sessionIdle).isEqualTo(Duration.ofMinutes(30));
+        assertThat(main.sessionMax).isEqualTo(Duration.ofHours(12));
+    }
+
+    @Test
+    void readsTheSessionTimeouts() {
+        WebMain main = new WebMain();
+        new CommandLine(main).parseArgs("--session-idle", "10m", "--session-max", "8h");
+
+        assertThat(main.sessionIdle).isEqualTo(Duration.ofMinutes(10));
+        assertThat(main.sessionMax).isEqualTo(Duration.ofHours(8));
     }
 
     @Test
@@ -37,6 +48,7 @@ class WebMainTest {
 
         assertThat(c.convert("500ms")).isEqualTo(Duration.ofMillis(500));
         assertThat(c.convert("2m")).isEqualTo(Duration.ofMinutes(2));
+        assertThat(c.convert("12h")).isEqualTo(Duration.ofHours(12));
         assertThat(c.convert("PT12S")).isEqualTo(Duration.ofSeconds(12));
         assertThatThrownBy(() -> c.convert("soon")).hasMessageContaining("not a duration");
     }

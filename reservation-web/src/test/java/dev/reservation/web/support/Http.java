@@ -65,6 +65,11 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    public Response put(String path, String json, String... headers) {
+        return send(builder(path, headers).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     public Response post(String path, String contentType, String body, String... headers) {
         HttpRequest.Builder b = builder(path, headers).POST(HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
@@ -94,6 +99,14 @@ public final class Http {
             token = cookie(Csrf.COOKIE);
         }
         return token;
+    }
+
+    /** Sets a cookie for this app as if the server had sent it. */
+    public void setCookie(String name, String value) {
+        HttpCookie c = new HttpCookie(name, value);
+        c.setPath("/");
+        c.setVersion(0);
+        cookies.getCookieStore().add(URI.create(base + "/"), c);
     }
 
     public String cookie(String name) {
