@@ -1,5 +1,6 @@
 package dev.reservation.cli;
 
+import dev.reservation.core.store.ForwardingReservationStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reservation.cli.CliHarness.Result;
@@ -25,7 +26,7 @@ class BookingOutcomeUnknownTest {
     @Test
     void exitsWith7WhenABookingMayHaveBeenMadeAndTellsHowToResolveIt() {
         cli.run("seed");
-        stores.wrapReservations(store -> new DelegatingReservationStore(store) {
+        stores.wrapReservations(store -> new ForwardingReservationStore(store) {
             @Override
             public BookingOutcome book(Reservation candidate) {
                 throw new WriteOutcomeUnknownException("timeout after sending the write", null);
@@ -48,7 +49,7 @@ class BookingOutcomeUnknownTest {
     @Test
     void exitsWith7WhenTheLookupAfterAnUnconfirmedBookingFailsTooAndTheRetryWithTheKeyBooksOnce() {
         cli.run("seed");
-        stores.wrapReservations(store -> new DelegatingReservationStore(store) {
+        stores.wrapReservations(store -> new ForwardingReservationStore(store) {
             private boolean sent;
 
             @Override
@@ -78,7 +79,7 @@ class BookingOutcomeUnknownTest {
     @Test
     void anUnconfirmedBookingFoundByItsIdempotencyKeyIsReportedAsBooked() {
         cli.run("seed");
-        stores.wrapReservations(store -> new DelegatingReservationStore(store) {
+        stores.wrapReservations(store -> new ForwardingReservationStore(store) {
             @Override
             public BookingOutcome book(Reservation candidate) {
                 store.book(candidate);

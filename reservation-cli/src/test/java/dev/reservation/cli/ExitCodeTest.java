@@ -1,5 +1,6 @@
 package dev.reservation.cli;
 
+import dev.reservation.core.store.ForwardingReservationStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reservation.cli.CliHarness.Result;
@@ -45,7 +46,7 @@ class ExitCodeTest {
 
     @Test
     void exitsWith1OnAnUnexpectedErrorAndShowsTheStackTraceOnlyWhenVerbose() {
-        stores.wrapReservations(store -> new DelegatingReservationStore(store) {
+        stores.wrapReservations(store -> new ForwardingReservationStore(store) {
             @Override
             public List<Reservation> find(ReservationQuery query) {
                 throw new IllegalStateException("index corrupt");
@@ -105,7 +106,7 @@ class ExitCodeTest {
         assertThat(conflict.err().lines().count()).isGreaterThan(2);
 
         String id = cli.json("reservations", "list").get("reservations").get(0).get("id").asText();
-        stores.wrapReservations(store -> new DelegatingReservationStore(store) {
+        stores.wrapReservations(store -> new ForwardingReservationStore(store) {
             @Override
             public Reservation cancel(String rid, long expectedVersion, Instant at, String by) {
                 throw new ConcurrentUpdateException("reservation " + rid + " changed meanwhile");

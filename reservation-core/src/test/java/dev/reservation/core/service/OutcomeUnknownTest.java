@@ -11,10 +11,7 @@ import dev.reservation.core.domain.WriteOutcomeUnknownException;
 import dev.reservation.core.memory.InMemoryReservationStore;
 import dev.reservation.core.store.BookingOutcome;
 import dev.reservation.core.store.ReservationQuery;
-import dev.reservation.core.store.ReservationStore;
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
+import dev.reservation.core.store.ForwardingReservationStore;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -25,12 +22,12 @@ import org.junit.jupiter.api.Test;
 class OutcomeUnknownTest {
 
     /** Wraps the in-memory store; the first {@code failures} bookings are applied (or not), then reported unknown. */
-    static class AmbiguousStore implements ReservationStore {
-        final InMemoryReservationStore delegate = new InMemoryReservationStore();
+    static class AmbiguousStore extends ForwardingReservationStore {
         final AtomicInteger failures;
         final boolean applyBeforeFailing;
 
         AmbiguousStore(int failures, boolean applyBeforeFailing) {
+            super(new InMemoryReservationStore());
             this.failures = new AtomicInteger(failures);
             this.applyBeforeFailing = applyBeforeFailing;
         }
@@ -39,31 +36,11 @@ class OutcomeUnknownTest {
         public BookingOutcome book(Reservation candidate) {
             if (failures.getAndDecrement() > 0) {
                 if (applyBeforeFailing) {
-                    delegate.book(candidate);
+                    super.book(candidate);
                 }
                 throw new WriteOutcomeUnknownException("socket timed out after sending", null);
             }
-            return delegate.book(candidate);
-        }
-
-        @Override
-        public Optional<Reservation> findById(String id) {
-            return delegate.findById(id);
-        }
-
-        @Override
-        public Optional<Reservation> findByIdempotencyKey(String key) {
-            return delegate.findByIdempotencyKey(key);
-        }
-
-        @Override
-        public Reservation cancel(String id, long expectedVersion, Instant at, String byUserId) {
-            return delegate.cancel(id, expectedVersion, at, byUserId);
-        }
-
-        @Override
-        public List<Reservation> find(ReservationQuery query) {
-            return delegate.find(query);
+            return super.book(candidate);
         }
     }
 

@@ -1,18 +1,18 @@
-package dev.reservation.cli;
+package dev.reservation.core.store;
 
 import dev.reservation.core.domain.Reservation;
-import dev.reservation.core.store.BookingOutcome;
-import dev.reservation.core.store.ReservationQuery;
-import dev.reservation.core.store.ReservationStore;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Forwards everything; tests override the operation they make fail. */
-class DelegatingReservationStore implements ReservationStore {
+/**
+ * Forwards every call to another store; a test overrides the operation it wants to fail or watch
+ * (an ambiguous write, an unavailable server). Shipped in the core's test-jar for every module.
+ */
+public class ForwardingReservationStore implements ReservationStore {
     private final ReservationStore delegate;
 
-    DelegatingReservationStore(ReservationStore delegate) {
+    public ForwardingReservationStore(ReservationStore delegate) {
         this.delegate = delegate;
     }
 
