@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * A reservation in the API as the caller may see it: in full ({@link ReservationDto}: their own,
- * or any for an ADMIN) or as a busy slot only ({@link BusySlotDto}: no title, no owner).
+ * or any for an ADMIN) or as a busy slot only ({@link BusySlotDto}: no title, no owner). Both are
+ * immutable records, so thread-safe.
  */
 public sealed interface ReservationJson permits ReservationDto, BusySlotDto {
 
