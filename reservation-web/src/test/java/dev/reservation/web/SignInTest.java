@@ -68,6 +68,24 @@ class SignInTest {
     }
 
     @Test
+    void marksTheCookiesSecureBehindATlsTerminatingProxy() {
+        Http.Response form = browser.get("/signin", "X-Forwarded-Proto", "https");
+        String csrf = form.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(Csrf.COOKIE + "="))
+                .findFirst().orElseThrow();
+        assertThat(csrf).containsIgnoringCase("; Secure");
+        String token = csrf.substring(Csrf.COOKIE.length() + 1, csrf.indexOf(';'));
+        // a Secure cookie is not sent back over plain HTTP by the client, so the test sends it by hand
+        Http.Response r = browser.post("/signin", "application/x-www-form-urlencoded", "email=grace%40example.com"
+                + "&password=" + TestApp.PASSWORD + "&_csrf=" + token, "X-Forwarded-Proto", "https",
+                "Cookie", Csrf.COOKIE + "=" + token);
+
+        assertThat(r.status()).isEqualTo(303);
+        assertThat(r.headers().allValues("Set-Cookie")).filteredOn(c -> c.startsWith(SessionCookie.NAME + "=")
+                || c.startsWith(Csrf.COOKIE + "=")).hasSize(2).allSatisfy(c -> assertThat(c).containsIgnoringCase(
+                "; Secure"));
+    }
+
+    @Test
     void answersTheSameForAnUnknownEmailAndAWrongPassword() {
         Http.Response unknown = browser.signIn("nobody@example.com", TestApp.PASSWORD);
         Http.Response wrong = browser.signIn(TestApp.GRACE, "wrong-password");

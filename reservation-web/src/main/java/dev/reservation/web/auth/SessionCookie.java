@@ -27,8 +27,12 @@ public final class SessionCookie {
         ctx.cookie(new Cookie(NAME, "", "/", 0, secure(ctx), true, null, SameSite.LAX));
     }
 
-    /** True when this request reached the server over TLS. */
+    /**
+     * True when this request reached the server over TLS, or reached a TLS-terminating proxy that
+     * says so with {@code X-Forwarded-Proto: https}. Believing that header is harmless: a Secure
+     * flag on a plain connection only keeps the cookie from being sent back over plain HTTP.
+     */
     public static boolean secure(Context ctx) {
-        return ctx.req().isSecure();
+        return ctx.req().isSecure() || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
     }
 }

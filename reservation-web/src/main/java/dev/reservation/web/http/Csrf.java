@@ -1,5 +1,6 @@
 package dev.reservation.web.http;
 
+import dev.reservation.web.auth.SessionCookie;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.ForbiddenResponse;
@@ -54,7 +55,7 @@ public final class Csrf {
      */
     public static void rotate(Context ctx) {
         String token = newToken();
-        ctx.cookie(new Cookie(COOKIE, token, "/", -1, ctx.req().isSecure(), true, null, SameSite.STRICT));
+        ctx.cookie(new Cookie(COOKIE, token, "/", -1, SessionCookie.secure(ctx), true, null, SameSite.STRICT));
         ctx.attribute(ATTRIBUTE, token);
     }
 
