@@ -1,6 +1,7 @@
 package dev.reservation.web;
 
 import com.google.inject.Injector;
+import dev.reservation.core.domain.Actor;
 import dev.reservation.core.auth.PasswordHasher;
 import dev.reservation.core.domain.User;
 import dev.reservation.core.service.AuthService;
@@ -35,7 +36,7 @@ final class Startup {
         bootstrapAdmin(injector.getInstance(AuthService.class), env, done);
         if (embeddedDefault) {
             SeedService.SeedResult seeded = injector.getInstance(SeedService.class)
-                    .seedWithDemoPasswords(injector.getInstance(AuthService.class));
+                    .seedWithDemoPasswords(Actor.LOCAL_OPERATOR, injector.getInstance(AuthService.class));
             done.add("demo data: added " + seeded.usersAdded() + " users and " + seeded.roomsAdded() + " rooms; demo"
                     + " users sign in with the demo password stated in the README (embedded default only)");
         } else {

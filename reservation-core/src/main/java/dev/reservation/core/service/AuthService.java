@@ -91,6 +91,7 @@ public final class AuthService {
      * replaced (change it by signing in). Idempotent; safe from several processes at once.
      */
     public User bootstrapAdmin(String email, String name, char[] password) {
+        PasswordHasher.checkPolicy(password); // before anything is written: no admin without a password
         User admin = find(email).orElseGet(() -> {
             try {
                 return users.insert(new User("admin-" + User.normalizeEmail(email), name, email, Role.ADMIN));

@@ -1,10 +1,7 @@
 package dev.reservation.web.api;
 
-import dev.reservation.core.domain.Actor;
-import dev.reservation.core.domain.Reservation;
 import dev.reservation.core.domain.Room;
 import dev.reservation.core.service.ReservationView;
-import java.util.Optional;
 
 /**
  * A reservation in the API as the caller may see it: in full ({@link ReservationDto}: their own,
@@ -17,16 +14,5 @@ public sealed interface ReservationJson permits ReservationDto, BusySlotDto {
     static ReservationJson of(ReservationView view, Room room) {
         return view.details().<ReservationJson>map(r -> ReservationDto.of(r, room))
                 .orElseGet(() -> BusySlotDto.of(view));
-    }
-
-    /** A reservation as {@code viewer} may see it; nobody (null) sees only a busy slot. */
-    static ReservationJson of(Reservation r, Actor viewer, Room room) {
-        return of(view(r, viewer), room);
-    }
-
-    static ReservationView view(Reservation r, Actor viewer) {
-        return viewer == null
-                ? new ReservationView(r.id(), r.roomId(), r.slot(), r.status(), Optional.empty())
-                : ReservationView.of(r, viewer);
     }
 }

@@ -1,6 +1,6 @@
 package dev.reservation.web.http;
 
-import dev.reservation.core.domain.Actor;
+import dev.reservation.core.service.ReservationView;
 import dev.reservation.core.domain.AlreadyExistsException;
 import dev.reservation.core.domain.AuthenticationFailedException;
 import dev.reservation.core.domain.ConcurrentUpdateException;
@@ -17,7 +17,6 @@ import dev.reservation.core.domain.WriteOutcomeUnknownException;
 import dev.reservation.web.UnresolvedBookingException;
 import dev.reservation.web.api.ApiError;
 import dev.reservation.web.api.ReservationJson;
-import dev.reservation.web.auth.CurrentUser;
 import dev.reservation.web.auth.SignInRequiredException;
 import dev.reservation.web.api.SuggestionsDto;
 import io.javalin.config.RoutesConfig;
@@ -73,7 +72,7 @@ public final class ErrorMapper {
             ctx.redirect(signIn.signInUrl(), HttpStatus.SEE_OTHER);
             return;
         }
-        respond(ctx, describe(e, CurrentUser.actorOrNull(ctx)));
+        respond(ctx, describe(e));
     }
 
     public static boolean isApi(Context ctx) {
@@ -97,13 +96,12 @@ public final class ErrorMapper {
     }
 
     /**
-     * The status and body for a failure; the mapping every frontend path shares.
-     *
-     * @param viewer who asked (null when nobody is signed in): decides how conflicts are shown
+     * The status and body for a failure; the mapping every frontend path shares. Conflicts arrive
+     * already shown as the asking actor may see them (the core masks them).
      */
-    public ApiError describe(Exception e, Actor viewer) {
+    public ApiError describe(Exception e) {
         if (e instanceof ReservationException re) {
-            return describeDomain(re, viewer);
+            return describeDomain(re);
         }
         if (e instanceof HttpResponseException http) {
             if (http.getStatus() == 413) {
@@ -117,7 +115,7 @@ public final class ErrorMapper {
         return ApiError.of(500, "something went wrong on our side; it has been logged (ref " + ref + ")");
     }
 
-    private ApiError describeDomain(ReservationException e, Actor viewer) {
+    private ApiError describeDomain(ReservationException e) {
         String msg = e.getMessage();
         if (e instanceof SignInRequiredException || e instanceof AuthenticationFailedException) {
             return ApiError.of(401, msg);
@@ -134,7 +132,7 @@ public final class ErrorMapper {
         if (e instanceof ReservationConflictException conflict) {
             Room room = conflict.conflicts().isEmpty() ? null : roomById.apply(conflict.conflicts().get(0).roomId());
             return ApiError.of(409, msg).withConflict(
-                    conflict.conflicts().stream().map(r -> ReservationJson.of(r, viewer, room)).toList(),
+                    conflict.conflicts().stream().map(ReservationView::of).map(v -> ReservationJson.of(v, room)).toList(),
                     room == null ? null : SuggestionsDto.of(conflict.suggestions(), room));
         }
         if (e instanceof AlreadyExistsException exists) {
@@ -144,7 +142,7 @@ public final class ErrorMapper {
             return ApiError.of(409, msg + "; read it again and retry");
         }
         if (e instanceof IdempotencyKeyReusedException reused) {
-            return ApiError.of(422, msg).withOutcome(null, reused.original().id(), null);
+            return ApiError.of(422, msg).withOutcome(null, reused.originalId(), null);
         }
         if (e instanceof PermissionDeniedException) {
             return ApiError.of(403, msg);

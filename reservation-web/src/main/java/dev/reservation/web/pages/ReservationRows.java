@@ -38,11 +38,6 @@ public final class ReservationRows {
         return views.stream().map(v -> row(v, viewer, roomsById.get(v.roomId()), usersById)).toList();
     }
 
-    /** Rows for full reservations (conflicts), each shown as the viewer may see it. */
-    public List<ReservationRow> ofReservations(List<Reservation> reservations, Actor viewer) {
-        return of(reservations.stream().map(r -> ReservationJson.view(r, viewer)).toList(), viewer);
-    }
-
     private static ReservationRow row(ReservationView v, Actor viewer, Room room, Map<String, User> usersById) {
         String roomName = room == null ? v.roomId() : room.name();
         String when = Format.slot(v.slot(), room == null ? ZoneOffset.UTC : room.zone());

@@ -1,6 +1,7 @@
 package dev.reservation.web.pages;
 
 import dev.reservation.core.domain.Actor;
+import dev.reservation.core.service.ReservationView;
 import dev.reservation.core.domain.IdempotencyKeyReusedException;
 import dev.reservation.core.domain.InvalidInputException;
 import dev.reservation.core.domain.ReservationConflictException;
@@ -83,7 +84,7 @@ public final class ReserveRoutes {
         } catch (InvalidInputException e) {
             reshow(ctx, e, form, e.fieldErrors(), List.of(), List.of());
         } catch (ReservationConflictException e) {
-            reshow(ctx, e, form, Map.of(), rows.ofReservations(e.conflicts(), actor),
+            reshow(ctx, e, form, Map.of(), rows.of(e.conflicts().stream().map(ReservationView::of).toList(), actor),
                     suggestions(form, request.slot(), e));
         } catch (StoreUnavailableException | UnresolvedBookingException e) {
             reshow(ctx, e, form, Map.of(), List.of(), List.of()); // same key: submitting again is safe
@@ -94,7 +95,7 @@ public final class ReserveRoutes {
 
     private void reshow(Context ctx, RuntimeException e, ReserveForm form, Map<String, String> fieldErrors,
                         List<ReservationRow> conflicts, List<Suggestion> suggestions) {
-        ApiError described = errors.describe(e, CurrentUser.actor(ctx));
+        ApiError described = errors.describe(e);
         ctx.status(described.status());
         if (described.retryAfterSeconds() != null) {
             ctx.header("Retry-After", String.valueOf(described.retryAfterSeconds()));

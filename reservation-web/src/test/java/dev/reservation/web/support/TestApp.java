@@ -50,7 +50,8 @@ public final class TestApp implements AutoCloseable {
 
     public static TestApp start(Stores stores, MutableClock clock, WebSettings settings) {
         Injector injector = injector(clock, stores.module());
-        injector.getInstance(SeedService.class).seedWithDemoPasswords(injector.getInstance(AuthService.class));
+        injector.getInstance(SeedService.class).seedWithDemoPasswords(dev.reservation.core.domain.Actor.LOCAL_OPERATOR,
+                injector.getInstance(AuthService.class));
         return new TestApp(new WebApp(injector, settings).start(0), stores, clock, injector);
     }
 
