@@ -38,10 +38,11 @@ final class CoreWorld {
     final InMemoryRoomStore rooms = new InMemoryRoomStore();
     final InMemoryReservationStore reservations = new InMemoryReservationStore();
     final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    /** The id generator CoreModule binds by default. */
+    final IdGenerator ids = IdGenerator.timeOrdered(clock);
     final RoomSearchService search = new RoomSearchService(rooms, reservations, LONG_HORIZON, clock);
     final ReservationService service = new ReservationService(users, rooms, reservations, search, LONG_HORIZON, clock,
-            IdGenerator.uuids());
-    final IdGenerator ids = IdGenerator.uuids();
+            ids);
     final User user = users.insert(new User("u-bench", "Bench User", "bench@example.com", Role.MEMBER));
     final Actor actor = Actor.of(user);
 

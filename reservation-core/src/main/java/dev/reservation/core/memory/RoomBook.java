@@ -5,6 +5,7 @@ import dev.reservation.core.domain.TimeSlot;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
@@ -51,14 +52,25 @@ final class RoomBook {
     /** The longest slot ever stored here: bounds how far back a window query must look. */
     private Duration longest = Duration.ZERO;
 
-    /** Confirmed reservations overlapping {@code slot}. */
+    /**
+     * Confirmed reservations overlapping {@code slot}, in start order. Confirmed reservations never
+     * overlap, so ordered by start they are ordered by end too: the last one starting before
+     * {@code slot.end} has the latest end of all that could overlap, and one tree descent answers
+     * "any conflict?". Only on a conflict does it walk back over the (few) overlapping ones.
+     */
     List<Reservation> confirmedOverlapping(TimeSlot slot) {
-        List<Reservation> out = new ArrayList<>(1);
-        Map.Entry<Instant, Reservation> before = confirmedByStart.lowerEntry(slot.start());
-        if (before != null && before.getValue().slot().end().isAfter(slot.start())) {
-            out.add(before.getValue());
+        Map.Entry<Instant, Reservation> last = confirmedByStart.lowerEntry(slot.end());
+        if (last == null || !last.getValue().slot().end().isAfter(slot.start())) {
+            return List.of();
         }
-        out.addAll(confirmedByStart.subMap(slot.start(), true, slot.end(), false).values());
+        List<Reservation> out = new ArrayList<>(2);
+        for (Reservation r : confirmedByStart.headMap(slot.end(), false).descendingMap().values()) {
+            if (!r.slot().end().isAfter(slot.start())) {
+                break;
+            }
+            out.add(r);
+        }
+        Collections.reverse(out);
         return out;
     }
 

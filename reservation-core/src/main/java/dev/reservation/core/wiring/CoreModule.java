@@ -42,7 +42,7 @@ public final class CoreModule extends AbstractModule {
     protected void configure() {
         bind(Clock.class).toInstance(clock);
         bind(BookingPolicy.class).toInstance(policy);
-        bind(IdGenerator.class).toInstance(IdGenerator.uuids());
+        bind(IdGenerator.class).toInstance(IdGenerator.timeOrdered(clock));
     }
 
     @Provides
