@@ -71,8 +71,18 @@ public final class HttpLoad {
     enum Scenario { API_ROOMS, HTML_ROOMS, BOOK_DISTINCT, CONTENTION }
 
     static ObjectNode run(URI base, Scenario scenario, int concurrency, Duration duration) throws Exception {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-                .cookieHandler(new CookieManager()).executor(Executors.newFixedThreadPool(2)).build();
+        ExecutorService clientThreads = Executors.newFixedThreadPool(2);
+        try {
+            return run(base, scenario, concurrency, duration, HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(5)).cookieHandler(new CookieManager())
+                    .executor(clientThreads).build());
+        } finally {
+            clientThreads.shutdownNow(); // non-daemon threads: left running, they keep the JVM alive
+        }
+    }
+
+    private static ObjectNode run(URI base, Scenario scenario, int concurrency, Duration duration, HttpClient client)
+            throws Exception {
         if (scenario == Scenario.HTML_ROOMS) {
             signIn(client, base);
         }
