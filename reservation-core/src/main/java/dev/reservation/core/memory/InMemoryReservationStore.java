@@ -3,13 +3,17 @@ package dev.reservation.core.memory;
 import dev.reservation.core.domain.ConcurrentUpdateException;
 import dev.reservation.core.domain.Reservation;
 import dev.reservation.core.domain.ReservationNotFoundException;
+import dev.reservation.core.domain.TimeSlot;
 import dev.reservation.core.store.BookingOutcome;
 import dev.reservation.core.store.ReservationQuery;
 import dev.reservation.core.store.ReservationStore;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
@@ -146,6 +150,27 @@ public final class InMemoryReservationStore implements ReservationStore {
         }
         out.sort(RoomBook.ORDER);
         return out.size() > query.limit() ? List.copyOf(out.subList(0, query.limit())) : out;
+    }
+
+    /** Checks each room directly: a hash lookup and a short binary search per room, whatever the total. */
+    @Override
+    public Set<String> busyRooms(TimeSlot slot, Collection<String> roomIds) {
+        Set<String> busy = new HashSet<>();
+        for (String roomId : roomIds) {
+            RoomBook book = books.get(roomId);
+            if (book == null) {
+                continue;
+            }
+            book.lock.readLock().lock();
+            try {
+                if (!book.confirmedOverlapping(slot).isEmpty()) {
+                    busy.add(roomId);
+                }
+            } finally {
+                book.lock.readLock().unlock();
+            }
+        }
+        return busy;
     }
 
     private static List<Reservation> inRoom(RoomBook book, Instant from, Instant to, ReservationQuery query) {

@@ -25,6 +25,7 @@ public final class InMemoryRoomStore implements RoomStore {
         }
         byName.put(room.nameKey(), room);
         byId.put(room.id(), room);
+        resort();
         return room;
     }
 
@@ -41,6 +42,7 @@ public final class InMemoryRoomStore implements RoomStore {
         byName.remove(old.nameKey());
         byName.put(room.nameKey(), room);
         byId.put(room.id(), room);
+        resort();
         return room;
     }
 
@@ -54,8 +56,15 @@ public final class InMemoryRoomStore implements RoomStore {
         return Optional.ofNullable(byName.get(name.strip().toLowerCase(Locale.ROOT)));
     }
 
+    /** Sorted once per change, not per read: free-room searches list every room. */
+    private volatile List<Room> sorted = List.of();
+
     @Override
     public List<Room> findAll() {
-        return byId.values().stream().sorted(Comparator.comparing(Room::nameKey).thenComparing(Room::id)).toList();
+        return sorted;
+    }
+
+    private void resort() {
+        sorted = byId.values().stream().sorted(Comparator.comparing(Room::nameKey).thenComparing(Room::id)).toList();
     }
 }

@@ -14,7 +14,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Finds free rooms and free time: the free-room search, a room's next free slot, and the
@@ -50,13 +49,8 @@ public final class RoomSearchService {
         if (fitting.isEmpty()) {
             return List.of();
         }
-        Set<String> busy = busyRooms(query.slot());
+        Set<String> busy = reservations.busyRooms(query.slot(), fitting.stream().map(Room::id).toList());
         return fitting.stream().filter(r -> !busy.contains(r.id())).sorted(BEST_FIT).toList();
-    }
-
-    private Set<String> busyRooms(TimeSlot slot) {
-        return reservations.find(ReservationQuery.all().confirmedOnly().window(slot.start(), slot.end()))
-                .stream().map(Reservation::roomId).collect(Collectors.toSet());
     }
 
     /** What to offer when {@code wanted} in {@code room} is taken. */

@@ -1,9 +1,13 @@
 package dev.reservation.core.store;
 
 import dev.reservation.core.domain.Reservation;
+import dev.reservation.core.domain.TimeSlot;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Port: where reservations live. The conflict rule is enforced HERE, atomically, so that a
@@ -42,4 +46,31 @@ public interface ReservationStore {
 
     /** The reservations matching the query, ordered by start then id, at most {@code query.limit()}. */
     List<Reservation> find(ReservationQuery query);
+
+    /**
+     * Which of {@code roomIds} a confirmed reservation holds for any part of {@code slot}. This
+     * default reads the confirmed reservations overlapping the slot in one query, and asks room by
+     * room only if that query hit its limit; a store that can check a room directly overrides it
+     * (the in-memory store does).
+     */
+    default Set<String> busyRooms(TimeSlot slot, Collection<String> roomIds) {
+        Set<String> wanted = Set.copyOf(roomIds);
+        List<Reservation> overlapping =
+                find(ReservationQuery.all().confirmedOnly().window(slot.start(), slot.end()));
+        Set<String> busy = new HashSet<>();
+        for (Reservation r : overlapping) {
+            if (wanted.contains(r.roomId())) {
+                busy.add(r.roomId());
+            }
+        }
+        if (overlapping.size() == ReservationQuery.MAX_LIMIT) { // truncated: settle the rest one by one
+            for (String roomId : wanted) {
+                if (!busy.contains(roomId) && !find(ReservationQuery.all().room(roomId).confirmedOnly()
+                        .window(slot.start(), slot.end()).limit(1)).isEmpty()) {
+                    busy.add(roomId);
+                }
+            }
+        }
+        return busy;
+    }
 }

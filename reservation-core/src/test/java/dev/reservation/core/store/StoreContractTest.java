@@ -220,6 +220,20 @@ public abstract class StoreContractTest {
         booked(candidate("r1", "u3", slot(1, 10, 0, 60)));
     }
 
+    @Test
+    void busyRoomsNamesExactlyTheRoomsHeldForAnyPartOfTheSlot() {
+        booked(candidate("r1", "u1", slot(0, 10, 0, 60)));
+        booked(candidate("r2", "u1", slot(0, 11, 0, 60)));
+        Reservation cancelled = booked(candidate("r3", "u1", slot(0, 10, 0, 60)));
+        stores.reservations().cancel(cancelled.id(), 0, CREATED, "u1");
+        booked(candidate("r4", "u1", slot(0, 8, 0, 26 * 60)));
+        assertThat(stores.reservations().busyRooms(slot(0, 10, 30, 60), List.of("r1", "r2", "r3", "r4", "r5")))
+                .containsExactlyInAnyOrder("r1", "r2", "r4");
+        assertThat(stores.reservations().busyRooms(slot(0, 11, 0, 60), List.of("r1"))).as("touching").isEmpty();
+        assertThat(stores.reservations().busyRooms(slot(0, 10, 30, 60), List.of("r2", "r5")))
+                .containsExactly("r2");
+    }
+
     // ---- idempotency ----
 
     @Test
