@@ -4,7 +4,6 @@ import dev.reservation.core.domain.InvalidInputException;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.util.Arrays;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
@@ -71,16 +70,6 @@ public final class PasswordHasher {
             throw new IllegalStateException("PBKDF2WithHmacSHA256 is missing from this JDK", e);
         } finally {
             spec.clearPassword();
-        }
-    }
-
-    static char[] copyOf(String s) {
-        return s == null ? new char[0] : s.toCharArray();
-    }
-
-    static void wipe(char[] secret) {
-        if (secret != null) {
-            Arrays.fill(secret, '\0');
         }
     }
 }
