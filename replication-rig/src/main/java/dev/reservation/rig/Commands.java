@@ -87,18 +87,32 @@ final class Commands {
                 BsonDocument u = up.asDocument();
                 int index = u.getNumber("index").intValue();
                 BsonDocument q = updates.get(index).asDocument().getDocument("q");
-                if (!q.containsKey("_id")) {
+                if (!mentionsId(q)) {
                     q.put("_id", u.get("_id"));
                 }
             }
         } else if (name.equals("findandmodify") && reply.isDocument("lastErrorObject")
                 && reply.getDocument("lastErrorObject").containsKey("upserted")) {
             BsonDocument q = command.isDocument("query") ? command.getDocument("query") : new BsonDocument();
-            if (!q.containsKey("_id")) {
+            if (!mentionsId(q)) {
                 q.put("_id", reply.getDocument("lastErrorObject").get("upserted"));
             }
             command.put("query", q);
         }
+    }
+
+    /** True when a filter constrains {@code _id} somewhere (then the upsert takes its id from it). */
+    private static boolean mentionsId(BsonValue filter) {
+        if (filter.isDocument()) {
+            for (Map.Entry<String, BsonValue> e : filter.asDocument().entrySet()) {
+                if (e.getKey().equals("_id") || mentionsId(e.getValue())) {
+                    return true;
+                }
+            }
+        } else if (filter.isArray()) {
+            return filter.asArray().stream().anyMatch(Commands::mentionsId);
+        }
+        return false;
     }
 
     static boolean ok(BsonDocument reply) {
