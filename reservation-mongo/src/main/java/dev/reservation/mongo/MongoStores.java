@@ -14,7 +14,7 @@ import dev.reservation.core.domain.StoreUnavailableException;
 import dev.reservation.core.store.ReservationStore;
 import dev.reservation.core.store.RoomStore;
 import dev.reservation.core.store.UserStore;
-import dev.reservation.mongo.internal.Booking;
+import dev.reservation.mongo.internal.BookingProtocol;
 import dev.reservation.mongo.internal.ClientSettings;
 import dev.reservation.mongo.internal.MongoCredentialStore;
 import dev.reservation.mongo.internal.MongoReservationStore;
@@ -28,6 +28,7 @@ import dev.reservation.mongo.internal.embedded.EmbeddedEndpoint;
 import dev.reservation.mongo.internal.embedded.EmbeddedServer;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
@@ -75,7 +76,7 @@ public final class MongoStores implements AutoCloseable {
         this.credentials = new MongoCredentialStore(db.getCollection(Schema.CREDENTIALS));
         this.rooms = new MongoRoomStore(db.getCollection(Schema.ROOMS));
         this.reservations = new MongoReservationStore(reservationDocs, routing.forLists(reservationDocs),
-                db.getCollection(Schema.ROOM_DAYS), timing(options, clock), routing);
+                db.getCollection(Schema.ROOM_DAYS), timing(options), routing, () -> serverTime(db), clock);
         this.cluster = new MongoClusterInspector(client, base, options.databaseName(), tracker, embedded.isPresent()
                 || options.isEmbedded(), clock);
     }
@@ -112,11 +113,21 @@ public final class MongoStores implements AutoCloseable {
         }
     }
 
-    /** Claims of a crashed booking block a room-day this long before they are fenced and removed. */
-    static Booking.Timing timing(StoreOptions options, Clock clock) {
+    /**
+     * Claims of a crashed booking block a room-day this long (by the server's clock) before they are
+     * fenced and removed. It grows with the primary wait and the write timeout, so that a booker slowed
+     * by an election is rarely fenced; one that is fenced fails cleanly (its tombstone makes "not
+     * booked" certain), so the age decides liveness, never safety.
+     */
+    static BookingProtocol.Timing timing(StoreOptions options) {
         Duration longestBooking = options.primaryWait().plus(options.writeTimeout()).plusSeconds(5).multipliedBy(2);
         Duration orphanAge = longestBooking.compareTo(Duration.ofMinutes(1)) > 0 ? longestBooking : Duration.ofMinutes(1);
-        return new Booking.Timing(clock, orphanAge, Duration.ofSeconds(5));
+        return new BookingProtocol.Timing(orphanAge, Duration.ofSeconds(5));
+    }
+
+    /** The server's clock ({@code localTime} of the handshake command), which every instance shares. */
+    private static Instant serverTime(MongoDatabase db) {
+        return db.runCommand(new Document("isMaster", 1)).getDate("localTime").toInstant();
     }
 
     public UserStore users() {

@@ -24,14 +24,17 @@ import java.util.function.Supplier;
  *
  * <p>The rule is "what can we promise about the write?":
  * <ul>
- *   <li><b>certainly not applied</b> → {@link StoreUnavailableException}: no server could be selected
- *       in time (no primary), the connection could not be opened, authentication failed, the pool was
- *       cleared before the command went out, the server answered "not primary"/"recovering" (it
- *       refused the write), or the operation was a read;</li>
+ *   <li><b>certainly not applied</b> → {@link StoreUnavailableException}: the error carries the
+ *       {@code NoWritesPerformed} label; or no server could be selected in time (no primary), the
+ *       connection could not be opened, authentication failed, or the pool was cleared before the
+ *       command went out (the driver retries none of these after a send: a failure before its retry is
+ *       sent makes it report the first attempt's error); or the operation was a read;</li>
  *   <li><b>may have been applied</b> → {@link WriteOutcomeUnknownException}: a write whose command
  *       was (or may have been) sent and then the socket broke or timed out, a write-concern error such
  *       as {@code wtimeout} (applied on the primary, not yet on a majority), a client-side operation
- *       timeout, an interrupt, and any other error on a write that we cannot classify.</li>
+ *       timeout, an interrupt, "not primary"/"recovering" (with retryable writes that error usually
+ *       answers the driver's retry, and says nothing about the first attempt, which may have landed),
+ *       and any other error on a write that we cannot classify.</li>
  * </ul>
  * Duplicate-key errors are not failures of the store: callers test {@link #isDuplicateKey} and turn
  * them into conflicts or "already exists" themselves. The driver exception stays the cause.
@@ -117,8 +120,6 @@ public final class MongoFailures {
         return e instanceof MongoTimeoutException          // no server selected / no connection in time
                 || e instanceof MongoSocketOpenException   // never connected
                 || e instanceof MongoSecurityException     // authentication failed before any command
-                || e instanceof MongoNotPrimaryException   // the server refused: not primary
-                || e instanceof MongoNodeIsRecoveringException
                 || e instanceof MongoClientException;      // pool cleared, client closed, misconfiguration
     }
 

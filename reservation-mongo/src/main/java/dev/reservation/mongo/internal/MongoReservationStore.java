@@ -14,10 +14,13 @@ import dev.reservation.core.domain.ReservationStatus;
 import dev.reservation.core.store.BookingOutcome;
 import dev.reservation.core.store.ReservationQuery;
 import dev.reservation.core.store.ReservationStore;
+import dev.reservation.core.domain.WriteOutcomeUnknownException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.slf4j.Logger;
@@ -25,13 +28,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reservations in MongoDB, with no double booking across processes and WITHOUT multi-document
- * transactions (the embedded server has none). The booking protocol lives in {@link Booking};
+ * transactions (the embedded server has none). The booking protocol lives in {@link BookingProtocol};
  * this class holds the reads, the cancellation and the port's error translation.
  *
  * <p>Cancellation: a version CAS on the reservation document ({@code version == expected and
  * status == CONFIRMED} → CANCELLED, version + 1), then its bucket claims are released. A crash
  * between the two leaves claims of a CANCELLED reservation; the next booking that meets one
- * removes it (see {@link Booking}), so a leftover claim costs one extra read, never a false conflict.
+ * removes it (see {@link BookingProtocol}), so a leftover claim costs one extra read, never a false conflict.
  *
  * <p>Read routing: {@code findById}, {@code findByIdempotencyKey} and every read inside booking or
  * cancelling decide writes, so they go to the primary with majority read concern. {@code find}
@@ -45,20 +48,24 @@ public final class MongoReservationStore implements ReservationStore {
     private final MongoCollection<Document> reservations;
     private final MongoCollection<Document> listReads;
     private final RoomDayClaims claims;
-    private final Booking booking;
+    private final BookingProtocol booking;
     private final ReadYourWrites readYourWrites;
 
     /**
      * @param reservations the collection with primary reads, majority read and write concern
      * @param listReads the same collection with the read preference for list pages
+     * @param serverNow the database server's clock (judges the age of claims)
+     * @param clock stamps tombstones for people to read
      */
     public MongoReservationStore(MongoCollection<Document> reservations, MongoCollection<Document> listReads,
-                                 MongoCollection<Document> roomDays, Booking.Timing timing, ReadRouting routing) {
+                                 MongoCollection<Document> roomDays, BookingProtocol.Timing timing, ReadRouting routing,
+                                 Supplier<Instant> serverNow, Clock clock) {
         this.reservations = reservations;
         this.listReads = listReads;
         this.claims = new RoomDayClaims(roomDays);
         this.readYourWrites = routing.readYourWrites();
-        this.booking = new Booking(reservations, claims, timing, readYourWrites);
+        this.booking = new BookingProtocol(new ReservationDocs(reservations, readYourWrites), claims, timing, serverNow,
+                clock);
     }
 
     @Override
@@ -103,16 +110,22 @@ public final class MongoReservationStore implements ReservationStore {
                 throw new ConcurrentUpdateException("reservation " + id + " is at version " + seen.version()
                         + ", not " + expectedVersion);
             }
-            return seen; // already cancelled at this version: nothing to change
+            // Committed: CONFIRMED at the expected version, yet the update did not match the primary's
+            // data: a change to it (our own earlier cancel, say) is applied but not committed yet.
+            throw new WriteOutcomeUnknownException("reservation " + id + " has a change that is not yet confirmed by "
+                    + "a majority of the replica set; look it up again before cancelling", null, id, null);
         });
         releaseClaims(result);
         return result;
     }
 
-    /** Best effort: a claim left behind by a failure here is removed by the next booking that meets it. */
+    /**
+     * Best effort, once the CANCELLED status is committed: a claim left behind by a failure here
+     * is removed by the next booking that meets it.
+     */
     private void releaseClaims(Reservation cancelled) {
         try {
-            claims.release(RoomDayClaims.bucketIds(cancelled.roomId(), cancelled.slot()), cancelled.id());
+            claims.remove(RoomDayClaims.bucketIds(cancelled.roomId(), cancelled.slot()), cancelled.id());
         } catch (MongoException e) {
             LOG.warn("reservation {} is cancelled but its room-day claims were not released ({}); "
                     + "the next booking of that room and day repairs them", cancelled.id(), e.toString());

@@ -23,11 +23,13 @@ import org.bson.Document;
  *                 cancelledAt?, cancelledBy?, version, idempotencyKey?}
  *                (fields marked ? may be absent: active reads as true, createdBy as userId, so
  *                 documents written before they existed stay valid at schema version 1)
- *                status ABANDONED marks a fenced booking that never completed (a tombstone)
+ *                status ABANDONED marks a booking that can never complete (a tombstone: fenced by
+ *                another booker, or its own booker gave up)
  *                                                          room_start(roomId,start), user_start(userId,start),
  *                                                          start_id(start,_id), unique sparse idempotencyKey_unique
- * room_days      {_id: "roomId|yyyy-mm-dd", roomId, day, claims[{rid, start, end, claimedAt}]}
- *                one document per room and UTC day: the unit of atomic conflict checking
+ * room_days      {_id: "roomId|yyyy-mm-dd", roomId, day, claims[{rid, start, end}], since{hex(rid): date}}
+ *                one document per room and UTC day: the unit of atomic conflict checking; since holds
+ *                the server's time of each claim (claims written before it carry claimedAt instead)
  * replication_markers {_id, writtenAt}                     written by the replication check
  * schema_version {_id: "schema", version, createdAt}
  * </pre>

@@ -50,10 +50,23 @@ class MongoFailuresTest {
     }
 
     @Test
-    void notPrimaryAndAuthFailuresAreUnavailable() {
+    void notPrimaryOnAWriteIsOutcomeUnknownBecauseItMayAnswerTheDriversRetryOfALandedWrite() {
         BsonDocument reply = new BsonDocument("ok", new BsonInt32(0)).append("code", new BsonInt32(10107))
                 .append("errmsg", new BsonString("not primary"));
-        assertThat(write(new MongoNotPrimaryException(reply, HOST))).isInstanceOf(StoreUnavailableException.class);
+        assertThat(write(new MongoNotPrimaryException(reply, HOST))).isInstanceOf(WriteOutcomeUnknownException.class);
+    }
+
+    @Test
+    void notPrimaryWithNoWritesPerformedIsUnavailable() {
+        BsonDocument reply = new BsonDocument("ok", new BsonInt32(0)).append("code", new BsonInt32(10107))
+                .append("errmsg", new BsonString("not primary"));
+        MongoNotPrimaryException e = new MongoNotPrimaryException(reply, HOST);
+        e.addLabel("NoWritesPerformed");
+        assertThat(write(e)).isInstanceOf(StoreUnavailableException.class);
+    }
+
+    @Test
+    void authFailuresAreUnavailable() {
         assertThat(write(new MongoSecurityException(MongoCredential.createCredential("app", "admin", "x".toCharArray()),
                 "auth failed"))).isInstanceOf(StoreUnavailableException.class);
     }

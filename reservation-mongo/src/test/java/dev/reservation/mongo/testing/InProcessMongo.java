@@ -24,7 +24,12 @@ public final class InProcessMongo implements AutoCloseable {
     private final List<MongoStores> opened = new ArrayList<>();
 
     public InProcessMongo() {
-        server = new MongoServer(new MemoryBackend());
+        this(Clock.systemUTC());
+    }
+
+    /** A server whose own clock ({@code $currentDate}, {@code localTime}) is {@code serverClock}. */
+    public InProcessMongo(Clock serverClock) {
+        server = new MongoServer(new MemoryBackend(serverClock));
         uri = server.bindAndGetConnectionString();
     }
 
