@@ -121,7 +121,8 @@ public final class MongoStores implements AutoCloseable {
      */
     static BookingProtocol.Timing timing(StoreOptions options) {
         Duration longestBooking = options.primaryWait().plus(options.writeTimeout()).plusSeconds(5).multipliedBy(2);
-        Duration orphanAge = longestBooking.compareTo(Duration.ofMinutes(1)) > 0 ? longestBooking : Duration.ofMinutes(1);
+        Duration orphanAge = options.orphanAge().orElse(
+                longestBooking.compareTo(Duration.ofMinutes(1)) > 0 ? longestBooking : Duration.ofMinutes(1));
         return new BookingProtocol.Timing(orphanAge, Duration.ofSeconds(5));
     }
 

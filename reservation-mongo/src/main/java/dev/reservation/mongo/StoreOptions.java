@@ -25,6 +25,10 @@ import java.util.Optional;
  *       consistent session advanced to this process's last write, so a caller still reads its own
  *       bookings. Reads that decide a write always go to the primary with majority read concern.</li>
  *   <li>{@code database}: the database name, default {@code reservations}.</li>
+ *   <li>{@code orphanAge}: how long (by the server's clock) the claims of a booking without a
+ *       reservation document block a room before they are fenced as a crashed booker's; absent = twice
+ *       (primaryWait + writeTimeout + 5 s), at least a minute. Liveness only: a live booker that is
+ *       fenced fails cleanly ("nothing was booked"), so a short age costs failed bookings, never safety.</li>
  * </ul>
  */
 public record StoreOptions(
@@ -35,7 +39,8 @@ public record StoreOptions(
         boolean readFromSecondaries,
         Duration maxStaleness,
         Optional<String> database,
-        Duration heartbeat) {
+        Duration heartbeat,
+        Optional<Duration> orphanAge) {
 
     public static final String URI_ENV = "RESERVATION_MONGO_URI";
     public static final String DATA_DIR_ENV = "RESERVATION_DATA_DIR";
@@ -67,6 +72,8 @@ public record StoreOptions(
         database = database == null ? Optional.empty() : database.map(String::strip).filter(s -> !s.isEmpty());
         database.ifPresent(StoreOptions::checkDatabaseName);
         heartbeat = heartbeat == null ? DEFAULT_HEARTBEAT : heartbeat;
+        orphanAge = orphanAge == null ? Optional.empty() : orphanAge;
+        orphanAge.ifPresent(a -> positive("orphanAge", a));
         if (heartbeat.compareTo(MIN_HEARTBEAT) < 0) {
             throw new InvalidInputException("heartbeat", "the driver's heartbeat must be at least 500 ms, was "
                     + heartbeat.toMillis() + " ms");
@@ -76,13 +83,13 @@ public record StoreOptions(
     /** The embedded server in {@code dataDir} with every default. */
     public static StoreOptions embedded(Path dataDir) {
         return new StoreOptions(Optional.empty(), dataDir, DEFAULT_PRIMARY_WAIT, DEFAULT_WRITE_TIMEOUT, false,
-                MIN_STALENESS, Optional.empty(), DEFAULT_HEARTBEAT);
+                MIN_STALENESS, Optional.empty(), DEFAULT_HEARTBEAT, Optional.empty());
     }
 
     /** A MongoDB deployment at {@code uri} with every default (data dir unused). */
     public static StoreOptions uri(String uri) {
         return new StoreOptions(Optional.of(uri), defaultDataDir(Map.of()), DEFAULT_PRIMARY_WAIT, DEFAULT_WRITE_TIMEOUT,
-                false, MIN_STALENESS, Optional.empty(), DEFAULT_HEARTBEAT);
+                false, MIN_STALENESS, Optional.empty(), DEFAULT_HEARTBEAT, Optional.empty());
     }
 
     /**
@@ -99,7 +106,7 @@ public record StoreOptions(
         boolean secondaryLists = nonBlank(env.get(LIST_READS_ENV)).map(StoreOptions::parseListReads).orElse(false);
         Duration staleness = nonBlank(env.get(MAX_STALENESS_ENV)).map(StoreOptions::parseSeconds).orElse(MIN_STALENESS);
         return new StoreOptions(uri, dataDir, DEFAULT_PRIMARY_WAIT, DEFAULT_WRITE_TIMEOUT, secondaryLists, staleness,
-                Optional.empty(), DEFAULT_HEARTBEAT);
+                Optional.empty(), DEFAULT_HEARTBEAT, Optional.empty());
     }
 
     private static boolean parseListReads(String value) {
@@ -122,27 +129,34 @@ public record StoreOptions(
 
     public StoreOptions withPrimaryWait(Duration wait) {
         return new StoreOptions(mongoUri, dataDir, wait, writeTimeout, readFromSecondaries, maxStaleness, database,
-                heartbeat);
+                heartbeat, orphanAge);
     }
 
     public StoreOptions withWriteTimeout(Duration timeout) {
         return new StoreOptions(mongoUri, dataDir, primaryWait, timeout, readFromSecondaries, maxStaleness, database,
-                heartbeat);
+                heartbeat, orphanAge);
     }
 
     public StoreOptions withSecondaryReads(Duration staleness) {
-        return new StoreOptions(mongoUri, dataDir, primaryWait, writeTimeout, true, staleness, database, heartbeat);
+        return new StoreOptions(mongoUri, dataDir, primaryWait, writeTimeout, true, staleness, database, heartbeat,
+                orphanAge);
     }
 
     public StoreOptions withDatabase(String name) {
         return new StoreOptions(mongoUri, dataDir, primaryWait, writeTimeout, readFromSecondaries, maxStaleness,
-                Optional.of(name), heartbeat);
+                Optional.of(name), heartbeat, orphanAge);
     }
 
     /** How often the driver checks each server (default 2 s, at least 500 ms): finer topology timings, more load. */
     public StoreOptions withHeartbeat(Duration interval) {
         return new StoreOptions(mongoUri, dataDir, primaryWait, writeTimeout, readFromSecondaries, maxStaleness,
-                database, interval);
+                database, interval, orphanAge);
+    }
+
+    /** Overrides the orphan age (see the class comment): for tests and harness runs that fence quickly. */
+    public StoreOptions withOrphanAge(Duration age) {
+        return new StoreOptions(mongoUri, dataDir, primaryWait, writeTimeout, readFromSecondaries, maxStaleness,
+                database, heartbeat, Optional.of(age));
     }
 
     /** The database: the explicit option, else the URI's path ({@code /reservations}), else the default. */

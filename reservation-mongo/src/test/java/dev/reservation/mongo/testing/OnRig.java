@@ -14,6 +14,8 @@ import dev.reservation.core.service.RoomSearchService;
 import dev.reservation.core.store.ContractData;
 import dev.reservation.mongo.MongoStores;
 import dev.reservation.mongo.StoreOptions;
+import dev.reservation.mongo.audit.Invariants;
+import dev.reservation.mongo.audit.StoredState;
 import dev.reservation.rig.ReplicationRig;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,6 +35,8 @@ public final class OnRig implements AutoCloseable {
     /** "Now" for the services: before {@link ContractData#DAY0}, within the booking horizon. */
     public static final Instant NOW = Instant.parse("2031-01-05T08:00:00Z");
     public static final Duration WRITE_TIMEOUT = Duration.ofMillis(400);
+    /** Short, so that orphans of rolled-back or abandoned attempts are fenced within a test (and live bookers sometimes too). */
+    public static final Duration ORPHAN_AGE = Duration.ofSeconds(3);
 
     public final ReplicationRig rig = ReplicationRig.start();
     private final String database = InProcessMongo.freshDatabase();
@@ -41,7 +45,8 @@ public final class OnRig implements AutoCloseable {
 
     public StoreOptions options() {
         return StoreOptions.uri(rig.connectionString()).withDatabase(database).withWriteTimeout(WRITE_TIMEOUT)
-                .withPrimaryWait(Duration.ofSeconds(5)).withHeartbeat(Duration.ofMillis(500));
+                .withPrimaryWait(Duration.ofSeconds(5)).withHeartbeat(Duration.ofMillis(500))
+                .withOrphanAge(ORPHAN_AGE);
     }
 
     /** A store instance (its own MongoClient) whose claims and orphan judgement use {@code clock}. */
@@ -86,6 +91,15 @@ public final class OnRig implements AutoCloseable {
     /** Every reservation document (tombstones included) in the committed state. */
     public List<Document> committedReservations() {
         return committed().getCollection("reservations").find().into(new ArrayList<>());
+    }
+
+    /** The protocol's invariants on the committed state, read raw (see {@link Invariants}). */
+    public Invariants.Report invariants() {
+        return Invariants.check(StoredState.read(rig.connectionString(), database));
+    }
+
+    public String database() {
+        return database;
     }
 
     @Override
