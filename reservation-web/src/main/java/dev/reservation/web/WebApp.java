@@ -111,6 +111,7 @@ public final class WebApp {
     }
 
     private static void configureServer(JavalinConfig config, WebSettings settings, ObjectMapper mapper) {
+        config.http.generateEtags = true; // conditional GET: 304 when the body a poller would get is unchanged
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
         config.http.maxRequestSize = settings.maxRequestBytes();
