@@ -11,6 +11,7 @@ import dev.reservation.core.domain.InvalidInputException;
 import dev.reservation.core.domain.PermissionDeniedException;
 import dev.reservation.core.domain.Reservation;
 import dev.reservation.core.domain.ReservationConflictException;
+import dev.reservation.core.domain.ReservationException;
 import dev.reservation.core.domain.ReservationNotFoundException;
 import dev.reservation.core.domain.Room;
 import dev.reservation.core.domain.RoomNotFoundException;
@@ -78,7 +79,8 @@ public final class ReservationService {
      * @throws dev.reservation.core.domain.BookingRuleViolationException when the policy refuses the slot
      * @throws ReservationConflictException when confirmed reservations overlap (with suggestions)
      * @throws IdempotencyKeyReusedException when the key was used for a different request
-     * @throws WriteOutcomeUnknownException when the store could not tell, after retries, whether it stored it
+     * @throws WriteOutcomeUnknownException when the store could not tell, after retries and a look-up by
+     *         the request's idempotency key, whether it stored it
      */
     public BookingReceipt reserveWithReceipt(Actor actor, ReserveRequest request) {
         Permissions.require(actor, Permissions.Operation.RESERVE, request.userId());
@@ -98,7 +100,12 @@ public final class ReservationService {
             throw new InactiveException("roomId", room.name() + " is deactivated and takes no new reservations");
         }
         checkPolicy(room, request.slot(), request.attendees(), now);
-        BookingOutcome outcome = bookResolvingUnknownOutcome(candidate);
+        BookingOutcome outcome;
+        try {
+            outcome = bookResolvingUnknownOutcome(candidate);
+        } catch (WriteOutcomeUnknownException unknown) {
+            return settledByKey(candidate, unknown);
+        }
         if (outcome instanceof BookingOutcome.Booked booked) {
             return new BookingReceipt(booked.reservation(), false);
         }
@@ -142,6 +149,27 @@ public final class ReservationService {
         throw new WriteOutcomeUnknownException("could not confirm whether reservation " + candidate.id()
                 + " was stored; look it up by that id before booking again", last, candidate.id(),
                 candidate.idempotencyKey());
+    }
+
+    /**
+     * The last word on a booking whose outcome stayed unknown: a reservation stored under the
+     * request's idempotency key settles it (made by this request if it carries this candidate's id,
+     * else by an earlier one: a replay). With no key, no such reservation, or a store that still does
+     * not answer, the outcome stays unknown. The one place web, API and CLI resolve it.
+     */
+    private BookingReceipt settledByKey(Reservation candidate, WriteOutcomeUnknownException unknown) {
+        if (candidate.idempotencyKey() == null) {
+            throw unknown;
+        }
+        Optional<Reservation> stored;
+        try {
+            stored = reservations.findByIdempotencyKey(candidate.idempotencyKey());
+        } catch (ReservationException stillUnclear) {
+            unknown.addSuppressed(stillUnclear);
+            throw unknown;
+        }
+        Reservation found = stored.orElseThrow(() -> unknown);
+        return found.id().equals(candidate.id()) ? new BookingReceipt(found, false) : replay(candidate, found);
     }
 
     private static BookingReceipt replay(Reservation candidate, Reservation existing) {

@@ -105,4 +105,44 @@ class OutcomeUnknownTest {
                 .isInstanceOf(StoreUnavailableException.class);
         assertThat(calls).hasValue(1);
     }
+
+    @Test
+    void anOutcomeStillUnknownAfterTheRetriesIsSettledByTheIdempotencyKeyAsBookedByThisRequest() {
+        AmbiguousStore store = new AmbiguousStore(ReservationService.OUTCOME_RESOLUTION_ATTEMPTS, true);
+        ServiceFixture f = new ServiceFixture(store);
+        BookingReceipt receipt = f.service.reserveWithReceipt(as(f.grace),
+                f.request(f.small, f.grace, tomorrow(9, 0, 60)).withIdempotencyKey("k-1"));
+        assertThat(receipt.replayed()).as("this request made it").isFalse();
+        assertThat(store.find(ReservationQuery.all())).containsExactly(receipt.reservation());
+    }
+
+    @Test
+    void aKeyThatAnEarlierRequestUsedSettlesAnUnknownOutcomeAsAReplay() {
+        InMemoryReservationStore backing = new InMemoryReservationStore();
+        ServiceFixture f = new ServiceFixture(new ForwardingReservationStore(backing) {
+            private boolean first = true;
+            private int lookups;
+
+            @Override
+            public BookingOutcome book(Reservation candidate) {
+                if (first) {
+                    first = false;
+                    return super.book(candidate);
+                }
+                throw new WriteOutcomeUnknownException("socket timed out after sending", null);
+            }
+
+            @Override
+            public java.util.Optional<Reservation> findByIdempotencyKey(String key) {
+                return ++lookups <= 2 ? java.util.Optional.empty() : super.findByIdempotencyKey(key);
+            }
+        });
+        Reservation original = f.service.reserve(as(f.grace), f.request(f.small, f.grace, tomorrow(9, 0, 60))
+                .withIdempotencyKey("k-2"));
+        // the service's own up-front look-up misses (as if it read a lagging copy), the store times out, the key settles it
+        BookingReceipt again = f.service.reserveWithReceipt(as(f.grace), f.request(f.small, f.grace, tomorrow(9, 0, 60))
+                .withIdempotencyKey("k-2"));
+        assertThat(again.reservation()).isEqualTo(original);
+        assertThat(again.replayed()).isTrue();
+    }
 }
