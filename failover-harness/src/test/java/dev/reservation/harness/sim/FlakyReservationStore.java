@@ -79,9 +79,9 @@ public final class FlakyReservationStore implements ReservationStore {
     }
 
     @Override
-    public Optional<Reservation> findByIdempotencyKey(String key) {
+    public Optional<Reservation> findByIdempotencyKey(String actorId, String key) {
         requireUp();
-        return delegate.findByIdempotencyKey(key).filter(r -> !forgotten.contains(r.id()));
+        return delegate.findByIdempotencyKey(actorId, key).filter(r -> !forgotten.contains(r.id()));
     }
 
     @Override

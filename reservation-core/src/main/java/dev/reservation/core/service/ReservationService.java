@@ -84,7 +84,7 @@ public final class ReservationService {
      */
     public BookingReceipt reserveWithReceipt(Actor actor, ReserveRequest request) {
         Permissions.require(actor, Permissions.Operation.RESERVE, request.userId());
-        Optional<Reservation> earlier = request.idempotencyKey().flatMap(reservations::findByIdempotencyKey);
+        Optional<Reservation> earlier = request.idempotencyKey().flatMap(k -> reservations.findByIdempotencyKey(actor.userId(), k));
         Room room = rooms.findById(request.roomId()).orElseThrow(() -> new RoomNotFoundException(request.roomId()));
         User user = users.findById(request.userId()).orElseThrow(() -> new UserNotFoundException(request.userId()));
         Instant now = clock.instant();
@@ -163,7 +163,7 @@ public final class ReservationService {
         }
         Optional<Reservation> stored;
         try {
-            stored = reservations.findByIdempotencyKey(candidate.idempotencyKey());
+            stored = reservations.findByIdempotencyKey(candidate.createdBy(), candidate.idempotencyKey());
         } catch (ReservationException stillUnclear) {
             unknown.addSuppressed(stillUnclear);
             throw unknown;
@@ -240,9 +240,9 @@ public final class ReservationService {
                 .orElseThrow(() -> new ReservationNotFoundException(reservationId));
     }
 
-    /** The reservation an earlier booking with this idempotency key made, as {@code actor} may see it. */
+    /** The reservation {@code actor}'s earlier booking with this idempotency key made (keys are per acting user). */
     public Optional<ReservationView> findByIdempotencyKey(Actor actor, String key) {
-        return reservations.findByIdempotencyKey(key).map(r -> ReservationView.of(r, actor));
+        return reservations.findByIdempotencyKey(actor.userId(), key).map(r -> ReservationView.of(r, actor));
     }
 
     /**

@@ -133,8 +133,8 @@ class OutcomeUnknownTest {
             }
 
             @Override
-            public java.util.Optional<Reservation> findByIdempotencyKey(String key) {
-                return ++lookups <= 2 ? java.util.Optional.empty() : super.findByIdempotencyKey(key);
+            public java.util.Optional<Reservation> findByIdempotencyKey(String actorId, String key) {
+                return ++lookups <= 2 ? java.util.Optional.empty() : super.findByIdempotencyKey(actorId, key);
             }
         });
         Reservation original = f.service.reserve(as(f.grace), f.request(f.small, f.grace, tomorrow(9, 0, 60))

@@ -24,6 +24,8 @@ public final class Documents {
     public static final String ID = "_id";
     /** Internal reservation status for a fenced, never-completed booking (see {@link RoomDayClaims}). */
     public static final String ABANDONED = "ABANDONED";
+    /** The unique form of an idempotency key: the acting user's key ({@link Reservation#idempotencyScope()}). */
+    public static final String IDEMPOTENCY_SCOPE = "idempotencyScope";
     static final List<String> VISIBLE_STATUSES = List.of(ReservationStatus.CONFIRMED.name(),
             ReservationStatus.CANCELLED.name());
 
@@ -69,7 +71,7 @@ public final class Documents {
             d.append("cancelledBy", r.cancelledBy());
         }
         if (r.idempotencyKey() != null) {
-            d.append("idempotencyKey", r.idempotencyKey());
+            d.append("idempotencyKey", r.idempotencyKey()).append(IDEMPOTENCY_SCOPE, r.idempotencyScope());
         }
         return d;
     }

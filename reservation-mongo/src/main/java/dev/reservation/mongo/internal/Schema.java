@@ -20,25 +20,28 @@ import org.bson.Document;
  * rooms          {_id, name, nameKey, location, capacity, equipment[], zone, active?}
  *                                                          unique nameKey_unique(nameKey)
  * reservations   {_id, roomId, userId, start, end, title, attendees, status, createdAt, createdBy?,
- *                 cancelledAt?, cancelledBy?, version, idempotencyKey?}
+ *                 cancelledAt?, cancelledBy?, version, idempotencyKey?, idempotencyScope?}
  *                (fields marked ? may be absent: active reads as true, createdBy as userId, so
  *                 documents written before they existed stay valid at schema version 1)
  *                status ABANDONED marks a booking that can never complete (a tombstone: fenced by
  *                another booker, or its own booker gave up)
  *                                                          room_start(roomId,start), user_start(userId,start),
- *                                                          start_id(start,_id), unique sparse idempotencyKey_unique
+ *                                                          start_id(start,_id), unique sparse
+ *                                                          idempotencyScope_unique (keys are per acting user;
+ *                                                          schema 1 had them global: migrated at start-up)
  * room_days      {_id: "roomId|yyyy-mm-dd", roomId, day, claims[{rid, start, end}], since{hex(rid): date}}
  *                one document per room and UTC day: the unit of atomic conflict checking; since holds
  *                the server's time of each claim (claims written before it carry claimedAt instead)
  * replication_markers {_id, writtenAt}                     written by the replication check
  * schema_version {_id: "schema", version, createdAt}
  * </pre>
- * The idempotency-key index is sparse rather than partial: both MongoDB and the embedded
+ * The idempotency index is sparse rather than partial: both MongoDB and the embedded
  * mongo-java-server support sparse unique indexes, and keys are simply absent when unused.
  * Thread-safe (stateless).
  */
 public final class Schema {
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
+    static final String IDEMPOTENCY_INDEX = "idempotencyScope_unique";
     public static final String USERS = "users";
     public static final String ROOMS = "rooms";
     public static final String CREDENTIALS = "credentials";
@@ -61,8 +64,8 @@ public final class Schema {
             reservations.createIndex(Indexes.ascending("roomId", "start"), new IndexOptions().name("room_start"));
             reservations.createIndex(Indexes.ascending("userId", "start"), new IndexOptions().name("user_start"));
             reservations.createIndex(Indexes.ascending("start", "_id"), new IndexOptions().name("start_id"));
-            reservations.createIndex(Indexes.ascending("idempotencyKey"),
-                    new IndexOptions().unique(true).sparse(true).name("idempotencyKey_unique"));
+            reservations.createIndex(Indexes.ascending(Documents.IDEMPOTENCY_SCOPE),
+                    new IndexOptions().unique(true).sparse(true).name(IDEMPOTENCY_INDEX));
             db.getCollection(SCHEMA_VERSION).updateOne(Filters.eq("_id", "schema"),
                     Updates.combine(Updates.setOnInsert("version", VERSION),
                             Updates.setOnInsert("createdAt", Documents.date(clock.instant()))),
@@ -76,5 +79,31 @@ public final class Schema {
             throw new StoreUnavailableException("database '" + db.getName() + "' has schema version " + stored
                     + ", newer than this program understands (" + VERSION + "); upgrade the program", null);
         }
+        if (stored < 2) {
+            MongoFailures.write("migrating the schema to version 2", () -> scopeIdempotencyKeys(db));
+        }
+    }
+
+    /**
+     * Version 1 kept idempotency keys unique across all users; version 2 per acting user: every
+     * keyed reservation gains {@code idempotencyScope} and the global index goes. Idempotent, so
+     * several processes may run it at once; the version is raised last.
+     */
+    private static Void scopeIdempotencyKeys(MongoDatabase db) {
+        var reservations = db.getCollection(RESERVATIONS);
+        for (Document d : reservations.find(Filters.and(Filters.exists("idempotencyKey"),
+                Filters.exists(Documents.IDEMPOTENCY_SCOPE, false)))) {
+            String creator = d.getString("createdBy") != null ? d.getString("createdBy") : d.getString("userId");
+            reservations.updateOne(Filters.eq("_id", d.get("_id")), Updates.set(Documents.IDEMPOTENCY_SCOPE,
+                    dev.reservation.core.domain.Reservation.scope(creator, d.getString("idempotencyKey"))));
+        }
+        for (Document index : reservations.listIndexes()) {
+            if ("idempotencyKey_unique".equals(index.getString("name"))) {
+                reservations.dropIndex("idempotencyKey_unique");
+            }
+        }
+        db.getCollection(SCHEMA_VERSION).updateOne(Filters.and(Filters.eq("_id", "schema"), Filters.lt("version", 2)),
+                Updates.set("version", 2));
+        return null;
     }
 }
