@@ -17,7 +17,9 @@ import dev.reservation.web.api.ReservationApiRoutes;
 import dev.reservation.web.api.RoomApiRoutes;
 import dev.reservation.web.api.UserApiRoutes;
 import dev.reservation.web.auth.AuthGate;
-import dev.reservation.web.auth.SessionStore;
+import com.github.benmanes.caffeine.cache.Ticker;
+import dev.reservation.core.auth.SessionStore;
+import dev.reservation.core.auth.Sessions;
 import dev.reservation.web.auth.SignOuts;
 import dev.reservation.web.auth.VerifiedCredentials;
 import dev.reservation.web.http.AccessLog;
@@ -56,6 +58,8 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
  * then stops. Start once; thread-safe.
  */
 public final class WebApp {
+    /** How long another instance may still honour a session this instance revoked. */
+    static final java.time.Duration SESSION_CACHE = java.time.Duration.ofSeconds(5);
     private final Javalin javalin;
 
     public WebApp(Injector injector, WebSettings settings) {
@@ -69,7 +73,8 @@ public final class WebApp {
         AuthService auth = injector.getInstance(AuthService.class);
         ObjectMapper mapper = Json.mapper();
         JsonBodies bodies = new JsonBodies(mapper);
-        SessionStore sessions = new SessionStore(clock, settings.sessionIdle(), settings.sessionMax());
+        Sessions sessions = new Sessions(injector.getInstance(SessionStore.class), clock, settings.sessionIdle(),
+                settings.sessionMax(), SESSION_CACHE, Ticker.systemTicker());
         VerifiedCredentials verified = new VerifiedCredentials(clock, VerifiedCredentials.DEFAULT_TTL);
         SignOuts signOuts = new SignOuts(sessions, verified);
         AuthGate gate = new AuthGate(users, auth, sessions, verified);

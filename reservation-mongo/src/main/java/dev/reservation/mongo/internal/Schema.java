@@ -8,6 +8,7 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import dev.reservation.core.domain.StoreUnavailableException;
 import java.time.Clock;
+import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 
 /**
@@ -33,6 +34,10 @@ import org.bson.Document;
  *                one document per room and UTC day: the unit of atomic conflict checking; since holds
  *                the server's time of each claim (claims written before it carry claimedAt instead)
  * replication_markers {_id, writtenAt}                     written by the replication check
+ * sessions       {_id: sha256(session id), userId, createdAt, lastSeen, expiresAt}
+ *                                                          userId, TTL expiresAt_ttl(expiresAt)
+ * signin_failures {_id: "account:email" | "address:ip", firstAt, count, expiresAt}
+ *                                                          TTL expiresAt_ttl(expiresAt)
  * schema_version {_id: "schema", version, createdAt}
  * </pre>
  * The idempotency index is sparse rather than partial: both MongoDB and the embedded
@@ -48,6 +53,8 @@ public final class Schema {
     public static final String RESERVATIONS = "reservations";
     public static final String ROOM_DAYS = "room_days";
     public static final String MARKERS = "replication_markers";
+    public static final String SESSIONS = "sessions";
+    public static final String SIGNIN_FAILURES = "signin_failures";
     public static final String SCHEMA_VERSION = "schema_version";
 
     private Schema() {
@@ -66,6 +73,11 @@ public final class Schema {
             reservations.createIndex(Indexes.ascending("start", "_id"), new IndexOptions().name("start_id"));
             reservations.createIndex(Indexes.ascending(Documents.IDEMPOTENCY_SCOPE),
                     new IndexOptions().unique(true).sparse(true).name(IDEMPOTENCY_INDEX));
+            db.getCollection(SESSIONS).createIndex(Indexes.ascending("userId"), new IndexOptions().name("userId"));
+            db.getCollection(SESSIONS).createIndex(Indexes.ascending("expiresAt"),
+                    new IndexOptions().expireAfter(0L, TimeUnit.SECONDS).name("expiresAt_ttl"));
+            db.getCollection(SIGNIN_FAILURES).createIndex(Indexes.ascending("expiresAt"),
+                    new IndexOptions().expireAfter(0L, TimeUnit.SECONDS).name("expiresAt_ttl"));
             db.getCollection(SCHEMA_VERSION).updateOne(Filters.eq("_id", "schema"),
                     Updates.combine(Updates.setOnInsert("version", VERSION),
                             Updates.setOnInsert("createdAt", Documents.date(clock.instant()))),

@@ -1,5 +1,7 @@
 package dev.reservation.web.auth;
 
+import dev.reservation.core.auth.Sessions;
+
 import dev.reservation.core.domain.AuthenticationFailedException;
 import dev.reservation.core.domain.User;
 import dev.reservation.core.domain.UserNotFoundException;
@@ -25,10 +27,10 @@ public final class AuthGate {
 
     private final UserService users;
     private final AuthService auth;
-    private final SessionStore sessions;
+    private final Sessions sessions;
     private final VerifiedCredentials verified;
 
-    public AuthGate(UserService users, AuthService auth, SessionStore sessions, VerifiedCredentials verified) {
+    public AuthGate(UserService users, AuthService auth, Sessions sessions, VerifiedCredentials verified) {
         this.users = users;
         this.auth = auth;
         this.sessions = sessions;

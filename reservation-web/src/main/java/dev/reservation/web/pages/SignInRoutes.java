@@ -7,7 +7,7 @@ import dev.reservation.core.service.AuthService;
 import dev.reservation.web.auth.AuthGate;
 import dev.reservation.web.auth.CurrentUser;
 import dev.reservation.web.auth.SessionCookie;
-import dev.reservation.web.auth.SessionStore;
+import dev.reservation.core.auth.Sessions;
 import dev.reservation.web.http.Csrf;
 import dev.reservation.web.http.ErrorMapper;
 import dev.reservation.web.pages.view.SignInView;
@@ -26,9 +26,9 @@ import java.util.Arrays;
 public final class SignInRoutes {
     private final Pages pages;
     private final AuthService auth;
-    private final SessionStore sessions;
+    private final Sessions sessions;
 
-    public SignInRoutes(Pages pages, AuthService auth, SessionStore sessions) {
+    public SignInRoutes(Pages pages, AuthService auth, Sessions sessions) {
         this.pages = pages;
         this.auth = auth;
         this.sessions = sessions;
