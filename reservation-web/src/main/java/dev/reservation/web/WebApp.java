@@ -23,6 +23,7 @@ import dev.reservation.core.auth.Sessions;
 import dev.reservation.web.auth.SignOuts;
 import dev.reservation.web.auth.VerifiedCredentials;
 import dev.reservation.web.http.AccessLog;
+import dev.reservation.web.http.ClientAddress;
 import dev.reservation.web.http.Csrf;
 import dev.reservation.web.http.ErrorMapper;
 import dev.reservation.web.http.Json;
@@ -91,6 +92,8 @@ public final class WebApp {
         ReservationRows rows = new ReservationRows(rooms, users);
         this.javalin = Javalin.create(config -> {
             configureServer(config, settings, mapper);
+            ClientAddress clients = new ClientAddress(settings.trustedProxies());
+            config.routes.before(clients::remember);
             config.routes.before(SecurityHeaders::apply);
             config.routes.before(Csrf::guard);
             config.routes.before(gate::before);

@@ -7,6 +7,7 @@ import dev.reservation.core.wiring.CoreModule;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -57,6 +58,12 @@ public final class WebMain implements Callable<Integer> {
                     + " (env RESERVATION_SESSION_MAX; default 12h)")
     Duration sessionMax;
 
+    @Option(names = "--trusted-proxy", split = ",", paramLabel = "<address|cidr>",
+            defaultValue = "${env:RESERVATION_TRUSTED_PROXIES:-}",
+            description = "a reverse proxy (address or CIDR range) whose X-Forwarded-For names the client; repeatable"
+                    + " or comma-separated (env RESERVATION_TRUSTED_PROXIES; default none: the header is ignored)")
+    List<String> trustedProxies;
+
     public static void main(String[] args) {
         CommandLine cli = new CommandLine(new WebMain());
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
@@ -81,7 +88,9 @@ public final class WebMain implements Callable<Integer> {
             Injector injector = Guice.createInjector(new CoreModule(clock, BookingPolicy.DEFAULT), store.module());
             Startup.prepare(injector, store.embeddedDefault(), System.getenv());
             app = new WebApp(injector, WebSettings.DEFAULT.withPrimaryWait(primaryWait)
-                    .withSessions(sessionIdle, sessionMax)).start(port);
+                    .withSessions(sessionIdle, sessionMax)
+                    .withTrustedProxies(trustedProxies == null ? List.of()
+                            : trustedProxies.stream().filter(s -> !s.isBlank()).toList())).start(port);
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -95,7 +104,7 @@ public final class WebMain implements Callable<Integer> {
             }
         }, "web-shutdown"));
         System.out.println("Serving http://localhost:" + app.port() + " — " + store.description()
-                + ". Sessions live in this process (several instances need sticky sessions). Ctrl-C stops.");
+                + ". Sessions are kept in the store (any instance serves them). Ctrl-C stops.");
         return 0;
     }
 

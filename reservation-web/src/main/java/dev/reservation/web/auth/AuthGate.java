@@ -1,5 +1,6 @@
 package dev.reservation.web.auth;
 
+import dev.reservation.web.http.ClientAddress;
 import dev.reservation.core.auth.Sessions;
 
 import dev.reservation.core.domain.AuthenticationFailedException;
@@ -54,7 +55,7 @@ public final class AuthGate {
         BasicCredentials credentials = BasicCredentials.parse(ctx.header("Authorization"))
                 .orElseThrow(SignInRequiredException::forApi);
         try {
-            CurrentUser.set(ctx, verify(credentials, ctx.ip()), null);
+            CurrentUser.set(ctx, verify(credentials, ClientAddress.of(ctx)), null);
         } finally {
             credentials.wipe();
         }

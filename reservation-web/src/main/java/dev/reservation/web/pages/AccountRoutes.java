@@ -1,5 +1,6 @@
 package dev.reservation.web.pages;
 
+import dev.reservation.web.http.ClientAddress;
 import dev.reservation.core.domain.AuthenticationFailedException;
 import dev.reservation.core.domain.TooManySignInAttemptsException;
 import dev.reservation.core.domain.User;
@@ -58,7 +59,7 @@ public final class AccountRoutes {
                 show(ctx, p.errors(), null);
                 return;
             }
-            auth.signIn(me.email(), old, ctx.ip());
+            auth.signIn(me.email(), old, ClientAddress.of(ctx));
             users.setPassword(CurrentUser.actor(ctx), me.id(), fresh.orElseThrow());
         } catch (AuthenticationFailedException wrong) {
             ctx.status(400);

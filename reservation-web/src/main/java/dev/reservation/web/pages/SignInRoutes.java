@@ -1,5 +1,6 @@
 package dev.reservation.web.pages;
 
+import dev.reservation.web.http.ClientAddress;
 import dev.reservation.core.domain.AuthenticationFailedException;
 import dev.reservation.core.domain.TooManySignInAttemptsException;
 import dev.reservation.core.domain.User;
@@ -64,7 +65,7 @@ public final class SignInRoutes {
         char[] secret = password.toCharArray();
         User user;
         try {
-            user = auth.signIn(email, secret, ctx.ip());
+            user = auth.signIn(email, secret, ClientAddress.of(ctx));
         } catch (AuthenticationFailedException failed) {
             ctx.status(401);
             show(ctx, new SignInView(shortened(email), next, capitalized(failed.getMessage()) + ".", null));

@@ -51,9 +51,13 @@ public final class Http {
     }
 
     /** Opens the sign-in page, then posts it; returns the post's answer (303 on success). */
-    public Response signIn(String email, String password) {
-        get("/signin");
-        return postForm("/signin", Map.of("email", email, "password", password));
+    public Response signIn(String email, String password, String... headers) {
+        get("/signin", headers);
+        Map<String, String> all = new LinkedHashMap<>(Map.of("email", email, "password", password));
+        all.put(Csrf.FIELD, csrfToken());
+        String body = all.entrySet().stream()
+                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+        return post("/signin", "application/x-www-form-urlencoded", body, headers);
     }
 
     public Response get(String path, String... headers) {
