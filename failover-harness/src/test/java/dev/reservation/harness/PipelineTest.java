@@ -32,7 +32,7 @@ class PipelineTest {
     private final StringWriter err = new StringWriter();
 
     private int run(SimulatedCluster cluster, String... args) {
-        HarnessWiring wiring = new HarnessWiring(options -> cluster, (wait, timeout, heartbeat) -> cluster.stores(),
+        HarnessWiring wiring = new HarnessWiring(options -> cluster, settings -> cluster.stores(),
                 MonotonicClock.system(), Clock.systemUTC(), Map.of());
         CommandLine cli = HarnessMain.commandLine(wiring);
         cli.setOut(new PrintWriter(out, true));

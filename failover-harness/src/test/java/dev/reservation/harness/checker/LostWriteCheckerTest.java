@@ -14,7 +14,7 @@ class LostWriteCheckerTest {
     private final LostWriteChecker checker = new LostWriteChecker();
 
     private static StoredReservation stored(String id, String key, String start, String end) {
-        return new StoredReservation(id, key, "r-spree", new TimeSlot(Instant.parse(start), Instant.parse(end)), true);
+        return new StoredReservation(id, key, "r-spree", new TimeSlot(Instant.parse(start), Instant.parse(end)), "CONFIRMED");
     }
 
     @Test
@@ -41,7 +41,7 @@ class LostWriteCheckerTest {
         CheckResult result = checker.check(ops, List.of(stored("res-1", "k-1", A, B)), "k-");
 
         assertThat(result.valid()).isTrue();
-        assertThat(result.counts()).containsEntry("ok", 1L).containsEntry("fail", 1L);
+        assertThat(result.counts()).containsEntry("ok", 1L).containsEntry("conflict", 1L).containsEntry("failed", 0L);
     }
 
     @Test

@@ -36,12 +36,13 @@ class ReportTest {
     private static TrialResult result(int trial, List<Op> ops, List<String> violations) {
         return new TrialResult(trial, new TimingChecker().measure(trial, ops),
                 List.of(CheckResult.of("no-lost-writes", violations, Map.of("ok", 2L))),
-                new TrialResult.OpCounts(2, 0, 0, 1, 0, 0), new TrialResult.Latency(3, 1, 2, 3, 800), 0, null);
+                new TrialResult.OpCounts(2, 0, 0, 1, 0, 0, 0, 0, 0), new TrialResult.Latency(3, 1, 2, 3, 800),
+                new TrialResult.Contention(3, 1), TrialResult.Leftovers.NOT_READ, 1, 0, null);
     }
 
     private static RunInfo info() {
-        return new RunInfo("embedded-process", "one node", "kill", "kill -9", 2, 4, 50, "8 s", "2 s", "1 s", "60 s",
-                Map.of(), "mongodb://***@127.0.0.1:1/", "2030-01-01T00:00:00Z",
+        return new RunInfo(null, "embedded-process", "one node", "kill", "kill -9", 2, 4, 50, "8 s", "2 s", "1 s", "60 s",
+                Map.of(), "mongodb://***@127.0.0.1:1/", "2030-01-01T00:00:00Z", "contention", "w:majority",
                 RunNotes.forKind(ClusterKind.EMBEDDED_PROCESS, "w:majority"));
     }
 
@@ -67,7 +68,7 @@ class ReportTest {
 
         JsonNode summary = new ObjectMapper().readTree(dir.resolve("summary.json").toFile());
         assertThat(summary.at("/verdict/valid").asBoolean()).isFalse();
-        assertThat(summary.at("/verdict/violations/0").asText()).isEqualTo("lost write: res-9");
+        assertThat(summary.at("/verdict/violations/0").asText()).isEqualTo("trial 2, no-lost-writes: lost write: res-9");
         assertThat(summary.at("/aggregate/electionMs/min").asDouble()).isEqualTo(2000.0);
         assertThat(summary.at("/aggregate/electionMs/max").asDouble()).isEqualTo(4000.0);
         assertThat(summary.at("/trials/1/timing/unknownDuring").asInt()).isEqualTo(1);
@@ -76,12 +77,12 @@ class ReportTest {
 
     @Test
     void writesOneCsvRowPerTrialWithEmptyCellsForWhatWasNotObserved() {
-        String csv = TrialsCsv.render(List.of(result(1, trialHistory(1, 3000), List.of())));
+        String csv = TrialsCsv.render(info(), List.of(result(1, trialHistory(1, 3000), List.of())));
 
         String[] lines = csv.split("\n");
         assertThat(lines).hasSize(2);
-        assertThat(lines[0]).startsWith("trial,fault,member,election_ms");
-        assertThat(lines[1]).startsWith("1,kill,127.0.0.1:27017,2000.0,poll,,,2000.0,");
+        assertThat(lines[0]).startsWith("trial,fault,member,faults,election_ms");
+        assertThat(lines[1]).startsWith("1,kill,127.0.0.1:27017,1,2000.0,poll,,,2000.0,");
         assertThat(TrialsCsv.text("a,\"b\"")).isEqualTo("\"a,\"\"b\"\"\"");
     }
 

@@ -36,7 +36,7 @@ public final class SimulatedCluster implements ClusterControl, MemberHandle {
 
     /** Stores on this cluster, whatever the URI. */
     public StoreBackend.Factory stores() {
-        return uri -> backend;
+        return (uri, clock) -> backend;
     }
 
     public boolean closed() {
