@@ -152,7 +152,8 @@ public final class LostWriteChecker {
         return op.process() + op.get(Fn.INSTANCE).map(i -> " via " + i).orElse("");
     }
 
+    /** When an operation completed, in seconds since the run began (as every checker and the report say it). */
     static String ms(Op op) {
-        return String.format(java.util.Locale.ROOT, "%.1f ms", op.timeMillis());
+        return OverTimeDoubleBookingChecker.seconds(op.time());
     }
 }

@@ -127,39 +127,60 @@ public final class HtmlReport {
         }
         Map<String, List<String>> rows = new LinkedHashMap<>();
         ids.forEach(id -> rows.put(id, new ArrayList<>(List.of("", "", "", "", "", "", "", "", ""))));
+        Map<String, String> keyOf = new LinkedHashMap<>();
         Map<String, Long> seenConfirmed = new LinkedHashMap<>();
-        for (Pairs.Pair p : Pairs.of(history)) {
+        List<Pairs.Pair> pairs = Pairs.of(history);
+        for (Pairs.Pair p : pairs) {
             Op done = p.completion();
+            if (p.invoke().f().equals(Fn.READ) && done != null && done.type() == OpType.OK) {
+                for (Seen.Entry s : Seen.decode(done.value().get(Fn.SEEN))) {
+                    if (rows.containsKey(s.id())) {
+                        keyOf.putIfAbsent(s.id(), s.key());
+                        if (s.confirmed()) {
+                            seenConfirmed.merge(s.id(), 1L, Long::sum);
+                        }
+                    }
+                }
+            }
             if (p.invoke().f().equals(Fn.RESERVE) && done != null && done.type() == OpType.OK
                     && rows.containsKey(done.value().get(Fn.ID))) {
-                List<String> r = rows.get(done.value().get(Fn.ID));
-                r.set(0, "trial " + done.trial());
-                r.set(1, done.value().getOrDefault(Fn.KEY, ""));
-                r.set(2, done.value().getOrDefault(Fn.ROOM, ""));
-                r.set(3, done.value().getOrDefault(Fn.START, "") + " – " + done.value().getOrDefault(Fn.END, ""));
-                r.set(4, done.process() + " via " + done.value().getOrDefault(Fn.INSTANCE, "?"));
-                r.set(5, seconds(p.invoke().time()));
-                r.set(6, seconds(done.time()) + ("true".equals(done.value().get("replayed")) ? " (replayed)" : ""));
+                keyOf.put(done.value().get(Fn.ID), done.value().get(Fn.KEY));
             }
-            if (p.invoke().f().equals(Fn.CANCEL) && rows.containsKey(p.invoke().value().get(Fn.ID))) {
-                rows.get(p.invoke().value().get(Fn.ID)).set(7, "invoked " + seconds(p.invoke().time()) + ", "
+        }
+        Map<String, String> idOfKey = new LinkedHashMap<>();
+        keyOf.forEach((id, key) -> idOfKey.put(key, id));
+        for (Pairs.Pair p : pairs) {
+            Op i = p.invoke();
+            Op done = p.completion();
+            if (i.f().equals(Fn.RESERVE) && idOfKey.containsKey(i.value().get(Fn.KEY))) {
+                List<String> r = rows.get(idOfKey.get(i.value().get(Fn.KEY)));
+                r.set(0, "trial " + i.trial());
+                r.set(1, i.value().getOrDefault(Fn.KEY, ""));
+                r.set(2, i.value().getOrDefault(Fn.ROOM, ""));
+                r.set(3, i.value().getOrDefault(Fn.START, "") + " – " + i.value().getOrDefault(Fn.END, ""));
+                r.set(4, i.process() + " via " + i.value().getOrDefault(Fn.INSTANCE, "?"));
+                r.set(5, seconds(i.time()));
+                r.set(6, done == null ? "never completed" : p.outcome() == OpType.OK ? "ok at " + seconds(done.time())
+                        + ("true".equals(done.value().get("replayed")) ? " (replayed)" : "")
+                        : p.outcome().json() + " at " + seconds(done.time()) + (done.value().containsKey(Fn.REASON)
+                        ? " (" + done.value().get(Fn.REASON) + ")" : ""));
+            }
+            if (i.f().equals(Fn.CANCEL) && rows.containsKey(i.value().get(Fn.ID))) {
+                rows.get(i.value().get(Fn.ID)).set(7, "invoked " + seconds(i.time()) + ", "
                         + p.outcome().json() + (done == null ? " (never completed)" : " at " + seconds(done.time())));
-            }
-            if (p.invoke().f().equals(Fn.READ) && done != null && done.type() == OpType.OK) {
-                Seen.decode(done.value().get(Fn.SEEN)).stream().filter(s -> rows.containsKey(s.id()) && s.confirmed())
-                        .forEach(s -> seenConfirmed.merge(s.id(), 1L, Long::sum));
             }
         }
         seenConfirmed.forEach((id, n) -> rows.get(id).set(8, Long.toString(n)));
         h.append("<h2>Reservations involved</h2><p class=\"note\">Times are seconds since the run began (the history's "
-                + "clock). A booking with no row data here was not acknowledged to any client (its id is known from a read).</p>")
+                + "clock). The booking's outcome is what its client was told: ok, conflict/failed (fail), or info "
+                + "(outcome unknown).</p>")
                 .append("<table><tr><th class=\"l\">reservation</th><th class=\"l\">trial</th><th class=\"l\">key</th>")
                 .append("<th class=\"l\">room</th><th class=\"l\">slot</th><th class=\"l\">booked by</th><th>invoked</th>")
-                .append("<th>acknowledged ok</th><th class=\"l\">cancellation</th><th>reads showing it CONFIRMED</th></tr>");
+                .append("<th class=\"l\">booking's outcome</th><th class=\"l\">cancellation</th><th>reads showing it CONFIRMED</th></tr>");
         rows.forEach((id, r) -> {
             h.append("<tr><td class=\"l\">").append(e(id)).append("</td>");
             for (int i = 0; i < r.size(); i++) {
-                h.append(i < 5 || i == 7 ? "<td class=\"l\">" : "<td>").append(e(r.get(i))).append("</td>");
+                h.append(i == 5 || i == 8 ? "<td>" : "<td class=\"l\">").append(e(r.get(i))).append("</td>");
             }
             h.append("</tr>");
         });
