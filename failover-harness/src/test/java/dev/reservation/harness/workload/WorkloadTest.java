@@ -90,7 +90,7 @@ class WorkloadTest {
     @Test
     void recordsUnavailableAsFailAndUnknownOutcomeAsInfo() {
         SimulatedCluster cluster = new SimulatedCluster(false, wall);
-        StoreBackend backend = cluster.stores().open("");
+        StoreBackend backend = cluster.stores().open("", wall);
         History history = new History(clock);
         WorkloadClient client = client(backend, wall, history);
         Generator generator = new Generator(new WorkloadSpec(List.of("r-spree"), List.of("u-ada"), spec().window(),
