@@ -610,7 +610,7 @@ final class BenchmarkResults {
 
     private static String errorText(JsonNode error) {
         double e = error.asDouble(Double.NaN);
-        return Double.isNaN(e) ? "? (one iteration)" : Verdict.num(e);
+        return Double.isNaN(e) ? "? (too few iterations)" : Verdict.num(e);
     }
 
     /**

@@ -363,8 +363,11 @@ public final class HttpLoad {
 
         void contention(ObjectNode out) {
             out.put("slotsContended", Math.max(0, highest.get() + 1 - firstMeasuredRound));
-            out.put("slotsWithOneWinner", winnersPerRound.values().stream().filter(c -> c.sum() == 1).count());
-            out.put("slotsWithSeveralWinners", winnersPerRound.values().stream().filter(c -> c.sum() > 1).count());
+            // the warm-up's slots were counted while firstMeasuredRound was still 0: leave them out
+            List<Long> winners = winnersPerRound.entrySet().stream().filter(e -> e.getKey() >= firstMeasuredRound)
+                    .map(e -> e.getValue().sum()).toList();
+            out.put("slotsWithOneWinner", winners.stream().filter(c -> c == 1).count());
+            out.put("slotsWithSeveralWinners", winners.stream().filter(c -> c > 1).count());
         }
 
         private HttpRequest get(String p, boolean auth) {

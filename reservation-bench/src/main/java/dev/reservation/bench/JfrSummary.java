@@ -16,7 +16,8 @@ import jdk.jfr.consumer.RecordingFile;
  * Summarises the CPU samples ({@code jdk.ExecutionSample}) of a JFR recording as text, so a
  * profile that the analysis cites can be kept beside the raw figures: the share of samples whose
  * stack passes through each part of the stack (inclusive; a sample can count for several parts),
- * the share by the top frame's part (exclusive), and the hottest top-frame methods.
+ * the share by the top frame's part (exclusive), the share by the nearest non-JDK frame's part
+ * (JDK code charged to the library or app code that called it), and the hottest top-frame methods.
  *
  * <p>Usage: {@code JfrSummary <recording.jfr> <out.txt> [title]}.
  */
@@ -25,11 +26,11 @@ public final class JfrSummary {
     private static final Map<String, List<String>> PARTS = new LinkedHashMap<>();
 
     static {
-        PARTS.put("embedded MongoDB server (mongo-java-server)", List.of("de.bwaldvogel."));
+        PARTS.put("embedded MongoDB server (mongo-java-server, H2 MVStore)", List.of("de.bwaldvogel.", "org.h2."));
         PARTS.put("MongoDB driver and BSON", List.of("com.mongodb.", "org.bson."));
         PARTS.put("Netty (embedded server's transport)", List.of("io.netty."));
-        PARTS.put("Jetty", List.of("org.eclipse.jetty."));
-        PARTS.put("Javalin", List.of("io.javalin."));
+        PARTS.put("Jetty and the servlet API", List.of("org.eclipse.jetty.", "jakarta.servlet."));
+        PARTS.put("Javalin (and the Kotlin runtime)", List.of("io.javalin.", "kotlin."));
         PARTS.put("JTE templates", List.of("gg.jte."));
         PARTS.put("Jackson", List.of("com.fasterxml.jackson."));
         PARTS.put("crypto (HMAC, SHA, PBKDF2)", List.of("javax.crypto.", "com.sun.crypto.", "sun.security."));
@@ -51,6 +52,7 @@ public final class JfrSummary {
         Map<String, Long> inclusive = new HashMap<>();
         Map<String, Long> exclusive = new HashMap<>();
         Map<String, Long> methods = new HashMap<>();
+        Map<String, Long> byOwner = new HashMap<>();
         long samples = 0;
         for (RecordedEvent e : RecordingFile.readAllEvents(recording)) {
             if (!e.getEventType().getName().equals("jdk.ExecutionSample") || e.getStackTrace() == null) {
@@ -65,6 +67,15 @@ public final class JfrSummary {
             String topClass = top.getMethod().getType().getName();
             exclusive.merge(part(topClass), 1L, Long::sum);
             methods.merge(topClass + "." + top.getMethod().getName(), 1L, Long::sum);
+            String owner = "JDK only";
+            for (RecordedFrame f : frames) {
+                String p = part(f.getMethod().getType().getName());
+                if (!p.startsWith("JDK")) {
+                    owner = p;
+                    break;
+                }
+            }
+            byOwner.merge(owner, 1L, Long::sum);
             java.util.Set<String> seen = new java.util.HashSet<>();
             for (RecordedFrame f : frames) {
                 String p = part(f.getMethod().getType().getName());
@@ -82,6 +93,8 @@ public final class JfrSummary {
         append(b, inclusive, samples, 100);
         b.append("\nExclusive: share of samples by the top frame's part\n");
         append(b, exclusive, samples, 100);
+        b.append("\nBy the nearest non-JDK frame: whose code the sample is working for (JDK time charged to its caller)\n");
+        append(b, byOwner, samples, 100);
         b.append("\nHottest top-frame methods\n");
         append(b, methods, samples, 25);
         Files.writeString(Path.of(args[1]), b.toString());
