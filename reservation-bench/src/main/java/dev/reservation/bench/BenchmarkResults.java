@@ -262,8 +262,8 @@ final class BenchmarkResults {
             rows.add(List.of(label, generator, "", "not measured", "", "", "", "", "", "", ""));
             return;
         }
-        JsonNode l = n.path("latencyMillis");
-        String mode = n.path("mode").asText();
+        JsonNode l = latency(n);
+        String mode = n.path("mode").asText("closed");
         if (n.has("targetRatePerSecond")) {
             mode += " @ " + Verdict.num(n.path("targetRatePerSecond").asDouble()) + "/s";
         }
@@ -274,6 +274,20 @@ final class BenchmarkResults {
                 ms(l.path("p50")), ms(l.path("p99")), ms(l.path("p999")), ms(l.path("max")),
                 n.path("errors").asLong() + " / " + n.path("non2xx").asLong(), String.valueOf(n.path("requests")
                         .asLong())));
+    }
+
+    /** The latency percentiles; from the flat keys of files written before latencyMillis existed. */
+    private static JsonNode latency(JsonNode n) {
+        if (n.has("latencyMillis")) {
+            return n.path("latencyMillis");
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode l = JSON.createObjectNode();
+        for (String[] k : new String[][] {{"p50Millis", "p50"}, {"p99Millis", "p99"}, {"maxMillis", "max"}}) {
+            if (n.has(k[0])) {
+                l.set(k[1], n.get(k[0]));
+            }
+        }
+        return l;
     }
 
     private Table warmupTable() {
@@ -404,8 +418,7 @@ final class BenchmarkResults {
                     unit = m.path("scoreUnit").asText();
                     forks = Math.min(forks, b.path("forks").asInt());
                 }
-                for (Iterator<Map.Entry<String, JsonNode>> it = b.path("secondaryMetrics").fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> e = it.next();
+                for (Map.Entry<String, JsonNode> e : b.path("secondaryMetrics").properties()) {
                     if (e.getKey().toLowerCase(Locale.ROOT).contains("disk")) {
                         disk = Verdict.Interval.of(e.getValue().path("score").asDouble(),
                                 e.getValue().path("scoreError").asDouble());
