@@ -172,9 +172,23 @@ final class BenchmarkResults {
 
     // ------------------------------------------------------------------ HTTP
 
+    /**
+     * The server's ceiling for one generator: the higher of its two /health/live measurements
+     * (start and end of the HTTP runs). Dividing by the lower one would flatter every ratio
+     * whenever the server was still cold at the start; the start/end target reports the gap.
+     */
+    private JsonNode ceiling(String generatorPrefix) {
+        JsonNode start = read(generatorPrefix + "ceiling.json");
+        JsonNode end = read(generatorPrefix + "ceiling-end.json");
+        if (start == null || end == null) {
+            return start == null ? end : start;
+        }
+        return end.path("throughputPerSecond").asDouble() > start.path("throughputPerSecond").asDouble() ? end : start;
+    }
+
     private void http() {
-        JsonNode ceiling = read("http-ceiling.json");
-        JsonNode wrkCeiling = read("wrk-ceiling.json");
+        JsonNode ceiling = ceiling("http-");
+        JsonNode wrkCeiling = ceiling("wrk-");
         List<List<String>> rows = new ArrayList<>();
         String[][] scenarios = {
                 {"ceiling", "GET /health/live (the server's ceiling)"},
@@ -193,8 +207,9 @@ final class BenchmarkResults {
             }
         }
         tables.add(new Table("HTTP on the embedded default (loopback, load from separate processes)", HTTP_HEADER,
-                rows, List.of("× ceiling: the scenario's throughput over `/health/live`'s, same generator, same run"
-                        + " (the interval is the widest the two intervals allow).",
+                rows, List.of("× ceiling: the scenario's throughput over `/health/live`'s, same generator, same run,"
+                        + " the higher of its start and end measurements (the interval is the widest the two"
+                        + " intervals allow).",
                         "Open loop: latency from each request's intended send time (schedule-based correction for"
                                 + " coordinated omission); closed loop and wrk: from the actual send.",
                         "wrk 4 (closed loop) runs right after HttpLoad's warm-up and measurement of the same scenario,"
@@ -233,9 +248,10 @@ final class BenchmarkResults {
                     + (one == contended && several == 0 && onlyExpected && contention.path("errors").asLong() == 0
                     ? "met" : "MISSED")));
         }
+        JsonNode start = read("http-ceiling.json");
         JsonNode end = read("http-ceiling-end.json");
-        if (ceiling != null && end != null) {
-            double a = ceiling.path("throughputPerSecond").asDouble();
+        if (start != null && end != null) {
+            double a = start.path("throughputPerSecond").asDouble();
             double b = end.path("throughputPerSecond").asDouble();
             double diff = Math.abs(a - b) / Math.max(a, b);
             targets.add(new Target("Ceiling at the start vs the end of the HTTP runs", Verdict.num(a) + " vs "
@@ -453,13 +469,14 @@ final class BenchmarkResults {
         JsonNode peerWrkCeiling = read("wrk-peer-ceiling.json");
         List<List<String>> rows = new ArrayList<>();
         String ours = "this system";
-        httpRow(rows, ours + ": GET /health/live", read("http-ceiling.json"), read("http-ceiling.json"));
-        httpRow(rows, ours + ": GET /api/v1/rooms", read("http-api-rooms.json"), read("http-ceiling.json"));
-        httpRow(rows, ours + ": GET a room's day page", read("http-day-page.json"), read("http-ceiling.json"));
-        for (String name : List.of("wrk-ceiling.json", "wrk-api-rooms.json", "wrk-day-page.json")) {
-            JsonNode n = read(name);
+        JsonNode ourCeiling = ceiling("http-");
+        JsonNode ourWrkCeiling = ceiling("wrk-");
+        httpRow(rows, ours + ": GET /health/live", ourCeiling, ourCeiling);
+        httpRow(rows, ours + ": GET /api/v1/rooms", read("http-api-rooms.json"), ourCeiling);
+        httpRow(rows, ours + ": GET a room's day page", read("http-day-page.json"), ourCeiling);
+        for (JsonNode n : java.util.Arrays.asList(ourWrkCeiling, read("wrk-api-rooms.json"), read("wrk-day-page.json"))) {
             if (n != null) {
-                httpRow(rows, ours + ": GET " + pathOf(n), n, read("wrk-ceiling.json"));
+                httpRow(rows, ours + ": GET " + pathOf(n), n, ourWrkCeiling, "wrk");
             }
         }
         for (Path p : files) {

@@ -89,6 +89,19 @@ class BenchmarkResultsTest {
     }
 
     @Test
+    void ratiosAreToTheHigherOfTheStartAndEndCeilings() throws IOException {
+        fullRun();
+        write("http-ceiling-end.json", http("ceiling", 12_600, 200, 4, 3.9, 4.1, ""));
+
+        BenchmarkResults.Target api = BenchmarkResults.compute(raw).targets().stream()
+                .filter(t -> t.what().startsWith("GET /api/v1/rooms vs the ceiling (HttpLoad)")).findFirst()
+                .orElseThrow();
+        assertThat(api.measured()).startsWith("0.05×").contains("vs 12,600 ± 200 req/s");
+        assertThat(api.verdict()).isEqualTo("missed by 10×");
+        assertThat(verdict("Ceiling at the start vs the end")).isEqualTo("missed: 21 % apart");
+    }
+
+    @Test
     void whatIsAbsentIsNotMeasured() throws IOException {
         fullRun();
 
