@@ -35,7 +35,7 @@ class SchemaTest {
             assertThat(indexNames(database, "users")).contains("email_unique");
             assertThat(indexNames(database, "rooms")).contains("nameKey_unique");
             assertThat(indexNames(database, "reservations"))
-                    .contains("room_start", "user_start", "start_id", "idempotencyScope_unique").doesNotContain("idempotencyKey_unique");
+                    .contains("room_start", "user_start", "start_id", "roomId_id", "idempotencyScope_unique").doesNotContain("idempotencyKey_unique");
             assertThat(database.getCollection("schema_version").countDocuments()).isEqualTo(1);
             assertThat(database.getCollection("schema_version").find().first().getInteger("version")).isEqualTo(2);
         }

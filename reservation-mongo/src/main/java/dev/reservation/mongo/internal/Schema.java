@@ -47,6 +47,7 @@ import org.bson.Document;
 public final class Schema {
     public static final int VERSION = 2;
     static final String IDEMPOTENCY_INDEX = "idempotencyScope_unique";
+    static final String SHARD_KEY_INDEX = "roomId_id";
     public static final String USERS = "users";
     public static final String ROOMS = "rooms";
     public static final String CREDENTIALS = "credentials";
@@ -71,6 +72,8 @@ public final class Schema {
             reservations.createIndex(Indexes.ascending("roomId", "start"), new IndexOptions().name("room_start"));
             reservations.createIndex(Indexes.ascending("userId", "start"), new IndexOptions().name("user_start"));
             reservations.createIndex(Indexes.ascending("start", "_id"), new IndexOptions().name("start_id"));
+            // the shard key of reservations on a sharded cluster (docs/scale-out.md); must exist before sharding
+            reservations.createIndex(Indexes.ascending("roomId", "_id"), new IndexOptions().name(SHARD_KEY_INDEX));
             reservations.createIndex(Indexes.ascending(Documents.IDEMPOTENCY_SCOPE),
                     new IndexOptions().unique(true).sparse(true).name(IDEMPOTENCY_INDEX));
             db.getCollection(SESSIONS).createIndex(Indexes.ascending("userId"), new IndexOptions().name("userId"));
