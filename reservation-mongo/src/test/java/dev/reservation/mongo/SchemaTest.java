@@ -37,7 +37,7 @@ class SchemaTest {
             assertThat(indexNames(database, "reservations"))
                     .contains("room_start", "user_start", "start_id", "idempotencyKey_unique");
             assertThat(database.getCollection("schema_version").countDocuments()).isEqualTo(1);
-            assertThat(database.getCollection("schema_version").find().first().getInteger("version")).isEqualTo(1);
+            assertThat(database.getCollection("schema_version").find().first().getInteger("version")).isEqualTo(dev.reservation.mongo.internal.Schema.VERSION);
         }
     }
 
