@@ -36,7 +36,7 @@ class ReplicationRigTest {
     private final ReplicationRig rig = ReplicationRig.start();
     private final MongoClient client = MongoClients.create(MongoClientSettings.builder()
             .applyConnectionString(new ConnectionString(rig.connectionString()))
-            .writeConcern(WriteConcern.MAJORITY.withWTimeout(300, TimeUnit.MILLISECONDS))
+            .writeConcern(WriteConcern.MAJORITY.withWTimeout(10, TimeUnit.SECONDS))
             .applyToClusterSettings(b -> b.serverSelectionTimeout(3, TimeUnit.SECONDS))
             .applyToServerSettings(b -> b.heartbeatFrequency(500, TimeUnit.MILLISECONDS))
             .build());
@@ -47,6 +47,11 @@ class ReplicationRigTest {
         client.close();
         rig.close();
         assertThat(rig.divergences()).as("replays that differed from the original").isZero();
+    }
+
+    /** The collection with a short majority wait, for the writes that are meant to time out. */
+    private MongoCollection<Document> impatient() {
+        return docs.withWriteConcern(WriteConcern.MAJORITY.withWTimeout(300, TimeUnit.MILLISECONDS));
     }
 
     private MongoCollection<Document> majority() {
@@ -71,7 +76,7 @@ class ReplicationRigTest {
     @Test
     void withTheCommitPointStalledAMajorityWriteTimesOutAfterBeingApplied() {
         rig.stallCommitPoint();
-        assertThatThrownBy(() -> docs.insertOne(new Document("_id", 1)))
+        assertThatThrownBy(() -> impatient().insertOne(new Document("_id", 1)))
                 .isInstanceOfSatisfying(MongoWriteConcernException.class, e -> {
                     assertThat(e.getCode()).isEqualTo(64);
                     assertThat(e.getWriteConcernError().getDetails().getBoolean("wtimeout").getValue()).isTrue();
@@ -90,13 +95,13 @@ class ReplicationRigTest {
         rig.stallCommitPoint();
         docs.withWriteConcern(WriteConcern.W1).insertOne(new Document("_id", 2)); // applied, never committed
 
-        assertThatThrownBy(() -> docs.bulkWrite(List.of(new InsertOneModel<>(new Document("_id", 1)))))
+        assertThatThrownBy(() -> impatient().bulkWrite(List.of(new InsertOneModel<>(new Document("_id", 1)))))
                 .isInstanceOfSatisfying(MongoBulkWriteException.class, e -> {
                     assertThat(e.getWriteErrors()).extracting(w -> w.getCode()).containsExactly(11000);
                     assertThat(e.getWriteConcernError()).isNotNull();
                     assertThat(e.getWriteConcernError().getCode()).isEqualTo(64);
                 });
-        assertThatThrownBy(() -> docs.insertOne(new Document("_id", 1)))
+        assertThatThrownBy(() -> impatient().insertOne(new Document("_id", 1)))
                 .as("the single-document method drops the write-concern error")
                 .isInstanceOf(MongoWriteException.class);
     }
@@ -197,7 +202,7 @@ class ReplicationRigTest {
         docs.insertOne(new Document("_id", 1));
         rig.pauseReplication();
         docs.withWriteConcern(WriteConcern.W1).insertOne(new Document("_id", 2));
-        assertThatThrownBy(() -> docs.bulkWrite(List.of(new InsertOneModel<>(new Document("_id", 1)))))
+        assertThatThrownBy(() -> impatient().bulkWrite(List.of(new InsertOneModel<>(new Document("_id", 1)))))
                 .isInstanceOfSatisfying(MongoBulkWriteException.class,
                         e -> assertThat(e.getWriteConcernError()).as("an E11000 is proof only once committed").isNotNull());
     }

@@ -5,12 +5,9 @@ import dev.reservation.cli.output.Json;
 import dev.reservation.cli.output.Tables;
 import dev.reservation.cli.output.Views.ReservationJson;
 import dev.reservation.core.domain.InvalidInputException;
-import dev.reservation.core.domain.Reservation;
-import dev.reservation.core.domain.ReservationException;
 import dev.reservation.core.domain.Room;
 import dev.reservation.core.domain.TimeSlot;
 import dev.reservation.core.domain.User;
-import dev.reservation.core.domain.WriteOutcomeUnknownException;
 import dev.reservation.core.service.BookingReceipt;
 import dev.reservation.core.service.IdGenerator;
 import dev.reservation.core.service.ReservationService;
@@ -25,7 +22,7 @@ import picocli.CommandLine.Option;
 /**
  * {@code reserve}: books a room, as the acting user (a MEMBER only for themselves; the core decides).
  * Every booking carries an idempotency key (a fresh one unless {@code --idempotency-key} is given):
- * when the store cannot confirm a booking, the CLI looks it up by that key, and if it still cannot
+ * when the store cannot confirm a booking, the core looks it up by that key, and if it still cannot
  * tell (exit 7) the same command with that key can be repeated without booking twice. One instance
  * per run; not thread-safe.
  */
@@ -75,37 +72,13 @@ public final class ReserveCommand implements Callable<Integer> {
         String key = idempotencyKey != null && !idempotencyKey.isBlank()
                 ? idempotencyKey.strip() : "cli-" + context.service(IdGenerator.class).newId();
         ReserveRequest request = new ReserveRequest(target.id(), booker.id(), slot, title, attendees, Optional.of(key));
-        BookingReceipt receipt = book(request, key);
+        BookingReceipt receipt = context.service(ReservationService.class).reserveWithReceipt(context.actor(), request);
         ReservationView view = ReservationView.of(receipt.reservation(), context.actor());
         context.output().result(Json.object("reservation", ReservationJson.of(view, Optional.of(target)),
                         "replayed", receipt.replayed()),
                 out -> out.println((receipt.replayed() ? "Already booked with this idempotency key: " : "Booked: ")
                         + Tables.reservation(view, target)));
         return 0;
-    }
-
-    /**
-     * Books; when the store cannot tell whether the booking was stored, looks it up by its
-     * idempotency key: found, the booking stands; not found (or the store still does not answer),
-     * the outcome stays unknown (exit 7, naming the reservation and the key to retry with).
-     */
-    private BookingReceipt book(ReserveRequest request, String key) {
-        ReservationService reservations = context.service(ReservationService.class);
-        try {
-            return reservations.reserveWithReceipt(context.actor(), request);
-        } catch (WriteOutcomeUnknownException unknown) {
-            Optional<Reservation> stored;
-            try {
-                stored = reservations.findByIdempotencyKey(context.actor(), key).flatMap(ReservationView::details)
-                        .filter(r -> r.roomId().equals(request.roomId()) && r.userId().equals(request.userId())
-                                && r.slot().equals(request.slot()));
-            } catch (ReservationException stillUnclear) {
-                unknown.addSuppressed(stillUnclear);
-                throw unknown;
-            }
-            Reservation found = stored.orElseThrow(() -> unknown);
-            return new BookingReceipt(found, !unknown.reservationId().map(found.id()::equals).orElse(false));
-        }
     }
 
     private User booker() {

@@ -60,11 +60,11 @@ class BookingOutcomeUnknownTest {
             }
 
             @Override
-            public Optional<Reservation> findByIdempotencyKey(String key) {
+            public Optional<Reservation> findByIdempotencyKey(String actorId, String key) {
                 if (sent) {
                     throw new StoreUnavailableException("no primary", null);
                 }
-                return store.findByIdempotencyKey(key);
+                return store.findByIdempotencyKey(actorId, key);
             }
         });
         Result unknown = cli.run(BOOK_SPREE);

@@ -90,6 +90,19 @@ class UriStoreCommandsTest {
     }
 
     @Test
+    void failedSignInsCountAcrossSeparateCliRunsBecauseTheStoreCountsThem() {
+        cli.withEnv(PasswordInput.ADMIN_PASSWORD_ENV, ROOT_PASSWORD)
+                .json("users", "bootstrap-admin", "--email", "root@example.com", "--name", "Root");
+        for (int i = 0; i < 5; i++) {
+            // every run opens its own store connection and services, as a new process does
+            assertThat(cli.as("root@example.com", "wrong-" + i).run("rooms", "list").exit()).isEqualTo(8);
+        }
+        Result blocked = root().run("rooms", "list");
+        assertThat(blocked.exit()).isEqualTo(8);
+        assertThat(blocked.errLine()).contains("too many failed sign-ins");
+    }
+
+    @Test
     void theUriFlagCountsLikeTheEnvironmentVariable() {
         CliHarness flagOnly = new CliHarness(TestStores.withFastHashes(new MongoStoreFactory(CLOCK)), CLOCK, Map.of());
         Result result = flagOnly.run("--mongo-uri", uri, "users", "list");

@@ -2,6 +2,8 @@ package dev.reservation.mongo;
 
 import com.google.inject.AbstractModule;
 import dev.reservation.core.auth.CredentialStore;
+import dev.reservation.core.auth.SessionStore;
+import dev.reservation.core.auth.SignInAttemptStore;
 import dev.reservation.core.cluster.ClusterInspector;
 import dev.reservation.core.store.ReservationStore;
 import dev.reservation.core.store.RoomStore;
@@ -32,6 +34,8 @@ public final class MongoStoreModule extends AbstractModule {
         bind(MongoStores.class).toInstance(stores);
         bind(UserStore.class).toInstance(stores.users());
         bind(CredentialStore.class).toInstance(stores.credentials());
+        bind(SessionStore.class).toInstance(stores.sessions());
+        bind(SignInAttemptStore.class).toInstance(stores.signInAttempts());
         bind(RoomStore.class).toInstance(stores.rooms());
         bind(ReservationStore.class).toInstance(stores.reservations());
         bind(ClusterInspector.class).toInstance(stores.cluster());

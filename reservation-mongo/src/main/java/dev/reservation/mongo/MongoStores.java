@@ -7,6 +7,8 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import dev.reservation.core.auth.CredentialStore;
+import dev.reservation.core.auth.SessionStore;
+import dev.reservation.core.auth.SignInAttemptStore;
 import dev.reservation.core.cluster.ClusterInspector;
 import dev.reservation.core.cluster.ClusterTopology;
 import dev.reservation.core.domain.ReservationException;
@@ -19,6 +21,8 @@ import dev.reservation.mongo.internal.ClientSettings;
 import dev.reservation.mongo.internal.MongoCredentialStore;
 import dev.reservation.mongo.internal.MongoReservationStore;
 import dev.reservation.mongo.internal.MongoRoomStore;
+import dev.reservation.mongo.internal.MongoSessionStore;
+import dev.reservation.mongo.internal.MongoSignInAttemptStore;
 import dev.reservation.mongo.internal.MongoUserStore;
 import dev.reservation.mongo.internal.ReadRouting;
 import dev.reservation.mongo.internal.Schema;
@@ -47,6 +51,8 @@ public final class MongoStores implements AutoCloseable {
     private final Optional<EmbeddedServer> embedded;
     private final UserStore users;
     private final CredentialStore credentials;
+    private final SessionStore sessions;
+    private final SignInAttemptStore signInAttempts;
     private final RoomStore rooms;
     private final ReservationStore reservations;
     private final MongoClusterInspector cluster;
@@ -74,6 +80,8 @@ public final class MongoStores implements AutoCloseable {
         MongoCollection<Document> reservationDocs = db.getCollection(Schema.RESERVATIONS);
         this.users = new MongoUserStore(db.getCollection(Schema.USERS));
         this.credentials = new MongoCredentialStore(db.getCollection(Schema.CREDENTIALS));
+        this.sessions = new MongoSessionStore(db.getCollection(Schema.SESSIONS));
+        this.signInAttempts = new MongoSignInAttemptStore(db.getCollection(Schema.SIGNIN_FAILURES));
         this.rooms = new MongoRoomStore(db.getCollection(Schema.ROOMS));
         this.reservations = new MongoReservationStore(reservationDocs, routing.forLists(reservationDocs),
                 db.getCollection(Schema.ROOM_DAYS), timing(options), routing, () -> serverTime(db), clock);
@@ -138,6 +146,16 @@ public final class MongoStores implements AutoCloseable {
     /** Password hashes, kept apart from users. */
     public CredentialStore credentials() {
         return credentials;
+    }
+
+    /** Web sessions, shared by every app instance. */
+    public SessionStore sessions() {
+        return sessions;
+    }
+
+    /** Failed sign-ins, counted across app instances and CLI runs. */
+    public SignInAttemptStore signInAttempts() {
+        return signInAttempts;
     }
 
     public RoomStore rooms() {

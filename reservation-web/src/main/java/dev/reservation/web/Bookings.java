@@ -1,21 +1,18 @@
 package dev.reservation.web;
 
 import dev.reservation.core.domain.Actor;
-import dev.reservation.core.domain.Reservation;
 import dev.reservation.core.domain.ReservationException;
 import dev.reservation.core.domain.WriteOutcomeUnknownException;
 import dev.reservation.core.service.BookingReceipt;
 import dev.reservation.core.service.ReservationService;
-import dev.reservation.core.service.ReservationView;
 import dev.reservation.core.service.ReserveRequest;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Books through the core so that no booking is ever reported as failed when it may have been
- * stored. Every booking carries an idempotency key (the client's, or one made here); when the
- * core gives up with an unknown outcome, one more read by that key settles it if it can, else the
- * caller gets an {@link UnresolvedBookingException} naming the key to retry with. Thread-safe.
+ * stored. Every booking carries an idempotency key (the client's, or one made here), with which the
+ * core settles an unknown outcome if it can; when it cannot, the caller gets an
+ * {@link UnresolvedBookingException} naming the key to retry with. Thread-safe.
  */
 public final class Bookings {
     private final ReservationService reservations;
@@ -43,25 +40,7 @@ public final class Bookings {
         try {
             return reservations.reserveWithReceipt(actor, request);
         } catch (WriteOutcomeUnknownException unknown) {
-            Optional<Reservation> landed = lookUp(actor, key).filter(r -> asked(r, request));
-            if (landed.isPresent()) {
-                return new BookingReceipt(landed.get(), false);
-            }
             throw new UnresolvedBookingException(key, unknown.reservationId().orElse(null), unknown);
         }
-    }
-
-    /** The booking made with this key, if the store answers now and the actor may see it in full. */
-    private Optional<Reservation> lookUp(Actor actor, String key) {
-        try {
-            return reservations.findByIdempotencyKey(actor, key).flatMap(ReservationView::details);
-        } catch (ReservationException stillUnreachable) {
-            return Optional.empty();
-        }
-    }
-
-    private static boolean asked(Reservation r, ReserveRequest request) {
-        return r.roomId().equals(request.roomId()) && r.userId().equals(request.userId())
-                && r.slot().equals(request.slot());
     }
 }

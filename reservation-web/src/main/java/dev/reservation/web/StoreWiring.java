@@ -1,6 +1,13 @@
 package dev.reservation.web;
 
+import com.github.benmanes.caffeine.cache.Ticker;
+import com.google.inject.AbstractModule;
 import com.google.inject.Module;
+import com.google.inject.util.Modules;
+import dev.reservation.core.cache.CachedRoomStore;
+import dev.reservation.core.cache.CachedUserStore;
+import dev.reservation.core.store.RoomStore;
+import dev.reservation.core.store.UserStore;
 import dev.reservation.core.wiring.InMemoryStoreModule;
 import dev.reservation.mongo.MongoStoreModule;
 import dev.reservation.mongo.MongoStores;
@@ -17,6 +24,9 @@ import java.util.Optional;
  * Not thread-safe; made once by {@link WebMain} (and by tests).
  */
 final class StoreWiring implements AutoCloseable {
+    /** How stale users and rooms may be for changes made through another app instance. */
+    static final Duration REFERENCE_DATA_TTL = Duration.ofSeconds(2);
+
     private final Module module;
     private final String description;
     private final boolean embeddedDefault;
@@ -46,8 +56,23 @@ final class StoreWiring implements AutoCloseable {
                              Map<String, String> env, Clock clock) {
         StoreOptions options = StoreOptions.resolve(uri, dataDir, env).withPrimaryWait(primaryWait);
         MongoStores stores = MongoStores.open(options, clock);
-        return new StoreWiring(new MongoStoreModule(stores), stores.describe() + " [" + stores.kind() + "]",
-                options.mongoUri().isEmpty(), stores);
+        return new StoreWiring(cachingReferenceData(new MongoStoreModule(stores), stores.users(), stores.rooms()),
+                stores.describe() + " [" + stores.kind() + "]", options.mongoUri().isEmpty(), stores);
+    }
+
+    /**
+     * Users and rooms, read on nearly every request (the acting user, the room list), from a cache
+     * of at most {@link #REFERENCE_DATA_TTL}: another instance's change to them shows here within
+     * that bound; this instance's own changes at once. Reservations are never cached.
+     */
+    static Module cachingReferenceData(Module stores, UserStore users, RoomStore rooms) {
+        return Modules.override(stores).with(new AbstractModule() {
+            @Override
+            protected void configure() {
+                bind(UserStore.class).toInstance(new CachedUserStore(users, REFERENCE_DATA_TTL, Ticker.systemTicker()));
+                bind(RoomStore.class).toInstance(new CachedRoomStore(rooms, REFERENCE_DATA_TTL, Ticker.systemTicker()));
+            }
+        });
     }
 
     Module module() {

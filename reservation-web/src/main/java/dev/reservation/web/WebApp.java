@@ -17,10 +17,14 @@ import dev.reservation.web.api.ReservationApiRoutes;
 import dev.reservation.web.api.RoomApiRoutes;
 import dev.reservation.web.api.UserApiRoutes;
 import dev.reservation.web.auth.AuthGate;
-import dev.reservation.web.auth.SessionStore;
+import com.github.benmanes.caffeine.cache.Ticker;
+import dev.reservation.core.auth.SessionStore;
+import dev.reservation.core.auth.Sessions;
+import dev.reservation.web.auth.SignInMethods;
 import dev.reservation.web.auth.SignOuts;
 import dev.reservation.web.auth.VerifiedCredentials;
 import dev.reservation.web.http.AccessLog;
+import dev.reservation.web.http.ClientAddress;
 import dev.reservation.web.http.Csrf;
 import dev.reservation.web.http.ErrorMapper;
 import dev.reservation.web.http.Json;
@@ -29,6 +33,8 @@ import dev.reservation.web.http.SecurityHeaders;
 import dev.reservation.web.pages.AccountRoutes;
 import dev.reservation.web.pages.ClusterRoutes;
 import dev.reservation.web.pages.HomeRoutes;
+import dev.reservation.web.oidc.OidcProvider;
+import dev.reservation.web.pages.OidcRoutes;
 import dev.reservation.web.pages.Pages;
 import dev.reservation.web.pages.ReservationDetailRoutes;
 import dev.reservation.web.pages.ReservationRoutes;
@@ -46,19 +52,27 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
+import java.util.Optional;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /**
  * The web app: pages, JSON API and health checks over the core services found in an
  * {@link Injector} (core module plus any store module). Pages need a signed-in session, the API
- * HTTP Basic ({@link AuthGate}); sessions live in this process. {@link #stop()} is graceful: the
- * server stops accepting, lets requests in flight finish (up to {@link WebSettings#shutdownGrace()}),
- * then stops. Start once; thread-safe.
+ * HTTP Basic ({@link AuthGate}); sessions live in the store, shared by every instance. People sign
+ * in with a local password, through an OpenID provider, or either ({@link SignInMethods}).
+ * {@link #stop()} is graceful: the server stops accepting, lets requests in flight finish (up to
+ * {@link WebSettings#shutdownGrace()}), then stops. Start once; thread-safe.
  */
 public final class WebApp {
+    /** How long another instance may still honour a session this instance revoked. */
+    static final java.time.Duration SESSION_CACHE = java.time.Duration.ofSeconds(5);
     private final Javalin javalin;
 
     public WebApp(Injector injector, WebSettings settings) {
+        this(injector, settings, SignInMethods.PASSWORDS);
+    }
+
+    public WebApp(Injector injector, WebSettings settings, SignInMethods signIn) {
         Clock clock = injector.getInstance(Clock.class);
         UserService users = injector.getInstance(UserService.class);
         RoomService rooms = injector.getInstance(RoomService.class);
@@ -69,11 +83,16 @@ public final class WebApp {
         AuthService auth = injector.getInstance(AuthService.class);
         ObjectMapper mapper = Json.mapper();
         JsonBodies bodies = new JsonBodies(mapper);
-        SessionStore sessions = new SessionStore(clock, settings.sessionIdle(), settings.sessionMax());
+        Sessions sessions = new Sessions(injector.getInstance(SessionStore.class), clock, settings.sessionIdle(),
+                settings.sessionMax(), SESSION_CACHE, Ticker.systemTicker());
         VerifiedCredentials verified = new VerifiedCredentials(clock, VerifiedCredentials.DEFAULT_TTL);
         SignOuts signOuts = new SignOuts(sessions, verified);
-        AuthGate gate = new AuthGate(users, auth, sessions, verified);
-        Pages pages = new Pages();
+        AuthGate gate = new AuthGate(users, auth, sessions, verified, signIn.localPasswords());
+        Pages pages = new Pages(signIn.localPasswords());
+        Optional<OidcRoutes> oidc = signIn.oidc().map(provider -> new OidcRoutes(pages, provider, auth, sessions, clock,
+                settings.sessionMax()));
+        SecurityHeaders headers = new SecurityHeaders(signIn.oidc().flatMap(OidcProvider::endSessionOrigin).stream()
+                .toList());
         ErrorMapper errors = new ErrorMapper((int) settings.retryAfter().toSeconds(), settings.maxRequestBytes(), id -> {
             try {
                 return roomStore.findById(id).orElse(null);
@@ -86,7 +105,9 @@ public final class WebApp {
         ReservationRows rows = new ReservationRows(rooms, users);
         this.javalin = Javalin.create(config -> {
             configureServer(config, settings, mapper);
-            config.routes.before(SecurityHeaders::apply);
+            ClientAddress clients = new ClientAddress(settings.trustedProxies());
+            config.routes.before(clients::remember);
+            config.routes.before(headers::apply);
             config.routes.before(Csrf::guard);
             config.routes.before(gate::before);
             errors.register(config.routes);
@@ -95,7 +116,8 @@ public final class WebApp {
             new UserApiRoutes(users, bodies, signOuts).register(config.routes);
             new RoomApiRoutes(rooms, bodies).register(config.routes);
             new ReservationApiRoutes(bookings, reservations, rooms, bodies).register(config.routes);
-            new SignInRoutes(pages, auth, sessions).register(config.routes);
+            new SignInRoutes(pages, auth, sessions, signIn.localPasswords(), oidc).register(config.routes);
+            oidc.ifPresent(o -> o.register(config.routes));
             new AccountRoutes(pages, auth, users, signOuts).register(config.routes);
             new HomeRoutes(pages, cluster, finder).register(config.routes);
             new UserRoutes(pages, users).register(config.routes);
@@ -111,6 +133,7 @@ public final class WebApp {
     }
 
     private static void configureServer(JavalinConfig config, WebSettings settings, ObjectMapper mapper) {
+        config.http.generateEtags = true; // conditional GET: 304 when the body a poller would get is unchanged
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
         config.http.maxRequestSize = settings.maxRequestBytes();

@@ -1,6 +1,8 @@
 package dev.reservation.web;
 
+import dev.reservation.web.http.ClientAddress;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -8,12 +10,13 @@ import java.util.Objects;
  * applies it as the driver's server-selection timeout); {@code retryAfter} is what a 503 tells
  * clients; {@code shutdownGrace} is how long stopping waits for requests in flight; a page session
  * ends after {@code sessionIdle} without a request or {@code sessionMax} after sign-in, whichever
- * comes first. Immutable.
+ * comes first; {@code trustedProxies} are the reverse proxies whose {@code X-Forwarded-For} names the
+ * client (see {@link ClientAddress}). Immutable.
  */
 public record WebSettings(long maxRequestBytes, Duration retryAfter, Duration primaryWait, Duration shutdownGrace,
-                          Duration sessionIdle, Duration sessionMax) {
+                          Duration sessionIdle, Duration sessionMax, List<String> trustedProxies) {
     public static final WebSettings DEFAULT = new WebSettings(64 * 1024, Duration.ofSeconds(5), Duration.ofSeconds(15),
-            Duration.ofSeconds(20), Duration.ofMinutes(30), Duration.ofHours(12));
+            Duration.ofSeconds(20), Duration.ofMinutes(30), Duration.ofHours(12), List.of());
 
     public WebSettings {
         if (maxRequestBytes < 1024) {
@@ -26,21 +29,28 @@ public record WebSettings(long maxRequestBytes, Duration retryAfter, Duration pr
                 || sessionMax.compareTo(sessionIdle) < 0) {
             throw new IllegalArgumentException("need 0 < session idle timeout <= session maximum");
         }
+        trustedProxies = List.copyOf(trustedProxies);
+        new ClientAddress(trustedProxies); // fails here on an address that cannot be read
     }
 
     public WebSettings withPrimaryWait(Duration wait) {
-        return new WebSettings(maxRequestBytes, retryAfter, wait, shutdownGrace, sessionIdle, sessionMax);
+        return new WebSettings(maxRequestBytes, retryAfter, wait, shutdownGrace, sessionIdle, sessionMax, trustedProxies);
     }
 
     public WebSettings withShutdownGrace(Duration grace) {
-        return new WebSettings(maxRequestBytes, retryAfter, primaryWait, grace, sessionIdle, sessionMax);
+        return new WebSettings(maxRequestBytes, retryAfter, primaryWait, grace, sessionIdle, sessionMax, trustedProxies);
     }
 
     public WebSettings withMaxRequestBytes(long bytes) {
-        return new WebSettings(bytes, retryAfter, primaryWait, shutdownGrace, sessionIdle, sessionMax);
+        return new WebSettings(bytes, retryAfter, primaryWait, shutdownGrace, sessionIdle, sessionMax, trustedProxies);
+    }
+
+    /** Proxies whose {@code X-Forwarded-For} is believed (addresses or CIDR ranges); none by default. */
+    public WebSettings withTrustedProxies(List<String> proxies) {
+        return new WebSettings(maxRequestBytes, retryAfter, primaryWait, shutdownGrace, sessionIdle, sessionMax, proxies);
     }
 
     public WebSettings withSessions(Duration idle, Duration max) {
-        return new WebSettings(maxRequestBytes, retryAfter, primaryWait, shutdownGrace, idle, max);
+        return new WebSettings(maxRequestBytes, retryAfter, primaryWait, shutdownGrace, idle, max, trustedProxies);
     }
 }

@@ -51,6 +51,22 @@ class IdempotencyTest {
     }
 
     @Test
+    void theSameKeyFromAnotherUserIsAnotherBookingAndRevealsNothing() {
+        try (TestApp app = TestApp.start()) {
+            Http grace = app.api(TestApp.GRACE);
+            Http alan = app.api(TestApp.ALAN);
+            String graces = json(grace.postJson("/api/v1/reservations", BODY, "Idempotency-Key", "shared-key"))
+                    .get("id").asText();
+            Http.Response alans = alan.postJson("/api/v1/reservations",
+                    booking("r-havel", "u-alan", "2026-03-02T10:00:00Z", "2026-03-02T11:00:00Z", "Mine", 2),
+                    "Idempotency-Key", "shared-key");
+            assertThat(alans.status()).isEqualTo(201);
+            assertThat(json(alans).get("id").asText()).isNotEqualTo(graces);
+            assertThat(alans.body()).doesNotContain(graces);
+        }
+    }
+
+    @Test
     void keepsOneReservationPerKeyAcrossTwoAppInstancesOnOneStore() throws Exception {
         MutableClock clock = MutableClock.atMonday();
         Stores shared = Stores.inMemory(clock);

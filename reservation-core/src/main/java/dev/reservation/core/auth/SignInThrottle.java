@@ -2,56 +2,43 @@ package dev.reservation.core.auth;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Limits failed sign-ins per key (an account's email, a client address): after
  * {@code allowedFailures} failures within {@code window}, the key is blocked until the window
- * since the first of them has passed. A success clears the account's count. Counts live in this
- * process: with several app instances each limits on its own (stated, not hidden). Thread-safe.
+ * since the first of them has passed. A success clears the account's count. The counts live in the
+ * {@link SignInAttemptStore}, so the limit holds across app instances and CLI processes on one
+ * store. Thread-safe.
  */
 public final class SignInThrottle {
-    private record Failures(Instant first, int count) {
-    }
-
-    private final ConcurrentHashMap<String, Failures> failures = new ConcurrentHashMap<>();
+    private final SignInAttemptStore attempts;
     private final Clock clock;
     private final int allowedFailures;
     private final Duration window;
 
-    public SignInThrottle(Clock clock, int allowedFailures, Duration window) {
+    public SignInThrottle(SignInAttemptStore attempts, Clock clock, int allowedFailures, Duration window) {
+        if (allowedFailures < 1 || window.isNegative() || window.isZero()) {
+            throw new IllegalArgumentException("need at least one allowed failure and a positive window");
+        }
+        this.attempts = attempts;
         this.clock = clock;
         this.allowedFailures = allowedFailures;
         this.window = window;
     }
 
-    public static SignInThrottle defaults(Clock clock) {
-        return new SignInThrottle(clock, 5, Duration.ofMinutes(15));
-    }
-
     /** How long the key stays blocked, if it is blocked now. */
     public Optional<Duration> blockedFor(String key) {
-        Failures f = failures.get(key);
-        if (f == null || f.count() < allowedFailures) {
-            return Optional.empty();
-        }
-        Duration left = Duration.between(clock.instant(), f.first().plus(window));
-        if (left.isNegative() || left.isZero()) {
-            failures.remove(key, f);
-            return Optional.empty();
-        }
-        return Optional.of(left);
+        return attempts.find(key).filter(f -> f.count() >= allowedFailures)
+                .map(f -> Duration.between(clock.instant(), f.firstAt().plus(window)))
+                .filter(left -> !left.isNegative() && !left.isZero());
     }
 
     public void recordFailure(String key) {
-        Instant now = clock.instant();
-        failures.merge(key, new Failures(now, 1), (old, one) -> old.first().plus(window).isBefore(now)
-                ? one : new Failures(old.first(), old.count() + 1));
+        attempts.recordFailure(key, clock.instant(), window);
     }
 
     public void recordSuccess(String key) {
-        failures.remove(key);
+        attempts.clear(key);
     }
 }

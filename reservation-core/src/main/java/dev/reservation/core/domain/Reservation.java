@@ -95,6 +95,20 @@ public record Reservation(
     }
 
     /** True when a retried request asks for the same booking as this one did. */
+    /**
+     * The key under which an idempotency key is unique: the key as the booking's creator
+     * ({@code createdBy}, the acting user) sent it, so the same key from two users is two bookings.
+     * Null without a key. Unambiguous whatever the two contain.
+     */
+    public String idempotencyScope() {
+        return idempotencyKey == null ? null : scope(createdBy, idempotencyKey);
+    }
+
+    /** The scope of {@code key} sent by {@code actorId} (see {@link #idempotencyScope()}). */
+    public static String scope(String actorId, String key) {
+        return actorId.length() + ":" + actorId + ":" + key;
+    }
+
     public boolean sameRequestAs(Reservation other) {
         return roomId.equals(other.roomId) && userId.equals(other.userId) && slot.equals(other.slot)
                 && title.equals(other.title) && attendees == other.attendees;

@@ -42,7 +42,7 @@ public final class InMemoryReservationStore implements ReservationStore {
 
     @Override
     public BookingOutcome book(Reservation candidate) {
-        String key = candidate.idempotencyKey();
+        String key = candidate.idempotencyScope();
         if (key == null) {
             return bookInRoom(candidate);
         }
@@ -77,8 +77,8 @@ public final class InMemoryReservationStore implements ReservationStore {
             synchronized (ofUser) {
                 ofUser.add(candidate.id());
             }
-            if (candidate.idempotencyKey() != null) {
-                idByKey.put(candidate.idempotencyKey(), candidate.id());
+            if (candidate.idempotencyScope() != null) {
+                idByKey.put(candidate.idempotencyScope(), candidate.id());
             }
             return new BookingOutcome.Booked(candidate);
         } finally {
@@ -92,8 +92,8 @@ public final class InMemoryReservationStore implements ReservationStore {
     }
 
     @Override
-    public Optional<Reservation> findByIdempotencyKey(String key) {
-        return Optional.ofNullable(idByKey.get(key)).map(byId::get);
+    public Optional<Reservation> findByIdempotencyKey(String actorId, String key) {
+        return Optional.ofNullable(idByKey.get(Reservation.scope(actorId, key))).map(byId::get);
     }
 
     @Override

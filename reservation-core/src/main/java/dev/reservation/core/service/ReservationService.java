@@ -11,6 +11,7 @@ import dev.reservation.core.domain.InvalidInputException;
 import dev.reservation.core.domain.PermissionDeniedException;
 import dev.reservation.core.domain.Reservation;
 import dev.reservation.core.domain.ReservationConflictException;
+import dev.reservation.core.domain.ReservationException;
 import dev.reservation.core.domain.ReservationNotFoundException;
 import dev.reservation.core.domain.Room;
 import dev.reservation.core.domain.RoomNotFoundException;
@@ -78,11 +79,12 @@ public final class ReservationService {
      * @throws dev.reservation.core.domain.BookingRuleViolationException when the policy refuses the slot
      * @throws ReservationConflictException when confirmed reservations overlap (with suggestions)
      * @throws IdempotencyKeyReusedException when the key was used for a different request
-     * @throws WriteOutcomeUnknownException when the store could not tell, after retries, whether it stored it
+     * @throws WriteOutcomeUnknownException when the store could not tell, after retries and a look-up by
+     *         the request's idempotency key, whether it stored it
      */
     public BookingReceipt reserveWithReceipt(Actor actor, ReserveRequest request) {
         Permissions.require(actor, Permissions.Operation.RESERVE, request.userId());
-        Optional<Reservation> earlier = request.idempotencyKey().flatMap(reservations::findByIdempotencyKey);
+        Optional<Reservation> earlier = request.idempotencyKey().flatMap(k -> reservations.findByIdempotencyKey(actor.userId(), k));
         Room room = rooms.findById(request.roomId()).orElseThrow(() -> new RoomNotFoundException(request.roomId()));
         User user = users.findById(request.userId()).orElseThrow(() -> new UserNotFoundException(request.userId()));
         Instant now = clock.instant();
@@ -98,7 +100,12 @@ public final class ReservationService {
             throw new InactiveException("roomId", room.name() + " is deactivated and takes no new reservations");
         }
         checkPolicy(room, request.slot(), request.attendees(), now);
-        BookingOutcome outcome = bookResolvingUnknownOutcome(candidate);
+        BookingOutcome outcome;
+        try {
+            outcome = bookResolvingUnknownOutcome(candidate);
+        } catch (WriteOutcomeUnknownException unknown) {
+            return settledByKey(candidate, unknown);
+        }
         if (outcome instanceof BookingOutcome.Booked booked) {
             return new BookingReceipt(booked.reservation(), false);
         }
@@ -144,6 +151,27 @@ public final class ReservationService {
                 candidate.idempotencyKey());
     }
 
+    /**
+     * The last word on a booking whose outcome stayed unknown: a reservation stored under the
+     * request's idempotency key settles it (made by this request if it carries this candidate's id,
+     * else by an earlier one: a replay). With no key, no such reservation, or a store that still does
+     * not answer, the outcome stays unknown. The one place web, API and CLI resolve it.
+     */
+    private BookingReceipt settledByKey(Reservation candidate, WriteOutcomeUnknownException unknown) {
+        if (candidate.idempotencyKey() == null) {
+            throw unknown;
+        }
+        Optional<Reservation> stored;
+        try {
+            stored = reservations.findByIdempotencyKey(candidate.createdBy(), candidate.idempotencyKey());
+        } catch (ReservationException stillUnclear) {
+            unknown.addSuppressed(stillUnclear);
+            throw unknown;
+        }
+        Reservation found = stored.orElseThrow(() -> unknown);
+        return found.id().equals(candidate.id()) ? new BookingReceipt(found, false) : replay(candidate, found);
+    }
+
     private static BookingReceipt replay(Reservation candidate, Reservation existing) {
         if (!existing.sameRequestAs(candidate)) {
             throw new IdempotencyKeyReusedException(candidate.idempotencyKey(), existing);
@@ -182,14 +210,27 @@ public final class ReservationService {
 
     /**
      * Cancels a reservation. Only its owner or an ADMIN may; cancelling a cancelled reservation
-     * returns it unchanged. Nothing is deleted.
+     * returns it unchanged. Nothing is deleted. A cancellation whose write may have landed is re-read
+     * and retried; if it still cannot be told, the answer is {@link WriteOutcomeUnknownException}, never
+     * a "nothing changed" failure.
+     *
+     * @throws ConcurrentUpdateException when someone else changed it meanwhile (only while no attempt
+     *         of this call had an unknown outcome)
+     * @throws StoreUnavailableException when nothing was changed (likewise)
+     * @throws WriteOutcomeUnknownException when it could not be told whether this call cancelled it
      */
     public Reservation cancel(Actor actor, String reservationId) {
         Objects.requireNonNull(actor, "actor");
         RuntimeException last = null;
+        WriteOutcomeUnknownException unknown = null;
         for (int attempt = 0; attempt < CANCEL_ATTEMPTS; attempt++) {
-            Reservation current = reservations.findById(reservationId)
-                    .orElseThrow(() -> new ReservationNotFoundException(reservationId));
+            Reservation current;
+            try {
+                current = reservations.findById(reservationId)
+                        .orElseThrow(() -> new ReservationNotFoundException(reservationId));
+            } catch (StoreUnavailableException e) {
+                throw unknown == null ? e : cancelUnknown(reservationId, e);
+            }
             if (!Permissions.allowed(actor, Permissions.Operation.CANCEL, current.userId())) {
                 throw new PermissionDeniedException("only the person who booked reservation " + reservationId
                         + " or an admin may cancel it");
@@ -199,11 +240,24 @@ public final class ReservationService {
             }
             try {
                 return reservations.cancel(reservationId, current.version(), clock.instant(), actor.userId());
-            } catch (ConcurrentUpdateException | WriteOutcomeUnknownException e) {
-                last = e; // re-read: either someone else changed it, or our own write may have landed
+            } catch (WriteOutcomeUnknownException e) {
+                unknown = e; // our own write may have landed: re-read
+                last = e;
+            } catch (ConcurrentUpdateException e) {
+                last = e; // someone changed it since we read it, or our own earlier write landed: re-read
+            } catch (StoreUnavailableException e) {
+                throw unknown == null ? e : cancelUnknown(reservationId, e);
             }
         }
-        throw last;
+        // After an attempt whose outcome was unknown, a version that moved on may be our own cancellation:
+        // "someone else changed it" or "unavailable, nothing changed" would be promises we cannot keep.
+        throw unknown == null ? last : cancelUnknown(reservationId, last);
+    }
+
+    private static WriteOutcomeUnknownException cancelUnknown(String reservationId, RuntimeException cause) {
+        return new WriteOutcomeUnknownException("could not confirm whether reservation " + reservationId
+                + " was cancelled (an earlier attempt may have landed); look it up before cancelling again", cause,
+                reservationId, null);
     }
 
     /** One reservation as {@code actor} may see it (others' only as a busy slot for a MEMBER). */
@@ -212,9 +266,9 @@ public final class ReservationService {
                 .orElseThrow(() -> new ReservationNotFoundException(reservationId));
     }
 
-    /** The reservation an earlier booking with this idempotency key made, as {@code actor} may see it. */
+    /** The reservation {@code actor}'s earlier booking with this idempotency key made (keys are per acting user). */
     public Optional<ReservationView> findByIdempotencyKey(Actor actor, String key) {
-        return reservations.findByIdempotencyKey(key).map(r -> ReservationView.of(r, actor));
+        return reservations.findByIdempotencyKey(actor.userId(), key).map(r -> ReservationView.of(r, actor));
     }
 
     /**

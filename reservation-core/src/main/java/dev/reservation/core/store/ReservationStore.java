@@ -21,7 +21,8 @@ import java.util.Set;
 public interface ReservationStore {
 
     /**
-     * Atomically: if a reservation with the candidate's id, or with its idempotency key, exists,
+     * Atomically: if a reservation with the candidate's id, or with its idempotency key from the
+     * same creator ({@link Reservation#idempotencyScope()}), exists,
      * returns it as {@link BookingOutcome.Replayed} (so re-sending the same candidate after an
      * unknown outcome never books twice); else if confirmed reservations of the candidate's room
      * overlap its slot, returns them as {@link BookingOutcome.Conflict}; else stores the candidate
@@ -33,7 +34,8 @@ public interface ReservationStore {
 
     Optional<Reservation> findById(String id);
 
-    Optional<Reservation> findByIdempotencyKey(String key);
+    /** The reservation {@code actorId} booked with idempotency key {@code key}, if any. */
+    Optional<Reservation> findByIdempotencyKey(String actorId, String key);
 
     /**
      * Marks the reservation cancelled if it is still at {@code expectedVersion}, atomically.

@@ -5,6 +5,8 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.reservation.core.auth.CredentialStore;
 import dev.reservation.core.auth.PasswordHasher;
+import dev.reservation.core.auth.SignInAttemptStore;
+import dev.reservation.core.auth.SignInLimits;
 import dev.reservation.core.auth.SignInThrottle;
 import dev.reservation.core.service.AuthService;
 import dev.reservation.core.service.BookingPolicy;
@@ -22,20 +24,26 @@ import java.time.Clock;
 /**
  * The core's services for any frontend or embedding application. Needs a store module beside it
  * (e.g. {@link InMemoryStoreModule} or the Mongo adapter's). Clock and policy are constructor
- * arguments so tests and applications choose them; the system UTC clock and
- * {@link BookingPolicy#DEFAULT} otherwise.
+ * arguments so tests and applications choose them, and so are the sign-in limits; the system UTC
+ * clock, {@link BookingPolicy#DEFAULT} and {@link SignInLimits#DEFAULT} otherwise.
  */
 public final class CoreModule extends AbstractModule {
     private final Clock clock;
     private final BookingPolicy policy;
+    private final SignInLimits signInLimits;
 
     public CoreModule() {
         this(Clock.systemUTC(), BookingPolicy.DEFAULT);
     }
 
     public CoreModule(Clock clock, BookingPolicy policy) {
+        this(clock, policy, SignInLimits.DEFAULT);
+    }
+
+    public CoreModule(Clock clock, BookingPolicy policy, SignInLimits signInLimits) {
         this.clock = clock;
         this.policy = policy;
+        this.signInLimits = signInLimits;
     }
 
     @Override
@@ -66,14 +74,15 @@ public final class CoreModule extends AbstractModule {
 
     @Provides
     @Singleton
-    SignInThrottle signInThrottle(Clock clock) {
-        return SignInThrottle.defaults(clock);
+    SignInThrottle signInThrottle(SignInAttemptStore attempts, Clock clock) {
+        return new SignInThrottle(attempts, clock, signInLimits.allowedFailures(), signInLimits.window());
     }
 
     @Provides
     @Singleton
-    AuthService auth(UserStore users, CredentialStore credentials, PasswordHasher hasher, SignInThrottle throttle) {
-        return new AuthService(users, credentials, hasher, throttle);
+    AuthService auth(UserStore users, CredentialStore credentials, PasswordHasher hasher, SignInThrottle throttle,
+                     IdGenerator ids) {
+        return new AuthService(users, credentials, hasher, throttle, ids);
     }
 
     @Provides

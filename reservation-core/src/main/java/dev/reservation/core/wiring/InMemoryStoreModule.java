@@ -4,6 +4,10 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.reservation.core.auth.CredentialStore;
+import dev.reservation.core.auth.SessionStore;
+import dev.reservation.core.auth.SignInAttemptStore;
+import dev.reservation.core.memory.InMemorySessionStore;
+import dev.reservation.core.memory.InMemorySignInAttemptStore;
 import dev.reservation.core.cluster.ClusterInspector;
 import dev.reservation.core.memory.InMemoryClusterInspector;
 import dev.reservation.core.memory.InMemoryCredentialStore;
@@ -23,6 +27,8 @@ public final class InMemoryStoreModule extends AbstractModule {
         bind(RoomStore.class).to(InMemoryRoomStore.class).in(Singleton.class);
         bind(ReservationStore.class).to(InMemoryReservationStore.class).in(Singleton.class);
         bind(CredentialStore.class).to(InMemoryCredentialStore.class).in(Singleton.class);
+        bind(SessionStore.class).to(InMemorySessionStore.class).in(Singleton.class);
+        bind(SignInAttemptStore.class).to(InMemorySignInAttemptStore.class).in(Singleton.class);
     }
 
     @Provides

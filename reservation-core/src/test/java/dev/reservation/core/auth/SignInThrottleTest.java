@@ -31,7 +31,7 @@ class SignInThrottleTest {
     }
 
     private final ManualClock clock = new ManualClock();
-    private final SignInThrottle throttle = new SignInThrottle(clock, 3, Duration.ofMinutes(10));
+    private final SignInThrottle throttle = new SignInThrottle(new dev.reservation.core.memory.InMemorySignInAttemptStore(), clock, 3, Duration.ofMinutes(10));
 
     @Test
     void blocksAfterTheAllowedFailuresUntilTheWindowHasPassed() {

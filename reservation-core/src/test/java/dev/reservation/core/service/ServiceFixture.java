@@ -33,7 +33,7 @@ final class ServiceFixture {
     final ReservationService service;
     final InMemoryCredentialStore credentials = new InMemoryCredentialStore();
     final PasswordHasher hasher = new PasswordHasher(1_000, new java.security.SecureRandom());
-    final SignInThrottle throttle = new SignInThrottle(clock, 3, Duration.ofMinutes(15));
+    final SignInThrottle throttle = new SignInThrottle(new dev.reservation.core.memory.InMemorySignInAttemptStore(), clock, 3, Duration.ofMinutes(15));
     final UserService userService;
     final RoomService roomService;
     final AuthService auth;
@@ -58,7 +58,7 @@ final class ServiceFixture {
                 IdGenerator.uuids());
         this.userService = new UserService(users, credentials, hasher, IdGenerator.uuids());
         this.roomService = new RoomService(rooms, IdGenerator.uuids());
-        this.auth = new AuthService(users, credentials, hasher, throttle);
+        this.auth = new AuthService(users, credentials, hasher, throttle, IdGenerator.uuids());
     }
 
     /** Tomorrow (relative to NOW) at {@code hour}:{@code minute} UTC for {@code minutes}. */

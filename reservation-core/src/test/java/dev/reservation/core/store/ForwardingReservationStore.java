@@ -27,8 +27,8 @@ public class ForwardingReservationStore implements ReservationStore {
     }
 
     @Override
-    public Optional<Reservation> findByIdempotencyKey(String key) {
-        return delegate.findByIdempotencyKey(key);
+    public Optional<Reservation> findByIdempotencyKey(String actorId, String key) {
+        return delegate.findByIdempotencyKey(actorId, key);
     }
 
     @Override

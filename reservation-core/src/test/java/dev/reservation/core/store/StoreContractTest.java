@@ -241,7 +241,8 @@ public abstract class StoreContractTest {
         Reservation first = booked(candidate("r1", "u1", slot(0, 10, 0, 60), "key-1"));
         BookingOutcome again = book(candidate("r1", "u1", slot(0, 10, 0, 60), "key-1"));
         assertThat(again).isEqualTo(new BookingOutcome.Replayed(first));
-        assertThat(stores.reservations().findByIdempotencyKey("key-1")).contains(first);
+        assertThat(stores.reservations().findByIdempotencyKey("u1", "key-1")).contains(first);
+        assertThat(stores.reservations().findByIdempotencyKey("u2", "key-1")).as("keys are per acting user").isEmpty();
         assertThat(stores.reservations().find(ReservationQuery.all())).hasSize(1);
     }
 
@@ -251,6 +252,16 @@ public abstract class StoreContractTest {
         assertThat(book(candidate("r2", "u1", slot(0, 12, 0, 60), "key-1")))
                 .isEqualTo(new BookingOutcome.Replayed(first));
         assertThat(stores.reservations().find(ReservationQuery.all().room("r2"))).isEmpty();
+    }
+
+    @Test
+    void theSameKeyFromTwoActingUsersIsTwoBookings() {
+        Reservation first = booked(candidate("r1", "u1", slot(0, 10, 0, 60), "shared-key"));
+        Reservation second = booked(candidate("r1", "u2", slot(0, 12, 0, 60), "shared-key"));
+        assertThat(second.id()).isNotEqualTo(first.id());
+        assertThat(stores.reservations().findByIdempotencyKey("u2", "shared-key")).contains(second);
+        assertThat(book(candidate("r1", "u2", slot(0, 12, 0, 60), "shared-key")))
+                .isEqualTo(new BookingOutcome.Replayed(second));
     }
 
     @Test
@@ -264,7 +275,7 @@ public abstract class StoreContractTest {
     @Test
     void findsNothingForAnUnusedIdempotencyKey() {
         booked(candidate("r1", "u1", slot(0, 10, 0, 60)));
-        assertThat(stores.reservations().findByIdempotencyKey("never-used")).isEmpty();
+        assertThat(stores.reservations().findByIdempotencyKey("u1", "never-used")).isEmpty();
     }
 
     // ---- cancellation ----

@@ -29,7 +29,7 @@ import org.bson.Document;
  *   <li><b>Claim</b> R's room-day buckets in ascending order ({@link RoomDayClaims#claim}). A bucket
  *       holding R's own claim counts as claimed (a retry re-uses its claims).</li>
  *   <li>A bucket with overlapping claims: each is <b>judged</b> by its owner's document (read at
- *       majority): CONFIRMED is a conflict (a replay when it carries R's idempotency key); CANCELLED or
+ *       majority): CONFIRMED is a conflict (a replay when it carries R's idempotency key from R's creator); CANCELLED or
  *       ABANDONED is a leftover and is removed; no document and younger than {@code orphanAge} by the
  *       server's clock is in flight (wait, up to {@code inFlightWait}); no document and older is an
  *       orphan of a crashed booker: it is <b>fenced</b> by inserting its tombstone
@@ -168,7 +168,7 @@ public final class BookingProtocol {
                 claims.remove(List.of(bucket), c.rid());
             } else if (ReservationStatus.CONFIRMED.name().equals(owner.getString("status"))) {
                 Reservation holder = Documents.reservation(owner);
-                if (candidate.idempotencyKey() != null && candidate.idempotencyKey().equals(holder.idempotencyKey())) {
+                if (candidate.idempotencyScope() != null && candidate.idempotencyScope().equals(holder.idempotencyScope())) {
                     return new Judgement(Verdict.CONFLICT, holder);
                 }
                 verdict = Verdict.CONFLICT;
@@ -221,7 +221,7 @@ public final class BookingProtocol {
             throw new StoreUnavailableException("booking " + candidate.id() + " took too long and was abandoned; "
                     + "nothing was booked under that id, book again", null);
         }
-        Document holder = candidate.idempotencyKey() == null ? null : docs.byIdempotencyKey(candidate.idempotencyKey());
+        Document holder = candidate.idempotencyScope() == null ? null : docs.byIdempotencyScope(candidate.idempotencyScope());
         if (holder == null || !Documents.isReservation(holder)) {
             return giveUp(candidate, buckets, "booking " + candidate.id() + " was refused by a unique index for an "
                     + "unknown reason");

@@ -30,6 +30,8 @@ public final class Documents {
     public static final String ABANDONED = "ABANDONED";
     /** The derived field of a reservation: the UTC days its slot touches ({@link #days(TimeSlot)}). */
     public static final String DAYS = "days";
+    /** The unique form of an idempotency key: the acting user's key ({@link Reservation#idempotencyScope()}). */
+    public static final String IDEMPOTENCY_SCOPE = "idempotencyScope";
     static final List<String> VISIBLE_STATUSES = List.of(ReservationStatus.CONFIRMED.name(),
             ReservationStatus.CANCELLED.name());
 
@@ -75,7 +77,7 @@ public final class Documents {
             d.append("cancelledBy", r.cancelledBy());
         }
         if (r.idempotencyKey() != null) {
-            d.append("idempotencyKey", r.idempotencyKey());
+            d.append("idempotencyKey", r.idempotencyKey()).append(IDEMPOTENCY_SCOPE, r.idempotencyScope());
         }
         return d;
     }

@@ -83,9 +83,10 @@ public final class MongoReservationStore implements ReservationStore {
     }
 
     @Override
-    public Optional<Reservation> findByIdempotencyKey(String key) {
+    public Optional<Reservation> findByIdempotencyKey(String actorId, String key) {
         return MongoFailures.read("looking up idempotency key " + key, () -> Optional.ofNullable(
-                reservations.find(Filters.eq("idempotencyKey", key)).first()).filter(Documents::isReservation)
+                reservations.find(Filters.eq(Documents.IDEMPOTENCY_SCOPE, Reservation.scope(actorId, key))).first())
+                .filter(Documents::isReservation)
                 .map(Documents::reservation));
     }
 

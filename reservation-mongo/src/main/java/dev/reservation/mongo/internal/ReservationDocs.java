@@ -48,7 +48,7 @@ final class ReservationDocs {
                     || e.getWriteErrors().get(0).getCategory() != ErrorCategory.DUPLICATE_KEY) {
                 throw e;
             }
-            return refusedIndex(e.getWriteErrors().get(0)).contains("idempotencyKey") ? Insert.DUPLICATE_KEY
+            return refusedIndex(e.getWriteErrors().get(0)).contains(Documents.IDEMPOTENCY_SCOPE) ? Insert.DUPLICATE_KEY
                     : Insert.DUPLICATE_ID;
         }
     }
@@ -77,7 +77,8 @@ final class ReservationDocs {
         return found;
     }
 
-    Document byIdempotencyKey(String key) {
-        return reservations.find(Filters.eq("idempotencyKey", key)).first();
+    /** The reservation with this idempotency scope ({@link dev.reservation.core.domain.Reservation#idempotencyScope()}). */
+    Document byIdempotencyScope(String scope) {
+        return reservations.find(Filters.eq(Documents.IDEMPOTENCY_SCOPE, scope)).first();
     }
 }

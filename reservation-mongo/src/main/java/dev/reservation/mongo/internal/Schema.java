@@ -14,6 +14,7 @@ import dev.reservation.core.domain.StoreUnavailableException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 
 /**
@@ -26,7 +27,7 @@ import org.bson.Document;
  * rooms          {_id, name, nameKey, location, capacity, equipment[], zone, active?}
  *                                                          unique nameKey_unique(nameKey)
  * reservations   {_id, roomId, userId, start, end, title, attendees, status, createdAt, createdBy?,
- *                 cancelledAt?, cancelledBy?, version, idempotencyKey?, days}
+ *                 cancelledAt?, cancelledBy?, version, idempotencyKey?, idempotencyScope?, days}
  *                (fields marked ? may be absent: active reads as true, createdBy as userId, so
  *                 documents written before they existed stay valid)
  *                days: the UTC days ("yyyy-mm-dd") the slot touches, derived from start and end (the
@@ -36,32 +37,41 @@ import org.bson.Document;
  *                                                          room_start(roomId,start), user_start(userId,start),
  *                                                          start_id(start,_id), roomId_days(roomId,days),
  *                                                          userId_days(userId,days), days_start(days,start),
- *                                                          unique sparse idempotencyKey_unique
+ *                                                          unique sparse idempotencyScope_unique (keys are per
+ *                                                          acting user; schema 1 had them global: migrated)
  * room_days      {_id: "roomId|yyyy-mm-dd", roomId, day, claims[{rid, start, end}], since{hex(rid): date}}
  *                one document per room and UTC day: the unit of atomic conflict checking; since holds
  *                the server's time of each claim (claims written before it carry claimedAt instead)
  * replication_markers {_id, writtenAt}                     written by the replication check
+ * sessions       {_id: sha256(session id), userId, createdAt, lastSeen, expiresAt}
+ *                                                          userId, TTL expiresAt_ttl(expiresAt)
+ * signin_failures {_id: "account:email" | "address:ip", firstAt, count, expiresAt}
+ *                                                          TTL expiresAt_ttl(expiresAt)
  * schema_version {_id: "schema", version, createdAt}
  * </pre>
- * The idempotency-key index is sparse rather than partial: both MongoDB and the embedded
+ * The idempotency index is sparse rather than partial: both MongoDB and the embedded
  * mongo-java-server support sparse unique indexes, and keys are simply absent when unused.
  * The {@code days} indexes serve windows (see {@link ReservationFinds}): a reservation overlapping
  * a window touches one of its days, so a window of a few days reads only those days' reservations.
  *
- * <p>Versions: 1, then 2 added {@code days}. Opening a version-1 database adds {@code days} to every
- * reservation that lacks it (idempotent, so a migration cut short is finished by the next start),
- * then records version 2; a program of version 1 then refuses the database. Stop older programs
+ * <p>Versions: 1; 2 scoped idempotency keys to the acting user; 3 added {@code days}. Opening an
+ * older database migrates it step by step: to 3 by adding {@code days} to every reservation that
+ * lacks it (idempotent, so a migration cut short is finished by the next start), then recording
+ * version 3; an older program then refuses the database. Stop older programs
  * before upgrading: one still running would write reservations without {@code days}, which
  * windowed lists would miss. Thread-safe (stateless).
  */
 public final class Schema {
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
+    static final String IDEMPOTENCY_INDEX = "idempotencyScope_unique";
     public static final String USERS = "users";
     public static final String ROOMS = "rooms";
     public static final String CREDENTIALS = "credentials";
     public static final String RESERVATIONS = "reservations";
     public static final String ROOM_DAYS = "room_days";
     public static final String MARKERS = "replication_markers";
+    public static final String SESSIONS = "sessions";
+    public static final String SIGNIN_FAILURES = "signin_failures";
     public static final String SCHEMA_VERSION = "schema_version";
 
     private Schema() {
@@ -78,11 +88,16 @@ public final class Schema {
             reservations.createIndex(Indexes.ascending("roomId", "start"), new IndexOptions().name("room_start"));
             reservations.createIndex(Indexes.ascending("userId", "start"), new IndexOptions().name("user_start"));
             reservations.createIndex(Indexes.ascending("start", "_id"), new IndexOptions().name("start_id"));
-            reservations.createIndex(Indexes.ascending("idempotencyKey"),
-                    new IndexOptions().unique(true).sparse(true).name("idempotencyKey_unique"));
+            reservations.createIndex(Indexes.ascending(Documents.IDEMPOTENCY_SCOPE),
+                    new IndexOptions().unique(true).sparse(true).name(IDEMPOTENCY_INDEX));
             reservations.createIndex(Indexes.ascending("roomId", Documents.DAYS), new IndexOptions().name("roomId_days"));
             reservations.createIndex(Indexes.ascending("userId", Documents.DAYS), new IndexOptions().name("userId_days"));
             reservations.createIndex(Indexes.ascending(Documents.DAYS, "start"), new IndexOptions().name("days_start"));
+            db.getCollection(SESSIONS).createIndex(Indexes.ascending("userId"), new IndexOptions().name("userId"));
+            db.getCollection(SESSIONS).createIndex(Indexes.ascending("expiresAt"),
+                    new IndexOptions().expireAfter(0L, TimeUnit.SECONDS).name("expiresAt_ttl"));
+            db.getCollection(SIGNIN_FAILURES).createIndex(Indexes.ascending("expiresAt"),
+                    new IndexOptions().expireAfter(0L, TimeUnit.SECONDS).name("expiresAt_ttl"));
             db.getCollection(SCHEMA_VERSION).updateOne(Filters.eq("_id", "schema"),
                     Updates.combine(Updates.setOnInsert("version", VERSION),
                             Updates.setOnInsert("createdAt", Documents.date(clock.instant()))),
@@ -97,12 +112,38 @@ public final class Schema {
                     + ", newer than this program understands (" + VERSION + "); upgrade the program", null);
         }
         if (stored < 2) {
-            MongoFailures.write("adding the days of each reservation (schema version 2)", () -> {
+            MongoFailures.write("migrating the schema to version 2", () -> scopeIdempotencyKeys(db));
+        }
+        if (stored < 3) {
+            MongoFailures.write("adding the days of each reservation (schema version 3)", () -> {
                 addDays(db.getCollection(RESERVATIONS));
                 db.getCollection(SCHEMA_VERSION).updateOne(Filters.eq("_id", "schema"), Updates.max("version", VERSION));
                 return null;
             });
         }
+    }
+
+    /**
+     * Version 1 kept idempotency keys unique across all users; version 2 per acting user: every
+     * keyed reservation gains {@code idempotencyScope} and the global index goes. Idempotent, so
+     * several processes may run it at once; the version is raised last.
+     */
+    private static Void scopeIdempotencyKeys(MongoDatabase db) {
+        var reservations = db.getCollection(RESERVATIONS);
+        for (Document d : reservations.find(Filters.and(Filters.exists("idempotencyKey"),
+                Filters.exists(Documents.IDEMPOTENCY_SCOPE, false)))) {
+            String creator = d.getString("createdBy") != null ? d.getString("createdBy") : d.getString("userId");
+            reservations.updateOne(Filters.eq("_id", d.get("_id")), Updates.set(Documents.IDEMPOTENCY_SCOPE,
+                    dev.reservation.core.domain.Reservation.scope(creator, d.getString("idempotencyKey"))));
+        }
+        for (Document index : reservations.listIndexes()) {
+            if ("idempotencyKey_unique".equals(index.getString("name"))) {
+                reservations.dropIndex("idempotencyKey_unique");
+            }
+        }
+        db.getCollection(SCHEMA_VERSION).updateOne(Filters.and(Filters.eq("_id", "schema"), Filters.lt("version", 2)),
+                Updates.set("version", 2));
+        return null;
     }
 
     /** Sets {@code days} on every reservation that has a slot and no days; returns how many it changed. */

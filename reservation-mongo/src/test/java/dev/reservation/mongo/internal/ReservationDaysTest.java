@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The derived {@code days} field: on every reservation document the store writes, equal to the UTC
  * days its slot touches (those of its room-day buckets), and added to documents written before it
- * existed by the migration to schema version 2.
+ * existed by the migration to schema version 3.
  */
 class ReservationDaysTest {
     @TempDir
@@ -135,7 +135,7 @@ class ReservationDaysTest {
                     .getList(Documents.DAYS, String.class)).containsExactly("2031-03-03", "2031-03-04");
             assertThat(db.getCollection(Schema.RESERVATIONS).find(Filters.eq("_id", "tomb")).first())
                     .doesNotContainKey(Documents.DAYS);
-            assertThat(db.getCollection(Schema.SCHEMA_VERSION).find().first().getInteger("version")).isEqualTo(2);
+            assertThat(db.getCollection(Schema.SCHEMA_VERSION).find().first().getInteger("version")).isEqualTo(Schema.VERSION);
             // the migration ran once: a document without days written now would stay so
             db.getCollection(Schema.RESERVATIONS).updateOne(Filters.eq("_id", "old1"), Updates.unset(Documents.DAYS));
             try (MongoStores again = MongoStores.open(StoreOptions.embedded(dataDir).withDatabase(name))) {

@@ -1,5 +1,7 @@
 package dev.reservation.web.auth;
 
+import dev.reservation.core.auth.Sessions;
+
 /**
  * Ends what a user is signed in with in this process after their password changed or their
  * account was deactivated: their page sessions (except, optionally, the one making the change)
@@ -8,10 +10,10 @@ package dev.reservation.web.auth;
  * Thread-safe.
  */
 public final class SignOuts {
-    private final SessionStore sessions;
+    private final Sessions sessions;
     private final VerifiedCredentials verified;
 
-    public SignOuts(SessionStore sessions, VerifiedCredentials verified) {
+    public SignOuts(Sessions sessions, VerifiedCredentials verified) {
         this.sessions = sessions;
         this.verified = verified;
     }

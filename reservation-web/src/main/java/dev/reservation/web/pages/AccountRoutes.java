@@ -1,5 +1,6 @@
 package dev.reservation.web.pages;
 
+import dev.reservation.web.http.ClientAddress;
 import dev.reservation.core.domain.AuthenticationFailedException;
 import dev.reservation.core.domain.TooManySignInAttemptsException;
 import dev.reservation.core.domain.User;
@@ -7,6 +8,7 @@ import dev.reservation.core.service.AuthService;
 import dev.reservation.core.service.UserService;
 import dev.reservation.web.api.UserDto;
 import dev.reservation.web.auth.CurrentUser;
+import dev.reservation.web.auth.LocalPasswordsOffException;
 import dev.reservation.web.auth.SignOuts;
 import dev.reservation.web.http.AdminInput;
 import dev.reservation.web.http.ErrorMapper;
@@ -45,6 +47,10 @@ public final class AccountRoutes {
 
     private void changePassword(Context ctx) {
         User me = CurrentUser.get(ctx);
+        if (!pages.localPasswords()) {
+            throw new LocalPasswordsOffException("passwords are turned off on this server (--local-passwords off):"
+                    + " you sign in through the identity provider, so there is no password to change here");
+        }
         Params p = new Params();
         String current = ctx.formParam("current");
         if (current == null || current.isEmpty()) {
@@ -58,7 +64,7 @@ public final class AccountRoutes {
                 show(ctx, p.errors(), null);
                 return;
             }
-            auth.signIn(me.email(), old, ctx.ip());
+            auth.signIn(me.email(), old, ClientAddress.of(ctx));
             users.setPassword(CurrentUser.actor(ctx), me.id(), fresh.orElseThrow());
         } catch (AuthenticationFailedException wrong) {
             ctx.status(400);

@@ -82,12 +82,12 @@ public final class FaultyReservationStore implements ReservationStore {
     }
 
     @Override
-    public Optional<Reservation> findByIdempotencyKey(String key) {
+    public Optional<Reservation> findByIdempotencyKey(String actorId, String key) {
         unavailableCheck();
         if (failLookups && bookingTried) {
             throw new StoreUnavailableException("lookup failed (test)", null);
         }
-        return delegate.findByIdempotencyKey(key);
+        return delegate.findByIdempotencyKey(actorId, key);
     }
 
     @Override

@@ -51,13 +51,25 @@ public final class Http {
     }
 
     /** Opens the sign-in page, then posts it; returns the post's answer (303 on success). */
-    public Response signIn(String email, String password) {
-        get("/signin");
-        return postForm("/signin", Map.of("email", email, "password", password));
+    public Response signIn(String email, String password, String... headers) {
+        get("/signin", headers);
+        Map<String, String> all = new LinkedHashMap<>(Map.of("email", email, "password", password));
+        all.put(Csrf.FIELD, csrfToken());
+        String body = all.entrySet().stream()
+                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+        return post("/signin", "application/x-www-form-urlencoded", body, headers);
     }
 
     public Response get(String path, String... headers) {
         return send(builder(path, headers).GET().build());
+    }
+
+    /**
+     * GETs an absolute URL on any site (an OpenID provider's page, say) with this client's cookie
+     * jar, as a browser following a redirect would; never sends the Basic credentials there.
+     */
+    public Response getUrl(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build());
     }
 
     public Response postJson(String path, String json, String... headers) {
@@ -107,6 +119,10 @@ public final class Http {
         c.setPath("/");
         c.setVersion(0);
         cookies.getCookieStore().add(URI.create(base + "/"), c);
+    }
+
+    public java.util.List<String> cookieNames() {
+        return cookies.getCookieStore().getCookies().stream().map(HttpCookie::getName).toList();
     }
 
     public String cookie(String name) {

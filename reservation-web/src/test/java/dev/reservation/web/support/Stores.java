@@ -3,6 +3,10 @@ package dev.reservation.web.support;
 import com.google.inject.AbstractModule;
 import com.google.inject.Module;
 import dev.reservation.core.auth.CredentialStore;
+import dev.reservation.core.auth.SessionStore;
+import dev.reservation.core.auth.SignInAttemptStore;
+import dev.reservation.core.memory.InMemorySessionStore;
+import dev.reservation.core.memory.InMemorySignInAttemptStore;
 import dev.reservation.core.cluster.ClusterInspector;
 import dev.reservation.core.memory.InMemoryCredentialStore;
 import dev.reservation.core.memory.InMemoryRoomStore;
@@ -13,11 +17,13 @@ import dev.reservation.core.store.UserStore;
 
 /** One set of store instances; several apps built on the same {@code Stores} share one store. */
 public record Stores(UserStore users, RoomStore rooms, FaultyReservationStore reservations,
-                     CredentialStore credentials, FakeCluster cluster) {
+                     CredentialStore credentials, FakeCluster cluster, SessionStore sessions,
+                     SignInAttemptStore signInAttempts) {
 
     public static Stores inMemory(MutableClock clock) {
         return new Stores(new InMemoryUserStore(), new InMemoryRoomStore(), new FaultyReservationStore(),
-                new InMemoryCredentialStore(), new FakeCluster(clock));
+                new InMemoryCredentialStore(), new FakeCluster(clock), new InMemorySessionStore(),
+                new InMemorySignInAttemptStore());
     }
 
     public Module module() {
@@ -29,6 +35,8 @@ public record Stores(UserStore users, RoomStore rooms, FaultyReservationStore re
                 bind(ReservationStore.class).toInstance(reservations);
                 bind(CredentialStore.class).toInstance(credentials);
                 bind(ClusterInspector.class).toInstance(cluster);
+                bind(SessionStore.class).toInstance(sessions);
+                bind(SignInAttemptStore.class).toInstance(signInAttempts);
             }
         };
     }

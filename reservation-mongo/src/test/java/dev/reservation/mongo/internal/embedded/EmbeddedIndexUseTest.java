@@ -153,7 +153,7 @@ class EmbeddedIndexUseTest {
         assertThat(served("replay", () -> stores.reservations().book(candidate), 1, 1, 6))
                 .isInstanceOf(BookingOutcome.Replayed.class);
         assertThat(served("by id", () -> stores.reservations().findById("res10"), 1, 1, 0)).isPresent();
-        assertThat(served("by key", () -> stores.reservations().findByIdempotencyKey("key11"), 1, 1, 0)).isPresent();
+        assertThat(served("by key", () -> stores.reservations().findByIdempotencyKey("u11", "key11"), 1, 1, 0)).isPresent();
         Reservation mine = ((BookingOutcome.Booked) booked).reservation();
         served("cancel", () -> stores.reservations().cancel(mine.id(), 0, day40, "u1"), 1, 1, 2);
         assertThat(stores.reservations().findById(mine.id()).orElseThrow().status()).isEqualTo(ReservationStatus.CANCELLED);
