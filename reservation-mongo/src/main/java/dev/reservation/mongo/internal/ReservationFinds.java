@@ -4,6 +4,7 @@ import com.mongodb.client.model.Filters;
 import dev.reservation.core.store.ReservationQuery;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import org.bson.conversions.Bson;
 
@@ -20,13 +21,17 @@ import org.bson.conversions.Bson;
  *       and reach into it, found by the window's first day (they all touch it), then those that
  *       start inside it by a range on {@code start} ({@code room_start}, {@code user_start},
  *       {@code start_id}) with the remaining limit. The first part sorts wholly before the second.</li>
- *   <li>No start to the window: a range on {@code start} only (an ordered index walk).</li>
+ *   <li>No start to the window: a range on {@code start} only (an ordered index walk), from
+ *       {@link #EARLIEST} when the window has no start either, so the walk skips the ABANDONED
+ *       tombstones (no {@code start}) that would otherwise be read first on every list page.</li>
  * </ul>
  * Stateless and thread-safe.
  */
 final class ReservationFinds {
     /** Windows touching up to this many UTC days are looked up by day (a 31-day schedule in any zone touches 33). */
     static final int MAX_DAYS = 62;
+    /** Before every start: a range from it holds every reservation and no tombstone (which has no start). */
+    static final Date EARLIEST = new Date(Long.MIN_VALUE);
 
     private ReservationFinds() {
     }
@@ -41,6 +46,9 @@ final class ReservationFinds {
         Instant from = query.from().orElse(null);
         Instant to = query.to().orElse(null);
         if (from == null) {
+            // a lower bound even without one: tombstones have no start and sort first in start's
+            // indexes; a range on dates skips them instead of reading each on every such page
+            base.add(Filters.gte("start", EARLIEST));
             if (to != null) {
                 base.add(Filters.lt("start", Documents.date(to)));
             }
