@@ -8,6 +8,10 @@ import dev.reservation.cli.store.StoreFactory;
 import dev.reservation.cli.store.StoreSelection;
 import dev.reservation.core.auth.CredentialStore;
 import dev.reservation.core.auth.PasswordHasher;
+import dev.reservation.core.auth.SessionStore;
+import dev.reservation.core.auth.SignInAttemptStore;
+import dev.reservation.core.memory.InMemorySessionStore;
+import dev.reservation.core.memory.InMemorySignInAttemptStore;
 import dev.reservation.core.cluster.ClusterInspector;
 import dev.reservation.core.memory.InMemoryClusterInspector;
 import dev.reservation.core.memory.InMemoryCredentialStore;
@@ -39,6 +43,8 @@ final class TestStores implements StoreFactory {
     final RoomStore rooms = new InMemoryRoomStore();
     final ReservationStore reservations = new InMemoryReservationStore();
     final CredentialStore credentials = new InMemoryCredentialStore();
+    final SessionStore sessions = new InMemorySessionStore();
+    final SignInAttemptStore signInAttempts = new InMemorySignInAttemptStore();
     final List<StoreSelection> selections = new ArrayList<>();
     int opened;
     int closed;
@@ -83,6 +89,8 @@ final class TestStores implements StoreFactory {
                 bind(RoomStore.class).toInstance(rooms);
                 bind(ReservationStore.class).toInstance(r);
                 bind(CredentialStore.class).toInstance(credentials);
+                bind(SessionStore.class).toInstance(sessions);
+                bind(SignInAttemptStore.class).toInstance(signInAttempts);
                 bind(ClusterInspector.class).toInstance(c);
             }
         }, FAST_HASHES), () -> closed++);
