@@ -28,6 +28,7 @@ import dev.reservation.core.store.ReservationQuery;
 import dev.reservation.core.store.ReservationStore;
 import dev.reservation.core.store.RoomStore;
 import dev.reservation.core.store.UserStore;
+import dev.reservation.core.time.TimeText;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -181,8 +182,8 @@ public final class ReservationService {
 
     private void checkPolicy(Room room, TimeSlot slot, int attendees, Instant now) {
         if (slot.start().isBefore(now)) {
-            throw new SlotInPastException("the slot starts at " + slot.start() + ", which is in the past (now "
-                    + now + "); pick a later start");
+            throw new SlotInPastException("the slot starts " + TimeText.moment(slot.start(), room.zone())
+                    + ", which is in the past (now " + TimeText.moment(now, room.zone()) + "); pick a later start");
         }
         if (slot.duration().compareTo(policy.minDuration()) < 0) {
             throw new SlotTooShortException("a reservation must last at least " + policy.minDuration().toMinutes()
@@ -195,7 +196,8 @@ public final class ReservationService {
         Instant horizon = now.plus(policy.horizon());
         if (slot.end().isAfter(horizon)) {
             throw new BeyondBookingHorizonException("reservations can be made at most " + policy.horizon().toDays()
-                    + " days ahead (until " + horizon + "); this one ends " + slot.end());
+                    + " days ahead (until " + TimeText.moment(horizon, room.zone()) + "); this one ends "
+                    + TimeText.moment(slot.end(), room.zone()));
         }
         if (attendees > room.capacity()) {
             throw new CapacityExceededException(room.name() + " seats " + room.capacity() + "; "
@@ -205,7 +207,13 @@ public final class ReservationService {
 
     private static String describe(TimeSlot slot) {
         long minutes = slot.duration().toMinutes();
-        return minutes >= 1 ? minutes + " minutes" : slot.duration().toMillis() + " ms";
+        if (minutes < 1) {
+            return slot.duration().toMillis() + " ms";
+        }
+        if (minutes < 120) {
+            return minutes + (minutes == 1 ? " minute" : " minutes");
+        }
+        return minutes / 60 + " h" + (minutes % 60 == 0 ? "" : " " + minutes % 60 + " min");
     }
 
     /**

@@ -135,7 +135,7 @@ public final class ReserveRoutes {
                 : List.of(UserDto.of(CurrentUser.get(ctx)));
         ReserveView view = new ReserveView(form, bookable,
                 rooms.list().stream().filter(Room::active).map(RoomDto::of).toList(), fieldErrors, message,
-                conflicts, suggestions);
+                conflicts, suggestions, forms.choices(form, "start"), forms.choices(form, "end"));
         pages.page(ctx, "reserve.jte", "Reserve a room", view);
     }
 }

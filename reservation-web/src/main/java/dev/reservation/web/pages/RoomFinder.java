@@ -1,6 +1,8 @@
 package dev.reservation.web.pages;
 
 import dev.reservation.core.domain.Equipment;
+import dev.reservation.core.domain.InvalidInputException;
+import dev.reservation.core.time.LocalTimes;
 import dev.reservation.core.domain.Room;
 import dev.reservation.core.domain.TimeSlot;
 import dev.reservation.core.service.FreeRoomQuery;
@@ -83,9 +85,20 @@ public final class RoomFinder {
         if (params.hasErrors() || date.isEmpty() || start.isEmpty() || end.isEmpty() || zone == null) {
             return Optional.empty();
         }
-        Instant from = date.get().atTime(start.get()).atZone(zone).toInstant();
-        Instant to = (end.get().isAfter(start.get()) ? date.get() : date.get().plusDays(1))
-                .atTime(end.get()).atZone(zone).toInstant();
+        Instant from;
+        Instant to;
+        try {
+            from = LocalTimes.resolve("start", date.get().atTime(start.get()), zone);
+            to = LocalTimes.resolve("end", (end.get().isAfter(start.get()) ? date.get() : date.get().plusDays(1))
+                    .atTime(end.get()), zone);
+        } catch (InvalidInputException e) {
+            params.reject(e.field(), e.getMessage());
+            return Optional.empty();
+        }
+        if (!to.isAfter(from)) {
+            params.reject("end", "end must be after start");
+            return Optional.empty();
+        }
         TimeSlot slot = new TimeSlot(from, to);
         List<RoomRow> found = search.freeRooms(new FreeRoomQuery(slot, seats, equipment)).stream()
                 .map(r -> new RoomRow(RoomDto.of(r), true, "free then", reserveLink(r, slot, seats)))
