@@ -3,6 +3,7 @@ package dev.reservation.cli.input;
 import dev.reservation.core.domain.InvalidInputException;
 import dev.reservation.core.domain.TimeSlot;
 import dev.reservation.core.time.LocalTimes;
+import dev.reservation.core.time.TimeText;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -79,11 +80,18 @@ public final class TimeParser {
             return TimeSlot.of(from, duration.get());
         }
         String endText = end.get().strip();
+        Instant to;
         if (endText.matches("\\d{1,2}:\\d\\d(:\\d\\d)?")) {
             LocalDate day = LocalDate.ofInstant(from, zone);
-            return new TimeSlot(from, LocalTimes.resolve(field(endOption), day.atTime(time(endText)), zone));
+            to = LocalTimes.resolve(field(endOption), day.atTime(time(endText)), zone);
+        } else {
+            to = instant(endOption, endText, zone);
         }
-        return new TimeSlot(from, instant(endOption, endText, zone));
+        if (!to.isAfter(from)) { // said here in the zone: TimeSlot's own message has raw UTC instants
+            throw new InvalidInputException(field(endOption), endOption + " must be after " + startOption + " ("
+                    + TimeText.moment(to, zone) + " is not after " + TimeText.moment(from, zone) + ")");
+        }
+        return new TimeSlot(from, to);
     }
 
     private static LocalTime time(String text) {

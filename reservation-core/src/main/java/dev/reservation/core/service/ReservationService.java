@@ -13,6 +13,7 @@ import dev.reservation.core.domain.Reservation;
 import dev.reservation.core.domain.ReservationConflictException;
 import dev.reservation.core.domain.ReservationException;
 import dev.reservation.core.domain.ReservationNotFoundException;
+import dev.reservation.core.domain.ReservationStatus;
 import dev.reservation.core.domain.Room;
 import dev.reservation.core.domain.RoomNotFoundException;
 import dev.reservation.core.domain.SlotInPastException;
@@ -32,9 +33,12 @@ import dev.reservation.core.time.TimeText;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Books and cancels reservations. Policy checks happen here; the no-overlap rule is decided
@@ -118,7 +122,10 @@ public final class ReservationService {
                 .map(v -> new ReservationConflictException.Conflict(v.id(), v.roomId(), v.slot(), v.details()))
                 .toList();
         throw new ReservationConflictException(conflicts,
-                search.suggestionsFor(room, request.slot(), request.attendees()));
+                search.suggestionsFor(room, request.slot(), request.attendees()),
+                room.name() + " is already booked then: " + conflicts.stream()
+                        .map(c -> c.id() + " at " + TimeText.slot(c.slot(), room.zone()))
+                        .collect(Collectors.joining("; ")));
     }
 
     /**
@@ -255,14 +262,28 @@ public final class ReservationService {
 
     /**
      * The reservations matching the query, as {@code actor} may see them. A MEMBER may filter by
-     * user only for themselves: filtering by someone else would tell whose the busy slots are.
+     * user only for themselves: filtering by someone else would tell whose the busy slots are; and
+     * sees other people's cancelled reservations only when the query asks for a status.
      */
     public List<ReservationView> find(Actor actor, ReservationQuery query) {
         if (query.userId().isPresent() && !Permissions.allowed(actor, Permissions.Operation.SEE_DETAILS,
                 query.userId().get())) {
             throw new PermissionDeniedException("a member may list reservations by user only for themselves");
         }
-        return views(actor, reservations.find(query));
+        if (actor.isAdmin() || query.status().isPresent() || query.userId().isPresent()) {
+            return views(actor, reservations.find(query));
+        }
+        // Someone else's cancelled booking is no busy slot: without a status a member gets the
+        // confirmed ones and their own cancelled ones. Two queries, not a filter after the store's
+        // limit, so that a full page still means there may be more.
+        List<Reservation> confirmed = reservations.find(query.status(ReservationStatus.CONFIRMED));
+        List<Reservation> ownCancelled = reservations.find(query.user(actor.userId())
+                .status(ReservationStatus.CANCELLED));
+        List<Reservation> merged = Stream.concat(confirmed.stream(), ownCancelled.stream())
+                .sorted(Comparator.comparing((Reservation r) -> r.slot().start()).thenComparing(Reservation::id))
+                .limit(query.limit())
+                .toList();
+        return views(actor, merged);
     }
 
     /** Reservations of a room that overlap {@code [from, to)}, any status. */
