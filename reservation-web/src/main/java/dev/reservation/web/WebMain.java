@@ -85,7 +85,12 @@ public final class WebMain implements Callable<Integer> {
                 System.getenv(), clock);
         WebApp app;
         try {
-            Injector injector = Guice.createInjector(new CoreModule(clock, BookingPolicy.DEFAULT), store.module());
+            Injector injector = Guice.createInjector(new CoreModule(clock, BookingPolicy.DEFAULT), store.module(),
+                    binder -> {
+                        if (store.embeddedDefault()) { // Startup gives the demo users the demo password
+                            binder.bind(DemoAccounts.class).toInstance(DemoAccounts.seeded());
+                        }
+                    });
             Startup.prepare(injector, store.embeddedDefault(), System.getenv());
             app = new WebApp(injector, WebSettings.DEFAULT.withPrimaryWait(primaryWait)
                     .withSessions(sessionIdle, sessionMax)

@@ -11,7 +11,7 @@ import java.util.Locale;
 /** Human-readable times for pages, always in a stated zone. Thread-safe. */
 public final class Format {
     private static final DateTimeFormatter STAMP =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss", Locale.ENGLISH);
+            DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm", Locale.ENGLISH);
 
     private Format() {
     }
@@ -36,7 +36,7 @@ public final class Format {
         return n + (n == 1 ? " seat" : " seats");
     }
 
-    /** "2026-03-02 09:00:00 UTC". */
+    /** "2026-03-02 09:00 UTC": to the minute, as every time shown to people (lags and pings say the rest). */
     public static String utc(Instant instant) {
         return STAMP.format(instant.atZone(ZoneId.of("UTC"))) + " UTC";
     }

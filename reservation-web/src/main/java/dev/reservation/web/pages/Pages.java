@@ -12,6 +12,7 @@ import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import io.javalin.http.Context;
 import java.util.Map;
+import dev.reservation.web.DemoAccounts;
 
 /**
  * Renders pages from the templates precompiled at build time (no compiler needed at run time;
@@ -20,6 +21,16 @@ import java.util.Map;
  */
 public final class Pages implements ErrorMapper.ErrorPageRenderer {
     private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
+    private final DemoAccounts demo;
+
+    public Pages() {
+        this(DemoAccounts.NONE);
+    }
+
+    /** @param demo the demo accounts to offer on the sign-in page (only on the embedded default) */
+    public Pages(DemoAccounts demo) {
+        this.demo = demo;
+    }
 
     /** Renders {@code template} with params {@code chrome} and {@code view}; the status is left as set. */
     public void page(Context ctx, String template, String title, Object view) {
@@ -30,7 +41,8 @@ public final class Pages implements ErrorMapper.ErrorPageRenderer {
 
     /** The shared chrome; reads no store, so that error pages render while the store is down. */
     public Chrome chrome(Context ctx, String title) {
-        return new Chrome(title, ctx.path(), Csrf.token(ctx), CurrentUser.find(ctx).map(UserDto::of).orElse(null));
+        return new Chrome(title, ctx.path(), Csrf.token(ctx), CurrentUser.find(ctx).map(UserDto::of).orElse(null),
+                demo);
     }
 
     @Override

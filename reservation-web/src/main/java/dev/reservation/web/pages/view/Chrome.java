@@ -1,15 +1,20 @@
 package dev.reservation.web.pages.view;
 
 import dev.reservation.web.api.UserDto;
+import dev.reservation.web.DemoAccounts;
 
 /**
  * What every page's layout needs: title, current path (for the nav), the CSRF token for forms,
- * and who is signed in.
+ * who is signed in, and on the embedded default the demo accounts (for the sign-in page).
  *
  * @param me the signed-in user, or null on the sign-in page and on errors before sign-in
  * Immutable, so thread-safe.
  */
-public record Chrome(String title, String path, String csrf, UserDto me) {
+public record Chrome(String title, String path, String csrf, UserDto me, DemoAccounts demo) {
+
+    public Chrome(String title, String path, String csrf, UserDto me) {
+        this(title, path, csrf, me, DemoAccounts.NONE);
+    }
 
     /** CSS class for a nav link: "active" when the current path is under {@code prefix}. */
     public String nav(String prefix) {
