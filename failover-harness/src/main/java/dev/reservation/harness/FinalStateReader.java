@@ -3,10 +3,11 @@ package dev.reservation.harness;
 import dev.reservation.core.domain.Reservation;
 import dev.reservation.core.domain.TimeSlot;
 import dev.reservation.core.store.ReservationQuery;
-import dev.reservation.core.store.ReservationStore;
 import dev.reservation.harness.checker.StoredReservation;
 import dev.reservation.harness.cluster.Waits;
 import dev.reservation.harness.history.MonotonicClock;
+import dev.reservation.harness.workload.StoreBackend;
+import dev.reservation.mongo.audit.StoredState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,29 +15,37 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads every reservation of the given rooms that starts inside a window (all the workload's do) through the store, after the faults
- * healed, retrying while the store is unavailable. A window that holds a full page is split in halves
- * until each half fits, so nothing is cut off. Thread-safe (stateless apart from its collaborators).
+ * Reads a trial's final state once its clients have stopped and the faults healed, retrying while
+ * the cluster cannot be read. For the real store it is the raw state
+ * ({@link StoreBackend#readRawState}: its own client, primary, majority read concern, not the store
+ * under test), cut to the trial's rooms and window. A backend without raw collections (the in-memory
+ * test double) is read through its store port instead: every reservation of the rooms that starts in
+ * the window, a window that holds a full page split in halves until each half fits.
+ * Thread-safe (stateless apart from its collaborators).
  */
 public final class FinalStateReader {
-    private final ReservationStore store;
+    private final StoreBackend backend;
     private final MonotonicClock clock;
 
-    public FinalStateReader(ReservationStore store, MonotonicClock clock) {
-        this.store = store;
+    public FinalStateReader(StoreBackend backend, MonotonicClock clock) {
+        this.backend = backend;
         this.clock = clock;
     }
 
-    /** @throws IllegalStateException when the store stayed unreadable for {@code limit} */
-    public List<StoredReservation> read(List<String> rooms, TimeSlot window, Duration limit) {
+    /** @throws IllegalStateException when the state stayed unreadable for {@code limit} */
+    public FinalState read(List<String> rooms, TimeSlot window, Duration limit) {
         RuntimeException[] last = new RuntimeException[1];
         return Waits.until(clock, limit, Duration.ofMillis(250), () -> {
             try {
+                Optional<StoredState> raw = backend.readRawState();
+                if (raw.isPresent()) {
+                    return Optional.of(FinalState.of(FinalState.within(raw.get(), rooms, window)));
+                }
                 List<StoredReservation> all = new ArrayList<>();
                 for (String room : rooms) {
                     readRoom(room, window.start(), window.end(), all);
                 }
-                return Optional.of(all);
+                return Optional.of(new FinalState(all, Optional.empty()));
             } catch (RuntimeException e) {
                 last[0] = e;
                 return Optional.empty();
@@ -46,7 +55,7 @@ public final class FinalStateReader {
     }
 
     private void readRoom(String room, Instant from, Instant to, List<StoredReservation> into) {
-        List<Reservation> page = store.find(ReservationQuery.all().room(room).window(from, to));
+        List<Reservation> page = backend.reservations().find(ReservationQuery.all().room(room).window(from, to));
         if (page.size() < ReservationQuery.MAX_LIMIT) {
             // by start, so that a reservation overlapping both halves of a split window is counted once
             page.stream().filter(r -> !r.slot().start().isBefore(from) && r.slot().start().isBefore(to))

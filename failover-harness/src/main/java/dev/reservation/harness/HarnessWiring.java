@@ -6,7 +6,6 @@ import dev.reservation.harness.cluster.ClusterOptions;
 import dev.reservation.harness.history.MonotonicClock;
 import dev.reservation.harness.workload.StoreBackend;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -30,11 +29,11 @@ public record HarnessWiring(ClusterStarter clusters, StoreFactories stores, Mono
     }
 
     /**
-     * Store factories for the store client's timeouts ({@code --primary-wait}, {@code --write-timeout})
-     * and its driver's heartbeat ({@code --driver-heartbeat}).
+     * Store factories for the store client's settings ({@code --primary-wait}, {@code --write-timeout},
+     * {@code --driver-heartbeat}, {@code --orphan-age}, {@code --instances}, {@code --clock-skew}).
      */
     @FunctionalInterface
     public interface StoreFactories {
-        StoreBackend.Factory create(Duration primaryWait, Duration writeTimeout, Duration heartbeat);
+        StoreBackend.Factory create(StoreSettings settings);
     }
 }

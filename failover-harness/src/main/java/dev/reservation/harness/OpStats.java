@@ -1,38 +1,98 @@
 package dev.reservation.harness;
 
+import dev.reservation.harness.checker.TrialResult;
+import dev.reservation.core.domain.TimeSlot;
 import dev.reservation.harness.history.Fn;
 import dev.reservation.harness.history.Op;
 import dev.reservation.harness.history.OpType;
 import dev.reservation.harness.history.Pairs;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.HdrHistogram.Histogram;
 
-/** Counts and latency percentiles of a history's client operations. Pure; thread-safe. */
+/** Counts, contention and latency percentiles of a history's client operations. Pure; thread-safe. */
 public final class OpStats {
     private OpStats() {
     }
 
     public static TrialResult.OpCounts counts(List<Op> ops) {
-        long ok = 0, conflict = 0, fail = 0, unknown = 0, readOk = 0, readFail = 0;
+        long ok = 0, conflict = 0, fail = 0, unknown = 0, cancelOk = 0, cancelFail = 0, cancelUnknown = 0;
+        long readOk = 0, readFail = 0;
         for (Pairs.Pair pair : Pairs.of(ops)) {
-            boolean reserve = pair.invoke().f().equals(Fn.RESERVE);
+            String f = pair.invoke().f();
             OpType outcome = pair.outcome();
-            if (reserve && outcome == OpType.OK) {
-                ok++;
-            } else if (reserve && outcome == OpType.FAIL
-                    && Fn.REASON_CONFLICT.equals(pair.completion().value().get(Fn.REASON))) {
-                conflict++;
-            } else if (reserve && outcome == OpType.FAIL) {
-                fail++;
-            } else if (reserve) {
-                unknown++;
+            if (f.equals(Fn.RESERVE)) {
+                if (outcome == OpType.OK) {
+                    ok++;
+                } else if (outcome == OpType.FAIL && Fn.REASON_CONFLICT.equals(pair.completion().value().get(Fn.REASON))) {
+                    conflict++;
+                } else if (outcome == OpType.FAIL) {
+                    fail++;
+                } else {
+                    unknown++;
+                }
+            } else if (f.equals(Fn.CANCEL)) {
+                if (outcome == OpType.OK) {
+                    cancelOk++;
+                } else if (outcome == OpType.FAIL) {
+                    cancelFail++;
+                } else {
+                    cancelUnknown++;
+                }
             } else if (outcome == OpType.OK) {
                 readOk++;
             } else {
                 readFail++;
             }
         }
-        return new TrialResult.OpCounts(ok, conflict, fail, unknown, readOk, readFail);
+        return new TrialResult.OpCounts(ok, conflict, fail, unknown, cancelOk, cancelFail, cancelUnknown, readOk, readFail);
+    }
+
+    private record Attempt(int index, String room, TimeSlot slot, long from, long to) {
+    }
+
+    /** How many booking attempts were in flight together with another on the same room and an overlapping slot. */
+    public static TrialResult.Contention contention(List<Op> ops) {
+        Map<String, List<Attempt>> byRoom = new HashMap<>();
+        int n = 0;
+        for (Pairs.Pair p : Pairs.of(ops)) {
+            if (!p.invoke().f().equals(Fn.RESERVE)) {
+                continue;
+            }
+            Op i = p.invoke();
+            byRoom.computeIfAbsent(i.require(Fn.ROOM), k -> new ArrayList<>()).add(new Attempt(n++, i.require(Fn.ROOM),
+                    new TimeSlot(Instant.parse(i.require(Fn.START)), Instant.parse(i.require(Fn.END))), i.time(),
+                    p.completion() == null ? Long.MAX_VALUE : p.completion().time()));
+        }
+        boolean[] overlapped = new boolean[n];
+        for (List<Attempt> room : byRoom.values()) {
+            room.sort(Comparator.comparingLong(Attempt::from));
+            for (int a = 0; a < room.size(); a++) {
+                Attempt x = room.get(a);
+                for (int b = a + 1; b < room.size() && room.get(b).from() < x.to(); b++) {
+                    Attempt y = room.get(b);
+                    if (x.slot().overlaps(y.slot())) {
+                        overlapped[x.index()] = true;
+                        overlapped[y.index()] = true;
+                    }
+                }
+            }
+        }
+        long count = 0;
+        for (boolean o : overlapped) {
+            count += o ? 1 : 0;
+        }
+        return new TrialResult.Contention(n, count);
+    }
+
+    /** Faults the nemesis injected: its fault-phase operations that completed ok. */
+    public static long faults(List<Op> ops) {
+        return ops.stream().filter(op -> op.process().equals("nemesis") && op.type() == OpType.OK
+                && Fn.PHASE_FAULT.equals(op.value().get(Fn.PHASE))).count();
     }
 
     public static TrialResult.Latency reserveLatency(List<Op> ops) {

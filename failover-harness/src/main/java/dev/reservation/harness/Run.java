@@ -1,5 +1,6 @@
 package dev.reservation.harness;
 
+import dev.reservation.harness.checker.TrialResult;
 import dev.reservation.core.cluster.TopologyEvent;
 import dev.reservation.core.domain.Actor;
 import dev.reservation.core.domain.Role;
@@ -17,9 +18,14 @@ import dev.reservation.harness.history.Fn;
 import dev.reservation.harness.history.History;
 import dev.reservation.harness.history.HistoryFiles;
 import dev.reservation.harness.history.MonotonicClock;
+import dev.reservation.harness.cluster.RigCluster;
+import dev.reservation.harness.nemesis.FaultInjector;
 import dev.reservation.harness.nemesis.Nemesis;
+import dev.reservation.harness.nemesis.RigNemesis;
 import dev.reservation.harness.report.Progress;
+import dev.reservation.core.domain.TimeSlot;
 import dev.reservation.harness.workload.Booker;
+import dev.reservation.harness.workload.Canceller;
 import dev.reservation.harness.workload.StoreBackend;
 import dev.reservation.harness.workload.WorkloadClient;
 import dev.reservation.harness.workload.WorkloadSpec;
@@ -36,13 +42,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One run against a cluster that is already up: opens the stores on it, records the driver's topology
- * events, seeds the demo users and rooms, runs the trials, and writes the run folder
+ * One run against a cluster that is already up: opens the store instances on it (each its own client
+ * and clock, as several app servers), records the first instance's driver topology events, seeds the
+ * demo users and rooms, runs the trials, and writes the run folder
  * ({@link RunReports}). The cluster is the caller's to close. Not thread-safe: run once.
  */
 public final class Run {
-    private static final Duration MAX_SPAN = Duration.ofDays(14);
-    private static final Duration ALL_TRIALS = Duration.ofDays(170);
     private final RunConfig config;
     private final ClusterControl cluster;
     private final StoreBackend.Factory stores;
@@ -65,36 +70,53 @@ public final class Run {
         Instant startedAt = wall.instant();
         List<TrialResult> results = new ArrayList<>();
         History history;
-        try (HistoryFiles.Writer file = new HistoryFiles.Writer(config.out().resolve(RunReports.HISTORY));
-             StoreBackend backend = stores.open(cluster.clientUri())) {
+        List<StoreBackend> backends = new ArrayList<>();
+        try (HistoryFiles.Writer file = new HistoryFiles.Writer(config.out().resolve(RunReports.HISTORY))) {
+            for (int k = 0; k < config.store().instances(); k++) {
+                backends.add(stores.open(cluster.clientUri(), clock(k)));
+            }
             history = new History(clock, file.andThen(progress));
-            AutoCloseable watch = backend.cluster().watch(e -> record(history, e));
+            AutoCloseable watch = backends.get(0).cluster().watch(e -> record(history, e));
             try {
-                runTrials(backend, history, startedAt, results);
+                runTrials(backends, history, startedAt, results);
             } finally {
                 closeQuietly(watch);
             }
+        } finally {
+            backends.forEach(StoreBackend::close);
         }
         RunReports.write(config, cluster, stores.description(), startedAt, results, history.ops());
         return new RunResult(results, config.out());
     }
 
-    private void runTrials(StoreBackend backend, History history, Instant startedAt, List<TrialResult> results)
+    /** Instance {@code k}'s clock: the wall clock, offset as {@code --clock-skew} spreads them. */
+    private Clock clock(int k) {
+        Duration offset = config.store().offset(k);
+        return offset.isZero() ? wall : Clock.offset(wall, offset);
+    }
+
+    private void runTrials(List<StoreBackend> backends, History history, Instant startedAt, List<TrialResult> results)
             throws InterruptedException {
-        seed(backend);
-        WorkloadClient client = new WorkloadClient(booker(service(backend)), backend.reservations(), history);
-        Nemesis nemesis = new Nemesis(cluster, history, clock, wall, Duration.ofMillis(100));
-        TrialRunner runner = new TrialRunner(config, history, nemesis, client,
-                new FinalStateReader(backend.reservations(), clock), clock);
+        seed(backends.get(0));
+        List<WorkloadClient> clients = new ArrayList<>();
+        for (int k = 0; k < backends.size(); k++) {
+            ReservationService service = service(backends.get(k), clock(k));
+            clients.add(new WorkloadClient("s" + k, booker(service), canceller(service), backends.get(k).reservations(),
+                    history));
+        }
+        FinalStateReader reader = new FinalStateReader(backends.get(0), clock);
         String keyPrefix = "h-" + Long.toString(startedAt.toEpochMilli(), 36) + "-";
-        Instant base = startedAt.truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(1));
-        Duration span = ALL_TRIALS.dividedBy(config.trials()).compareTo(MAX_SPAN) < 0
-                ? ALL_TRIALS.dividedBy(config.trials()) : MAX_SPAN;
+        Instant base = startedAt.truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(2));
         for (int trial = 1; trial <= config.trials(); trial++) {
             progress.line(String.format(Locale.ROOT, "trial %d/%d: %s, %d threads at %.0f ops/s for %s",
                     trial, config.trials(), config.fault().description(), config.threads(), config.rate(),
                     Durations.human(config.duration())));
-            TrialResult result = runner.run(spec(TrialRunner.window(base, span, trial), keyPrefix, trial));
+            FaultInjector nemesis = cluster instanceof RigCluster rig
+                    ? new RigNemesis(rig, history, clock, wall, config.rigFaults(), trial)
+                    : new Nemesis(cluster, history, clock, wall, Duration.ofMillis(100));
+            TrialRunner runner = new TrialRunner(config, history, nemesis, clients, reader, cluster, clock);
+            TimeSlot window = config.workload().window(base, trial, config.trials());
+            TrialResult result = runner.run(spec(window, keyPrefix, trial));
             results.add(result);
             progress.trial(result);
         }
@@ -108,11 +130,10 @@ public final class Run {
         }
     }
 
-    private WorkloadSpec spec(dev.reservation.core.domain.TimeSlot window, String keyPrefix, int trial) {
-        List<String> rooms = DemoData.ROOMS.stream().limit(config.rooms()).map(Room::id).toList();
+    private WorkloadSpec spec(TimeSlot window, String keyPrefix, int trial) {
+        List<String> rooms = DemoData.ROOMS.stream().limit(config.workload().rooms()).map(Room::id).toList();
         List<String> users = DemoData.USERS.stream().map(User::id).toList();
-        return new WorkloadSpec(rooms, users, window, Duration.ofMinutes(15), Duration.ofMinutes(5),
-                config.readFraction(), keyPrefix, trial);
+        return config.workload().spec(rooms, users, window, keyPrefix, trial);
     }
 
     /** Books as the application does, each demo user for themselves (as a member; the admin may too). */
@@ -120,11 +141,16 @@ public final class Run {
         return request -> service.reserveWithReceipt(new Actor(request.userId(), Role.MEMBER), request);
     }
 
-    private ReservationService service(StoreBackend backend) {
+    /** Cancels as the application does, as the reservation's owner. */
+    private static Canceller canceller(ReservationService service) {
+        return (userId, reservationId) -> service.cancel(new Actor(userId, Role.MEMBER), reservationId);
+    }
+
+    private ReservationService service(StoreBackend backend, Clock instanceClock) {
         BookingPolicy policy = BookingPolicy.DEFAULT;
-        RoomSearchService search = new RoomSearchService(backend.rooms(), backend.reservations(), policy, wall);
-        return new ReservationService(backend.users(), backend.rooms(), backend.reservations(), search, policy, wall,
-                IdGenerator.uuids());
+        RoomSearchService search = new RoomSearchService(backend.rooms(), backend.reservations(), policy, instanceClock);
+        return new ReservationService(backend.users(), backend.rooms(), backend.reservations(), search, policy,
+                instanceClock, IdGenerator.uuids());
     }
 
     private void seed(StoreBackend backend) {

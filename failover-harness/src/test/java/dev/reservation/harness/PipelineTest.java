@@ -32,7 +32,7 @@ class PipelineTest {
     private final StringWriter err = new StringWriter();
 
     private int run(SimulatedCluster cluster, String... args) {
-        HarnessWiring wiring = new HarnessWiring(options -> cluster, (wait, timeout, heartbeat) -> cluster.stores(),
+        HarnessWiring wiring = new HarnessWiring(options -> cluster, settings -> cluster.stores(),
                 MonotonicClock.system(), Clock.systemUTC(), Map.of());
         CommandLine cli = HarnessMain.commandLine(wiring);
         cli.setOut(new PrintWriter(out, true));
@@ -100,5 +100,76 @@ class PipelineTest {
 
         assertThat(exit).isEqualTo(RunResult.USAGE);
         assertThat(err.toString()).contains("already holds a run");
+    }
+
+    @Test
+    void reportsTheStateTheRigBugLeavesAsAFailedStoreInvariantCheckNamingTheReservations() throws Exception {
+        SimulatedCluster cluster = new SimulatedCluster(false, Clock.systemUTC(), true);
+        Path folder = dir.resolve("sim-rig-bug");
+
+        int exit = run(cluster, args(folder, "kill"));
+
+        assertThat(exit).as(out.toString()).isEqualTo(RunResult.VIOLATION);
+        JsonNode summary = new ObjectMapper().readTree(folder.resolve(RunReports.SUMMARY).toFile());
+        assertThat(summary.at("/verdict/valid").asBoolean()).isFalse();
+        assertThat(summary.at("/trials/0/checks/1/checker").asText()).isEqualTo("store-invariants");
+        assertThat(summary.at("/trials/0/checks/1/valid").asBoolean()).isFalse();
+        String violations = summary.at("/verdict/violations").toString();
+        assertThat(violations).contains("store-invariants: double booking in room").contains("holds no claim in bucket")
+                .contains("rig-bug-twin-");
+        String html = Files.readString(folder.resolve(RunReports.HTML));
+        assertThat(html).contains("VIOLATIONS FOUND").contains("Reservations involved").contains("holds no claim");
+        assertThat(out.toString()).contains("store-invariants: double booking");
+    }
+
+    @Test
+    void countsConflictsApartFromFailuresAndTheChecksAgreeWithTheTrialsTable() throws Exception {
+        SimulatedCluster cluster = new SimulatedCluster(false, Clock.systemUTC());
+        Path folder = dir.resolve("sim-counts");
+
+        assertThat(run(cluster, args(folder, "kill"))).as(err.toString()).isZero();
+
+        JsonNode trial = new ObjectMapper().readTree(folder.resolve(RunReports.SUMMARY).toFile()).at("/trials/0");
+        JsonNode lostWrites = trial.at("/checks/0/counts");
+        assertThat(trial.at("/checks/0/checker").asText()).isEqualTo("no-lost-writes");
+        assertThat(lostWrites.at("/ok").asLong()).isEqualTo(trial.at("/ops/reserveOk").asLong()).isPositive();
+        assertThat(lostWrites.at("/conflict").asLong()).isEqualTo(trial.at("/ops/reserveConflict").asLong()).isPositive();
+        assertThat(lostWrites.at("/failed").asLong()).isEqualTo(trial.at("/ops/reserveFail").asLong());
+        assertThat(lostWrites.at("/unknown").asLong()).isEqualTo(trial.at("/ops/reserveUnknown").asLong());
+        assertThat(lostWrites.at("/cancelOk").asLong()).isEqualTo(trial.at("/ops/cancelOk").asLong()).isPositive();
+        assertThat(trial.at("/contention/attempts").asLong()).isPositive();
+        assertThat(trial.at("/checks").findValuesAsText("checker")).containsExactly("no-lost-writes",
+                "no-double-booking", "no-double-booking-over-time", "reads");
+    }
+
+    @Test
+    void refusesAProcessFaultOnTheRigAndARigFaultElsewhere() {
+        int onRig = run(new SimulatedCluster(false, Clock.systemUTC()), "run", "--cluster", "rig-psa", "--fault", "kill",
+                "--out", dir.resolve("y").toString());
+        assertThat(onRig).isEqualTo(RunResult.USAGE);
+        assertThat(err.toString()).contains("--cluster rig-psa injects the rig's faults");
+
+        int elsewhere = run(new SimulatedCluster(false, Clock.systemUTC()), args(dir.resolve("z"), "stall-commit"));
+        assertThat(elsewhere).isEqualTo(RunResult.USAGE);
+        assertThat(err.toString()).contains("use it with --cluster rig-psa");
+    }
+
+    @Test
+    void describesEveryOptionOfRunWithItsDefault() {
+        CommandLine cli = HarnessMain.commandLine(new HarnessWiring(options -> null, settings -> null,
+                MonotonicClock.system(), Clock.systemUTC(), Map.of()));
+        CommandLine.Model.CommandSpec run = cli.getSubcommands().get("run").getCommandSpec();
+
+        assertThat(run.options()).hasSizeGreaterThan(30).allSatisfy(o -> {
+            String description = String.join(" ", o.description());
+            assertThat(description).as(o.longestName()).isNotBlank();
+            if (!o.usageHelp() && !o.versionHelp()) {
+                assertThat(description).as(o.longestName() + " says its default").contains("default");
+            }
+        });
+        StringWriter help = new StringWriter();
+        cli.getSubcommands().get("run").usage(new PrintWriter(help));
+        assertThat(help.toString()).contains("(default: 30s)").contains("(default: contention)")
+                .contains("300ms on rig-psa").doesNotContain("${DEFAULT-VALUE}").doesNotContain("default: null");
     }
 }

@@ -3,15 +3,15 @@ package dev.reservation.cli;
 import com.google.inject.AbstractModule;
 import com.google.inject.Module;
 import com.google.inject.util.Modules;
+import dev.reservation.core.auth.SessionStore;
+import dev.reservation.core.auth.SignInAttemptStore;
+import dev.reservation.core.memory.InMemorySessionStore;
+import dev.reservation.core.memory.InMemorySignInAttemptStore;
 import dev.reservation.cli.store.StoreConnection;
 import dev.reservation.cli.store.StoreFactory;
 import dev.reservation.cli.store.StoreSelection;
 import dev.reservation.core.auth.CredentialStore;
 import dev.reservation.core.auth.PasswordHasher;
-import dev.reservation.core.auth.SessionStore;
-import dev.reservation.core.auth.SignInAttemptStore;
-import dev.reservation.core.memory.InMemorySessionStore;
-import dev.reservation.core.memory.InMemorySignInAttemptStore;
 import dev.reservation.core.cluster.ClusterInspector;
 import dev.reservation.core.memory.InMemoryClusterInspector;
 import dev.reservation.core.memory.InMemoryCredentialStore;
@@ -46,8 +46,6 @@ final class TestStores implements StoreFactory {
     final LocationStore locations = new InMemoryLocationStore();
     final ReservationStore reservations = new InMemoryReservationStore();
     final CredentialStore credentials = new InMemoryCredentialStore();
-    final SessionStore sessions = new InMemorySessionStore();
-    final SignInAttemptStore signInAttempts = new InMemorySignInAttemptStore();
     final List<StoreSelection> selections = new ArrayList<>();
     int opened;
     int closed;
@@ -67,6 +65,10 @@ final class TestStores implements StoreFactory {
         this.cluster = inspector;
         return this;
     }
+
+    /** Shared by every open, as the store's counters are shared by every CLI run. */
+    private final InMemorySignInAttemptStore signInAttempts = new InMemorySignInAttemptStore();
+    private final InMemorySessionStore sessions = new InMemorySessionStore();
 
     TestStores wrapReservations(UnaryOperator<ReservationStore> wrapper) {
         this.reservationWrapper = wrapper;
@@ -93,9 +95,9 @@ final class TestStores implements StoreFactory {
                 bind(LocationStore.class).toInstance(locations);
                 bind(ReservationStore.class).toInstance(r);
                 bind(CredentialStore.class).toInstance(credentials);
-                bind(SessionStore.class).toInstance(sessions);
-                bind(SignInAttemptStore.class).toInstance(signInAttempts);
                 bind(ClusterInspector.class).toInstance(c);
+                bind(SignInAttemptStore.class).toInstance(signInAttempts);
+                bind(SessionStore.class).toInstance(sessions);
             }
         }, FAST_HASHES), () -> closed++);
     }

@@ -46,6 +46,18 @@ public interface ClusterControl extends AutoCloseable {
      */
     boolean probeWrite();
 
+    /**
+     * Waits until every write applied so far is majority-committed (or rolled back), so that a majority
+     * read of the final state cannot miss a write that commits later. By default: until a majority
+     * probe write is acknowledged (it commits only after everything before it).
+     *
+     * @return false when that did not happen within {@code limit}
+     */
+    default boolean awaitReplicated(Duration limit) {
+        return Waits.until(System::nanoTime, limit, Duration.ofMillis(100),
+                () -> probeWrite() ? java.util.Optional.of(true) : java.util.Optional.empty()).isPresent();
+    }
+
     @Override
     void close();
 }

@@ -18,14 +18,31 @@ public enum ClusterKind {
      * The embedded wire-protocol server as a separate OS process: ONE node, no replication, so there
      * is no election; "election time" means "time until the restarted node takes writes again".
      */
-    EMBEDDED_PROCESS("embedded-process", false);
+    EMBEDDED_PROCESS("embedded-process", false),
+    /**
+     * The replication rig inside the harness's JVM: a SIMULATION of a PSA replica set's replication
+     * semantics (commit point, rollback, write-concern and retryable-write behaviour) that the real
+     * driver talks to. Nothing measured on it is MongoDB's timing.
+     */
+    RIG_PSA("rig-psa", true, true);
 
     private final String label;
     private final boolean replicaSet;
+    private final boolean simulation;
 
     ClusterKind(String label, boolean replicaSet) {
+        this(label, replicaSet, false);
+    }
+
+    ClusterKind(String label, boolean replicaSet, boolean simulation) {
         this.label = label;
         this.replicaSet = replicaSet;
+        this.simulation = simulation;
+    }
+
+    /** True for the rig: its data plane is a simulation and every report of it says so first. */
+    public boolean simulation() {
+        return simulation;
     }
 
     public String label() {

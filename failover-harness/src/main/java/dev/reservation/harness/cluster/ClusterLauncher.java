@@ -20,6 +20,7 @@ public final class ClusterLauncher {
             case CONTAINERS -> new ContainerReplicaSetLauncher(clock).start(options);
             case EXTERNAL -> new ExternalClusterAttacher().attach(options);
             case EMBEDDED_PROCESS -> new EmbeddedProcessLauncher(clock).start(options);
+            case RIG_PSA -> RigCluster.start();
         };
     }
 }

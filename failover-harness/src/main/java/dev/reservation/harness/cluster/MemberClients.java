@@ -8,7 +8,6 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.connection.ClusterConnectionMode;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
@@ -18,7 +17,7 @@ import org.bson.Document;
  * they reach a member whatever its state. Short timeouts so that a killed or frozen member costs at most
  * a few seconds. Credentials and TLS come from the base connection string. Thread-safe.
  */
-public final class MemberClients implements AutoCloseable {
+public final class MemberClients implements AdminCommands, AutoCloseable {
     private final ConnectionString base;
     private final Map<String, MongoClient> clients = new ConcurrentHashMap<>();
 
@@ -44,17 +43,9 @@ public final class MemberClients implements AutoCloseable {
     }
 
     /** Runs an admin command on {@code host}; driver exceptions pass through. */
+    @Override
     public Document command(String host, Document command) {
         return client(host).getDatabase("admin").runCommand(command);
-    }
-
-    /** Runs an admin command, or empty when the member does not answer or refuses. */
-    public Optional<Document> tryCommand(String host, Document command) {
-        try {
-            return Optional.of(command(host, command));
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
     }
 
     /**

@@ -8,6 +8,8 @@ public final class Fn {
     // client operations
     public static final String RESERVE = "reserve";
     public static final String READ = "read";
+    /** Cancel one of the client's own acknowledged bookings. */
+    public static final String CANCEL = "cancel";
 
     // harness and server observations (EVENT)
     public static final String TRIAL_START = "trial-start";
@@ -23,6 +25,7 @@ public final class Fn {
     // value keys
     public static final String KEY = "key";
     public static final String ROOM = "room";
+    public static final String USER = "user";
     public static final String START = "start";
     public static final String END = "end";
     public static final String ID = "id";
@@ -35,6 +38,18 @@ public final class Fn {
     /** Server-reported election date, epoch millis of the server's clock. */
     public static final String ELECTION_WALL = "electionWall";
     public static final String DETAIL = "detail";
+    /** Which store instance (app server: its own MongoClient and clock) a client operation went through. */
+    public static final String INSTANCE = "instance";
+    /** A read's window, and what it saw ({@link Seen#encode}). */
+    public static final String FROM = "from";
+    public static final String TO = "to";
+    public static final String SEEN = "seen";
+    public static final String COUNT = "count";
+    /** "true" when a read returned as many reservations as its limit: it may not show everything. */
+    public static final String TRUNCATED = "truncated";
+    public static final String STATUS = "status";
+    /** How long a nemesis fault is held (ms). */
+    public static final String HOLD_MS = "holdMs";
 
     // values
     public static final String PHASE_FAULT = "fault";
@@ -42,6 +57,9 @@ public final class Fn {
     public static final String REASON_CONFLICT = "conflict";
     public static final String REASON_UNAVAILABLE = "unavailable";
     public static final String REASON_REJECTED = "rejected";
+    public static final String REASON_NOT_FOUND = "not-found";
+    /** The rig reported itself (simulated primary changes). */
+    public static final String SOURCE_RIG = "rig";
     public static final String SOURCE_SERVER = "server";
     public static final String SOURCE_DRIVER = "driver";
     /** The harness polled the node until it accepted a write command (single-node clusters). */

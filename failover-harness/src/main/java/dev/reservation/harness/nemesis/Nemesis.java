@@ -24,7 +24,7 @@ import java.util.Optional;
  * wait is bounded by the time limit; a wait that runs out is recorded as a {@code timeout} event and the
  * nemesis moves on, so a trial always ends with the fault healed. Not thread-safe: one trial at a time.
  */
-public final class Nemesis {
+public final class Nemesis implements FaultInjector {
     private static final String SELF = "nemesis";
     private final ClusterControl cluster;
     private final History history;
@@ -41,6 +41,7 @@ public final class Nemesis {
     }
 
     /** Waits until every member is up and one is primary; false (and a timeout event) when it does not happen. */
+    @Override
     public boolean awaitSettled(Duration limit) {
         return await(limit, "cluster settled (all members healthy, one primary)",
                 () -> Optional.of(cluster.view()).filter(ServerView::settled)).isPresent();
@@ -50,6 +51,12 @@ public final class Nemesis {
      * Injects {@code fault}, keeps the member down (or frozen) for {@code downTime} (none for a restart or
      * a step-down), heals it and waits for it to catch up; every wait at most {@code limit}.
      */
+    @Override
+    public void run(Fault fault, Duration downTime, Duration budget, Duration limit) {
+        run(fault, downTime, limit);
+    }
+
+    /** One fault, as {@link #run(Fault, Duration, Duration, Duration)} without a budget (it injects one fault). */
     public void run(Fault fault, Duration downTime, Duration limit) {
         if (fault == Fault.RESTART || fault == Fault.STEPDOWN) {
             downTime = Duration.ZERO;

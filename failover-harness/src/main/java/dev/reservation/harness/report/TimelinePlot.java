@@ -21,6 +21,11 @@ final class TimelinePlot {
     }
 
     static String render(int trial, List<Op> ops) {
+        return render(trial, ops, java.util.Set.of());
+    }
+
+    /** @param involved reservation ids named by a violation: their acknowledgements are marked */
+    static String render(int trial, List<Op> ops, java.util.Set<String> involved) {
         Svg svg = new Svg(WIDTH, HEIGHT, "trial " + trial + " timeline");
         if (ops.isEmpty()) {
             return svg.text(WIDTH / 2.0, HEIGHT / 2.0, "middle", "no operations").end();
@@ -57,6 +62,14 @@ final class TimelinePlot {
         }
         int markers = 0;
         for (Op op : ops) {
+            if (op.isClient() && op.is(OpType.OK, Fn.RESERVE) && involved.contains(op.value().get(Fn.ID))) {
+                double px = x.applyAsDouble(op.time());
+                String id = op.value().get(Fn.ID);
+                svg.line(px, TOP, px, TOP + plotH, "#e377c2", "stroke-width=\"1.5\"")
+                        .text(px + 3, TOP + 12 + (markers++ % 3) * 12, "start", "ok " + id.substring(0, Math.min(8, id.length())));
+            }
+        }
+        for (Op op : ops) {
             java.util.Optional<String[]> m = marker(op);
             if (m.isPresent()) {
                 double px = x.applyAsDouble(op.time());
@@ -88,6 +101,16 @@ final class TimelinePlot {
 
     static String colour(Pairs.Pair p) {
         boolean read = p.invoke().f().equals(Fn.READ);
+        if (p.invoke().f().equals(Fn.CANCEL)) {
+            return switch (p.outcome()) {
+                case OK -> "#ff7f0e";
+                case FAIL -> "#8c564b";
+                default -> "#9467bd";
+            };
+        }
+        if (read && p.outcome() == OpType.FAIL) {
+            return "#aaaaaa";
+        }
         return switch (p.outcome()) {
             case OK -> read ? "#9ecae1" : "#2ca02c";
             case FAIL -> Fn.REASON_CONFLICT.equals(p.completion().value().get(Fn.REASON)) ? "#ff9896" : "#d62728";

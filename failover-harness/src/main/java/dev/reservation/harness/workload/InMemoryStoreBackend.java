@@ -12,7 +12,7 @@ import java.time.Clock;
 
 /**
  * The core's in-memory stores as a backend: for tests of the workload and the pipeline, never for
- * measuring a database. Thread-safe.
+ * measuring a database. It has no raw collections ({@link #readRawState()} is empty). Thread-safe.
  */
 public record InMemoryStoreBackend(UserStore users, RoomStore rooms, ReservationStore reservations,
                                    ClusterInspector cluster) implements StoreBackend {

@@ -12,4 +12,8 @@ public sealed interface Plan {
     /** Read a room's reservations inside the workload's window. */
     record Read(String roomId, TimeSlot window) implements Plan {
     }
+
+    /** Cancel reservation {@code reservationId}, which this client booked (key {@code key}), as its owner. */
+    record Cancel(String reservationId, String key, String roomId, String userId, TimeSlot slot) implements Plan {
+    }
 }

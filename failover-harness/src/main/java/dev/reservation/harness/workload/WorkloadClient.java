@@ -1,7 +1,10 @@
 package dev.reservation.harness.workload;
 
+import dev.reservation.core.domain.ConcurrentUpdateException;
+import dev.reservation.core.domain.Reservation;
 import dev.reservation.core.domain.ReservationConflictException;
 import dev.reservation.core.domain.ReservationException;
+import dev.reservation.core.domain.ReservationNotFoundException;
 import dev.reservation.core.domain.StoreUnavailableException;
 import dev.reservation.core.domain.WriteOutcomeUnknownException;
 import dev.reservation.core.service.BookingReceipt;
@@ -12,40 +15,66 @@ import dev.reservation.harness.history.Fn;
 import dev.reservation.harness.history.History;
 import dev.reservation.harness.history.Op;
 import dev.reservation.harness.history.OpType;
+import dev.reservation.harness.history.Seen;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Performs planned operations — bookings through a {@link Booker} (the application's service: the path
- * real users take, including its retry of unknown outcomes), reads through the reservation store's port —
- * and records each as {@code invoke} followed by
- * exactly one completion: {@code ok}; {@code fail} when it certainly did not happen (a conflict, the
- * store unavailable, a rule violation); {@code info} when it may have happened
- * ({@link WriteOutcomeUnknownException}, or any unexpected exception after a write was sent). Reads that
- * go wrong are {@code fail}: they change nothing. Thread-safe (stateless apart from its collaborators).
+ * Performs planned operations through one store instance — bookings through a {@link Booker} and
+ * cancellations through a {@link Canceller} (the application's service: the path real users take,
+ * including its retries of unknown outcomes), reads through the reservation store's port — and records
+ * each as {@code invoke} followed by exactly one completion:
+ * <ul>
+ *   <li>{@code ok}: it happened (a booking's id, a cancellation's resulting status, what a read saw);</li>
+ *   <li>{@code fail}: it certainly did not happen. For a booking: a 409 conflict (reason
+ *       {@code conflict}: someone else holds an overlapping slot, nothing was booked), the store
+ *       unavailable (nothing was booked), or a rule violation. For a cancellation: not found,
+ *       unavailable (nothing changed), a concurrent change by someone else;</li>
+ *   <li>{@code info}: it may or may not have happened ({@link WriteOutcomeUnknownException}, or any
+ *       unexpected exception after a write was sent).</li>
+ * </ul>
+ * Reads that go wrong are {@code fail}: they change nothing. Thread-safe (stateless apart from its collaborators).
  */
 public final class WorkloadClient {
-    private static final int READ_LIMIT = 500;
+    /** The most reservations one read returns; a read that hits it is marked truncated. */
+    public static final int READ_LIMIT = 500;
+    private final String instance;
     private final Booker booker;
+    private final Canceller canceller;
     private final ReservationStore reads;
     private final History history;
 
-    public WorkloadClient(Booker booker, ReservationStore reads, History history) {
+    /** @param instance the store instance's name ({@code s0}, {@code s1}, ...), recorded with every operation */
+    public WorkloadClient(String instance, Booker booker, Canceller canceller, ReservationStore reads, History history) {
+        this.instance = instance;
         this.booker = booker;
+        this.canceller = canceller;
         this.reads = reads;
         this.history = history;
+    }
+
+    /** One instance that books and reads but never cancels. */
+    public WorkloadClient(Booker booker, ReservationStore reads, History history) {
+        this("s0", booker, (user, id) -> {
+            throw new UnsupportedOperationException("this client does not cancel");
+        }, reads, history);
     }
 
     public Op perform(String process, Plan plan) {
         if (plan instanceof Plan.Reserve reserve) {
             return reserve(process, reserve);
         }
+        if (plan instanceof Plan.Cancel cancel) {
+            return cancel(process, cancel);
+        }
         return read(process, (Plan.Read) plan);
     }
 
     private Op reserve(String process, Plan.Reserve plan) {
         Op invoke = history.invoke(process, Fn.RESERVE, Map.of(Fn.KEY, plan.key(), Fn.ROOM, plan.roomId(),
-                Fn.START, plan.slot().start().toString(), Fn.END, plan.slot().end().toString()));
+                Fn.USER, plan.userId(), Fn.START, plan.slot().start().toString(), Fn.END, plan.slot().end().toString(),
+                Fn.INSTANCE, instance));
         try {
             BookingReceipt receipt = booker.book(new ReserveRequest(plan.roomId(), plan.userId(),
                     plan.slot(), "harness " + plan.key(), 1, Optional.of(plan.key())));
@@ -66,12 +95,40 @@ public final class WorkloadClient {
         }
     }
 
-    private Op read(String process, Plan.Read plan) {
-        Op invoke = history.invoke(process, Fn.READ, Map.of(Fn.ROOM, plan.roomId()));
+    private Op cancel(String process, Plan.Cancel plan) {
+        Op invoke = history.invoke(process, Fn.CANCEL, Map.of(Fn.ID, plan.reservationId(), Fn.KEY, plan.key(),
+                Fn.ROOM, plan.roomId(), Fn.USER, plan.userId(), Fn.START, plan.slot().start().toString(),
+                Fn.END, plan.slot().end().toString(), Fn.INSTANCE, instance));
         try {
-            int found = reads.find(ReservationQuery.all().room(plan.roomId())
-                    .window(plan.window().start(), plan.window().end()).limit(READ_LIMIT)).size();
-            return history.complete(invoke, OpType.OK, Map.of("count", Integer.toString(found)), null);
+            Reservation r = canceller.cancel(plan.userId(), plan.reservationId());
+            return history.complete(invoke, OpType.OK, Map.of(Fn.STATUS, r.status().name()), null);
+        } catch (ReservationNotFoundException e) {
+            return history.complete(invoke, OpType.FAIL, Map.of(Fn.REASON, Fn.REASON_NOT_FOUND), e.getMessage());
+        } catch (StoreUnavailableException e) {
+            return history.complete(invoke, OpType.FAIL, Map.of(Fn.REASON, Fn.REASON_UNAVAILABLE), e.getMessage());
+        } catch (ConcurrentUpdateException e) {
+            return history.complete(invoke, OpType.FAIL, Map.of(Fn.REASON, "concurrent-update"), e.getMessage());
+        } catch (WriteOutcomeUnknownException e) {
+            return history.complete(invoke, OpType.INFO, Map.of(), e.getMessage());
+        } catch (ReservationException e) {
+            return history.complete(invoke, OpType.FAIL, Map.of(Fn.REASON, Fn.REASON_REJECTED),
+                    e.getClass().getSimpleName() + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            return history.complete(invoke, OpType.INFO, Map.of(Fn.REASON, "unexpected"),
+                    e.getClass().getName() + ": " + e.getMessage());
+        }
+    }
+
+    private Op read(String process, Plan.Read plan) {
+        Op invoke = history.invoke(process, Fn.READ, Map.of(Fn.ROOM, plan.roomId(), Fn.FROM,
+                plan.window().start().toString(), Fn.TO, plan.window().end().toString(), Fn.INSTANCE, instance));
+        try {
+            List<Reservation> found = reads.find(ReservationQuery.all().room(plan.roomId())
+                    .window(plan.window().start(), plan.window().end()).limit(READ_LIMIT));
+            List<Seen.Entry> seen = found.stream()
+                    .map(r -> new Seen.Entry(r.id(), r.idempotencyKey(), r.status().name(), r.slot())).toList();
+            return history.complete(invoke, OpType.OK, Map.of(Fn.COUNT, Integer.toString(found.size()),
+                    Fn.SEEN, Seen.encode(seen), Fn.TRUNCATED, Boolean.toString(found.size() >= READ_LIMIT)), null);
         } catch (RuntimeException e) {
             String reason = e instanceof StoreUnavailableException ? Fn.REASON_UNAVAILABLE : "error";
             return history.complete(invoke, OpType.FAIL, Map.of(Fn.REASON, reason),

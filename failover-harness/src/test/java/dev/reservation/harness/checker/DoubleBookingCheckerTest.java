@@ -13,7 +13,7 @@ class DoubleBookingCheckerTest {
     private static StoredReservation r(String id, String room, String start, String end, boolean confirmed) {
         return new StoredReservation(id, "k-" + id, room,
                 new TimeSlot(Instant.parse("2030-01-01T" + start + ":00Z"), Instant.parse("2030-01-01T" + end + ":00Z")),
-                confirmed);
+                confirmed ? "CONFIRMED" : "CANCELLED");
     }
 
     @Test

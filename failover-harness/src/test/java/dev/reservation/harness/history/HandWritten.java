@@ -34,6 +34,46 @@ public final class HandWritten {
         return op(ms, process, OpType.INVOKE, Fn.RESERVE, args, null);
     }
 
+    /** A booking as the workload records it: with the user and the store instance. */
+    public HandWritten reserve(double ms, String process, String key, String room, String start, String end,
+                               String instance) {
+        Map<String, String> args = Map.of(Fn.KEY, key, Fn.ROOM, room, Fn.START, start, Fn.END, end,
+                Fn.USER, "u-ada", Fn.INSTANCE, instance);
+        openArgs.put(process, args);
+        return op(ms, process, OpType.INVOKE, Fn.RESERVE, args, null);
+    }
+
+    public HandWritten cancel(double ms, String process, String id, String key, String room, String start, String end) {
+        Map<String, String> args = Map.of(Fn.ID, id, Fn.KEY, key, Fn.ROOM, room, Fn.START, start, Fn.END, end,
+                Fn.USER, "u-ada");
+        openArgs.put(process, args);
+        return op(ms, process, OpType.INVOKE, Fn.CANCEL, args, null);
+    }
+
+    public HandWritten cancelled(double ms, String process) {
+        return complete(ms, process, OpType.OK, Fn.CANCEL, Map.of(Fn.STATUS, "CANCELLED"), null);
+    }
+
+    public HandWritten cancelFailed(double ms, String process) {
+        return complete(ms, process, OpType.FAIL, Fn.CANCEL, Map.of(Fn.REASON, Fn.REASON_UNAVAILABLE), "no primary");
+    }
+
+    public HandWritten cancelUnknown(double ms, String process) {
+        return complete(ms, process, OpType.INFO, Fn.CANCEL, Map.of(), "timed out after sending");
+    }
+
+    public HandWritten read(double ms, String process, String room, String from, String to) {
+        Map<String, String> args = Map.of(Fn.ROOM, room, Fn.FROM, from, Fn.TO, to);
+        openArgs.put(process, args);
+        return op(ms, process, OpType.INVOKE, Fn.READ, args, null);
+    }
+
+    /** Completes a read with what it saw ({@link Seen#encode}), not truncated. */
+    public HandWritten saw(double ms, String process, java.util.List<Seen.Entry> seen) {
+        return complete(ms, process, OpType.OK, Fn.READ, Map.of(Fn.SEEN, Seen.encode(seen), Fn.COUNT,
+                Integer.toString(seen.size()), Fn.TRUNCATED, "false"), null);
+    }
+
     public HandWritten ok(double ms, String process, String id) {
         return complete(ms, process, OpType.OK, Map.of(Fn.ID, id), null);
     }
@@ -66,9 +106,14 @@ public final class HandWritten {
     }
 
     private HandWritten complete(double ms, String process, OpType type, Map<String, String> result, String error) {
+        return complete(ms, process, type, Fn.RESERVE, result, error);
+    }
+
+    private HandWritten complete(double ms, String process, OpType type, String f, Map<String, String> result,
+                                 String error) {
         Map<String, String> value = new HashMap<>(openArgs.remove(process));
         value.putAll(result);
-        return op(ms, process, type, Fn.RESERVE, value, error);
+        return op(ms, process, type, f, value, error);
     }
 
     public List<Op> ops() {

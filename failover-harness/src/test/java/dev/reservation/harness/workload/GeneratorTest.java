@@ -10,7 +10,13 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.Map;
 import java.util.stream.IntStream;
+import dev.reservation.harness.history.Fn;
+import dev.reservation.harness.history.History;
+import dev.reservation.harness.history.MonotonicClock;
+import dev.reservation.harness.history.Op;
+import dev.reservation.harness.history.OpType;
 import org.junit.jupiter.api.Test;
 
 class GeneratorTest {
@@ -69,5 +75,70 @@ class GeneratorTest {
         assertThatThrownBy(() -> new WorkloadSpec(List.of("r"), List.of("u"), TimeSlot.of(BASE, Duration.ofMinutes(10)),
                 Duration.ofMinutes(15), Duration.ofMinutes(5), 0, "k", 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("shorter than one slot");
+    }
+
+    private static final WorkloadSettings CONTENTION = new WorkloadSettings(WorkloadSettings.Mode.CONTENTION, 2,
+            Duration.ofHours(4), 0.2, 0.5);
+
+    @Test
+    void contentionBooksSlotsOfFifteenToSixtyMinutesInsideTheSweepingHotWindow() {
+        WorkloadSpec contention = CONTENTION.spec(List.of("r-spree", "r-havel"), List.of("u-ada"),
+                TimeSlot.of(BASE, Duration.ofDays(1)), "h-c-", 1);
+        double[] progress = {0};
+        Generator generator = new Generator(contention, "c0", 3, () -> progress[0]);
+        for (double p : new double[] {0, 0.5, 1}) {
+            progress[0] = p;
+            TimeSlot hot = contention.hotWindowAt(p);
+            for (int i = 0; i < 500; i++) {
+                Plan plan = generator.next();
+                if (plan instanceof Plan.Reserve r) {
+                    assertThat(r.slot().duration().toMinutes()).isIn(15L, 30L, 45L, 60L);
+                    assertThat(r.slot().start()).isAfterOrEqualTo(hot.start());
+                    assertThat(r.slot().end()).isBeforeOrEqualTo(hot.end());
+                    assertThat(Duration.between(BASE, r.slot().start()).toMinutes() % 15).isZero();
+                } else if (plan instanceof Plan.Read read) {
+                    assertThat(read.window()).isEqualTo(hot);
+                }
+            }
+        }
+        assertThat(contention.hotWindowAt(0).start()).isEqualTo(BASE);
+        assertThat(contention.hotWindowAt(1).end()).isEqualTo(BASE.plus(Duration.ofDays(1)));
+    }
+
+    @Test
+    void cancelsAShareOfItsOwnOkBookingsAFewOperationsLater() {
+        WorkloadSpec contention = CONTENTION.spec(List.of("r-spree"), List.of("u-ada"),
+                TimeSlot.of(BASE, Duration.ofDays(1)), "h-c-", 1);
+        Generator generator = new Generator(contention, "c0", 11);
+        History history = new History(MonotonicClock.system());
+        int booked = 0;
+        int cancels = 0;
+        for (int i = 0; i < 4_000; i++) {
+            Plan plan = generator.next();
+            if (plan instanceof Plan.Reserve r) {
+                Op invoke = history.invoke("c0", Fn.RESERVE, Map.of(Fn.KEY, r.key(), Fn.ROOM, r.roomId(), Fn.USER,
+                        r.userId(), Fn.START, r.slot().start().toString(), Fn.END, r.slot().end().toString()));
+                generator.observe(history.complete(invoke, OpType.OK, Map.of(Fn.ID, "res-" + r.key()), null));
+                booked++;
+            } else if (plan instanceof Plan.Cancel c) {
+                assertThat(c.reservationId()).isEqualTo("res-" + c.key());
+                assertThat(c.userId()).isEqualTo("u-ada");
+                cancels++;
+            }
+        }
+        assertThat(cancels / (double) booked).isBetween(0.42, 0.58);
+    }
+
+    @Test
+    void placesContentionTrialsInConsecutiveDayLongWindowsAroundAMidnightInsideTheHorizon() {
+        Instant base = Instant.parse("2030-03-03T00:00:00Z");
+        TimeSlot first = CONTENTION.window(base, 1, 20);
+        TimeSlot second = CONTENTION.window(base, 2, 20);
+
+        assertThat(first).isEqualTo(new TimeSlot(Instant.parse("2030-03-02T12:00:00Z"), Instant.parse("2030-03-03T12:00:00Z")));
+        assertThat(second.start()).isEqualTo(first.end());
+        assertThat(CONTENTION.window(base, 500, 500).end()).isBeforeOrEqualTo(base.plus(Duration.ofDays(171)));
+        assertThat(new WorkloadSettings(WorkloadSettings.Mode.SPREAD, 3, Duration.ofHours(4), 0.2, 0)
+                .window(base, 1, 3).duration()).isEqualTo(Duration.ofDays(14));
     }
 }

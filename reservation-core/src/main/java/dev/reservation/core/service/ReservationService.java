@@ -225,14 +225,27 @@ public final class ReservationService {
 
     /**
      * Cancels a reservation. Only its owner or an ADMIN may; cancelling a cancelled reservation
-     * returns it unchanged. Nothing is deleted.
+     * returns it unchanged. Nothing is deleted. A cancellation whose write may have landed is re-read
+     * and retried; if it still cannot be told, the answer is {@link WriteOutcomeUnknownException}, never
+     * a "nothing changed" failure.
+     *
+     * @throws ConcurrentUpdateException when someone else changed it meanwhile (only while no attempt
+     *         of this call had an unknown outcome)
+     * @throws StoreUnavailableException when nothing was changed (likewise)
+     * @throws WriteOutcomeUnknownException when it could not be told whether this call cancelled it
      */
     public Reservation cancel(Actor actor, String reservationId) {
         Objects.requireNonNull(actor, "actor");
         RuntimeException last = null;
+        WriteOutcomeUnknownException unknown = null;
         for (int attempt = 0; attempt < CANCEL_ATTEMPTS; attempt++) {
-            Reservation current = reservations.findById(reservationId)
-                    .orElseThrow(() -> new ReservationNotFoundException(reservationId));
+            Reservation current;
+            try {
+                current = reservations.findById(reservationId)
+                        .orElseThrow(() -> new ReservationNotFoundException(reservationId));
+            } catch (StoreUnavailableException e) {
+                throw unknown == null ? e : cancelUnknown(reservationId, e);
+            }
             if (!Permissions.allowed(actor, Permissions.Operation.CANCEL, current.userId())) {
                 throw new PermissionDeniedException("only the person who booked reservation " + reservationId
                         + " or an admin may cancel it");
@@ -242,11 +255,24 @@ public final class ReservationService {
             }
             try {
                 return reservations.cancel(reservationId, current.version(), clock.instant(), actor.userId());
-            } catch (ConcurrentUpdateException | WriteOutcomeUnknownException e) {
-                last = e; // re-read: either someone else changed it, or our own write may have landed
+            } catch (WriteOutcomeUnknownException e) {
+                unknown = e; // our own write may have landed: re-read
+                last = e;
+            } catch (ConcurrentUpdateException e) {
+                last = e; // someone changed it since we read it, or our own earlier write landed: re-read
+            } catch (StoreUnavailableException e) {
+                throw unknown == null ? e : cancelUnknown(reservationId, e);
             }
         }
-        throw last;
+        // After an attempt whose outcome was unknown, a version that moved on may be our own cancellation:
+        // "someone else changed it" or "unavailable, nothing changed" would be promises we cannot keep.
+        throw unknown == null ? last : cancelUnknown(reservationId, last);
+    }
+
+    private static WriteOutcomeUnknownException cancelUnknown(String reservationId, RuntimeException cause) {
+        return new WriteOutcomeUnknownException("could not confirm whether reservation " + reservationId
+                + " was cancelled (an earlier attempt may have landed); look it up before cancelling again", cause,
+                reservationId, null);
     }
 
     /** One reservation as {@code actor} may see it (others' only as a busy slot for a MEMBER). */

@@ -145,4 +145,99 @@ class OutcomeUnknownTest {
         assertThat(again.reservation()).isEqualTo(original);
         assertThat(again.replayed()).isTrue();
     }
+
+    /**
+     * A replica set's view of a cancellation whose acknowledgement was lost: the first cancel is applied
+     * (version 0 → 1) and reported unknown; reads keep showing the committed CONFIRMED version 0 while
+     * the commit point stalls ({@code staleReads} of them); a cancel of version 0 then finds version 1
+     * and answers "someone changed it", as a store that re-reads after its update missed does.
+     */
+    static class LostCancelAcknowledgement extends ForwardingReservationStore {
+        final AtomicInteger staleReads;
+        final AtomicInteger cancels = new AtomicInteger();
+        volatile Reservation beforeCancel;
+
+        LostCancelAcknowledgement(int staleReads) {
+            super(new InMemoryReservationStore());
+            this.staleReads = new AtomicInteger(staleReads);
+        }
+
+        @Override
+        public java.util.Optional<Reservation> findById(String id) {
+            if (beforeCancel != null && staleReads.getAndDecrement() > 0) {
+                return java.util.Optional.of(beforeCancel);
+            }
+            return super.findById(id);
+        }
+
+        @Override
+        public Reservation cancel(String id, long expectedVersion, java.time.Instant at, String byUserId) {
+            if (cancels.getAndIncrement() == 0) {
+                beforeCancel = super.findById(id).orElseThrow();
+                super.cancel(id, expectedVersion, at, byUserId);
+                throw new WriteOutcomeUnknownException("waiting for replication timed out", null);
+            }
+            Reservation now = super.findById(id).orElseThrow();
+            if (now.version() != expectedVersion) {
+                throw new dev.reservation.core.domain.ConcurrentUpdateException("reservation " + id + " is at version "
+                        + now.version() + ", not " + expectedVersion);
+            }
+            return super.cancel(id, expectedVersion, at, byUserId);
+        }
+    }
+
+    @Test
+    void aCancellationWhoseOwnEarlierAttemptLandedIsNeverReportedAsChangedBySomeoneElse() {
+        LostCancelAcknowledgement store = new LostCancelAcknowledgement(Integer.MAX_VALUE);
+        ServiceFixture f = new ServiceFixture(store);
+        Reservation r = f.service.reserve(as(f.grace), f.request(f.small, f.grace, tomorrow(9, 0, 60)));
+
+        assertThatThrownBy(() -> f.service.cancel(as(f.grace), r.id()))
+                .isInstanceOfSatisfying(WriteOutcomeUnknownException.class, e -> {
+                    assertThat(e).hasMessageContaining("could not confirm whether reservation " + r.id() + " was cancelled");
+                    assertThat(e.reservationId()).contains(r.id());
+                });
+        store.staleReads.set(0);
+        assertThat(store.findById(r.id()).orElseThrow().isConfirmed()).as("it was cancelled").isFalse();
+    }
+
+    @Test
+    void aCancellationWhoseLandingBecomesVisibleIsReturnedAsCancelled() {
+        LostCancelAcknowledgement store = new LostCancelAcknowledgement(2);
+        ServiceFixture f = new ServiceFixture(store);
+        Reservation r = f.service.reserve(as(f.grace), f.request(f.small, f.grace, tomorrow(9, 0, 60)));
+
+        assertThat(f.service.cancel(as(f.grace), r.id()).isConfirmed()).isFalse();
+    }
+
+    @Test
+    void anUnavailableStoreAfterAnUnknownCancellationIsStillAnUnknownOutcome() {
+        LostCancelAcknowledgement store = new LostCancelAcknowledgement(0) {
+            @Override
+            public java.util.Optional<Reservation> findById(String id) {
+                if (cancels.get() > 0) {
+                    throw new StoreUnavailableException("no primary within 15s", null);
+                }
+                return super.findById(id);
+            }
+        };
+        ServiceFixture f = new ServiceFixture(store);
+        Reservation r = f.service.reserve(as(f.grace), f.request(f.small, f.grace, tomorrow(9, 0, 60)));
+
+        assertThatThrownBy(() -> f.service.cancel(as(f.grace), r.id())).isInstanceOf(WriteOutcomeUnknownException.class);
+    }
+
+    @Test
+    void aCancellationThatLosesToSomeoneElsesChangeEveryTimeIsAConcurrentUpdate() {
+        ServiceFixture f = new ServiceFixture(new ForwardingReservationStore(new InMemoryReservationStore()) {
+            @Override
+            public Reservation cancel(String id, long expectedVersion, java.time.Instant at, String byUserId) {
+                throw new dev.reservation.core.domain.ConcurrentUpdateException("changed meanwhile");
+            }
+        });
+        Reservation r = f.service.reserve(as(f.grace), f.request(f.small, f.grace, tomorrow(9, 0, 60)));
+
+        assertThatThrownBy(() -> f.service.cancel(as(f.grace), r.id()))
+                .isInstanceOf(dev.reservation.core.domain.ConcurrentUpdateException.class);
+    }
 }

@@ -4,7 +4,7 @@ import dev.reservation.web.api.ApiError;
 import dev.reservation.web.api.UserDto;
 import dev.reservation.web.auth.CurrentUser;
 import dev.reservation.web.http.Csrf;
-import dev.reservation.web.http.ErrorMapper;
+import dev.reservation.web.errors.ErrorMapper;
 import dev.reservation.web.pages.view.Chrome;
 import dev.reservation.web.pages.view.ErrorView;
 import gg.jte.ContentType;
@@ -21,15 +21,25 @@ import dev.reservation.web.DemoAccounts;
  */
 public final class Pages implements ErrorMapper.ErrorPageRenderer {
     private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
+    private final boolean localPasswords;
     private final DemoAccounts demo;
 
     public Pages() {
-        this(DemoAccounts.NONE);
+        this(true, DemoAccounts.NONE);
     }
 
-    /** @param demo the demo accounts to offer on the sign-in page (only on the embedded default) */
-    public Pages(DemoAccounts demo) {
+    /**
+     * @param localPasswords false: pages offer no password forms (and say the API is off)
+     * @param demo the demo accounts to offer on the sign-in page (only on the embedded default)
+     */
+    public Pages(boolean localPasswords, DemoAccounts demo) {
+        this.localPasswords = localPasswords;
         this.demo = demo;
+    }
+
+    /** Whether local passwords are on: routes that set or check one refuse them when off. */
+    public boolean localPasswords() {
+        return localPasswords;
     }
 
     /** Renders {@code template} with params {@code chrome} and {@code view}; the status is left as set. */
@@ -42,7 +52,7 @@ public final class Pages implements ErrorMapper.ErrorPageRenderer {
     /** The shared chrome; reads no store, so that error pages render while the store is down. */
     public Chrome chrome(Context ctx, String title) {
         return new Chrome(title, ctx.path(), Csrf.token(ctx), CurrentUser.find(ctx).map(UserDto::of).orElse(null),
-                demo);
+                localPasswords, demo);
     }
 
     @Override
