@@ -1,5 +1,6 @@
 package dev.reservation.web;
 
+import dev.reservation.web.pages.view.DemoAccounts;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.Injector;
 import dev.reservation.core.cluster.ClusterInspector;

@@ -1,5 +1,6 @@
 package dev.reservation.web;
 
+import dev.reservation.web.pages.view.DemoAccounts;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.nimbusds.oauth2.sdk.auth.Secret;

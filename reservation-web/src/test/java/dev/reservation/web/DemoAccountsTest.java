@@ -1,5 +1,6 @@
 package dev.reservation.web;
 
+import dev.reservation.web.pages.view.DemoAccounts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.inject.Injector;

@@ -12,7 +12,7 @@ import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import io.javalin.http.Context;
 import java.util.Map;
-import dev.reservation.web.DemoAccounts;
+import dev.reservation.web.pages.view.DemoAccounts;
 
 /**
  * Renders pages from the templates precompiled at build time (no compiler needed at run time;

@@ -1,7 +1,6 @@
 package dev.reservation.web.pages.view;
 
 import dev.reservation.web.api.UserDto;
-import dev.reservation.web.DemoAccounts;
 
 /**
  * What every page's layout needs: title, current path (for the nav), the CSRF token for forms,

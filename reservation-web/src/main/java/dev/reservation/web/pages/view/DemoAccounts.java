@@ -1,4 +1,4 @@
-package dev.reservation.web;
+package dev.reservation.web.pages.view;
 
 import dev.reservation.core.domain.User;
 import dev.reservation.core.service.DemoData;
