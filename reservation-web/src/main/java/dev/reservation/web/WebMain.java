@@ -1,6 +1,7 @@
 package dev.reservation.web;
 
 import dev.reservation.core.text.DurationText;
+import dev.reservation.web.pages.view.DemoAccounts;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.nimbusds.oauth2.sdk.auth.Secret;
@@ -176,7 +177,12 @@ public final class WebMain implements Callable<Integer> {
                 System.getenv(), clock);
         WebApp app;
         try {
-            Injector injector = Guice.createInjector(new CoreModule(clock, BookingPolicy.DEFAULT), store.module());
+            Injector injector = Guice.createInjector(new CoreModule(clock, BookingPolicy.DEFAULT), store.module(),
+                    binder -> {
+                        if (store.embeddedDefault()) { // Startup gives the demo users the demo password
+                            binder.bind(DemoAccounts.class).toInstance(DemoAccounts.seeded());
+                        }
+                    });
             Startup.prepare(injector, store.embeddedDefault(), System.getenv());
             app = new WebApp(injector, WebSettings.DEFAULT.withPrimaryWait(primaryWait)
                     .withSessions(sessionIdle, sessionMax)

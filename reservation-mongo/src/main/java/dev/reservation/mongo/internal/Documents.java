@@ -39,20 +39,22 @@ public final class Documents {
     }
 
     public static Document user(User u) {
-        return new Document(ID, u.id()).append("name", u.name()).append("email", u.email())
+        Document d = new Document(ID, u.id()).append("name", u.name()).append("email", u.email())
                 .append("role", u.role().name()).append("active", u.active());
+        return u.zone() == null ? d : d.append("zone", u.zone().getId()); // absent: the user has not said
     }
 
     public static User user(Document d) {
         return new User(d.getString(ID), d.getString("name"), d.getString("email"), Role.valueOf(d.getString("role")),
-                d.getBoolean("active", true));
+                d.getBoolean("active", true), d.getString("zone") == null ? null : ZoneId.of(d.getString("zone")));
     }
 
     public static Document room(Room r) {
-        return new Document(ID, r.id()).append("name", r.name()).append("nameKey", r.nameKey())
+        Document d = new Document(ID, r.id()).append("name", r.name()).append("nameKey", r.nameKey())
                 .append("location", r.location()).append("capacity", r.capacity())
                 .append("equipment", r.equipment().stream().map(Enum::name).sorted().toList())
                 .append("zone", r.zone().getId()).append("active", r.active());
+        return r.locationId() == null ? d : d.append("locationId", r.locationId());
     }
 
     public static Room room(Document d) {
@@ -61,7 +63,7 @@ public final class Documents {
             equipment.add(Equipment.valueOf(e));
         }
         return new Room(d.getString(ID), d.getString("name"), d.getString("location"), d.getInteger("capacity"),
-                equipment, ZoneId.of(d.getString("zone")), d.getBoolean("active", true));
+                equipment, ZoneId.of(d.getString("zone")), d.getBoolean("active", true), d.getString("locationId"));
     }
 
     public static Document reservation(Reservation r) {

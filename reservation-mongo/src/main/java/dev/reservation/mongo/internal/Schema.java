@@ -47,6 +47,9 @@ import org.bson.Document;
  *                                                          userId, TTL expiresAt_ttl(expiresAt)
  * signin_failures {_id: "account:email" | "address:ip", firstAt, count, expiresAt}
  *                                                          TTL expiresAt_ttl(expiresAt)
+ * locations      {_id, site, building, floor?, zone, key}  unique key_unique(key) (key: site|building|floor lower-cased)
+ *                rooms may carry locationId? naming one; rooms without it keep their free-text location
+ * users          may carry zone? (the user's own time zone); absent: not said
  * schema_version {_id: "schema", version, createdAt}
  * </pre>
  * The idempotency index is sparse rather than partial: both MongoDB and the embedded
@@ -74,6 +77,8 @@ public final class Schema {
     public static final String SESSIONS = "sessions";
     public static final String SIGNIN_FAILURES = "signin_failures";
     public static final String SCHEMA_VERSION = "schema_version";
+    /** {_id, site, building, floor?, zone, key} unique key_unique(key): see {@link LocationDocs}. */
+    public static final String LOCATIONS = "locations";
 
     private Schema() {
     }
@@ -101,6 +106,8 @@ public final class Schema {
                     new IndexOptions().expireAfter(0L, TimeUnit.SECONDS).name("expiresAt_ttl"));
             db.getCollection(SIGNIN_FAILURES).createIndex(Indexes.ascending("expiresAt"),
                     new IndexOptions().expireAfter(0L, TimeUnit.SECONDS).name("expiresAt_ttl"));
+            db.getCollection(LOCATIONS).createIndex(Indexes.ascending("key"),
+                    new IndexOptions().unique(true).name("key_unique"));
             db.getCollection(SCHEMA_VERSION).updateOne(Filters.eq("_id", "schema"),
                     Updates.combine(Updates.setOnInsert("version", VERSION),
                             Updates.setOnInsert("createdAt", Documents.date(clock.instant()))),
