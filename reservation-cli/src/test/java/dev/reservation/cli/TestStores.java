@@ -16,9 +16,11 @@ import dev.reservation.core.cluster.ClusterInspector;
 import dev.reservation.core.memory.InMemoryClusterInspector;
 import dev.reservation.core.memory.InMemoryCredentialStore;
 import dev.reservation.core.memory.InMemoryReservationStore;
+import dev.reservation.core.memory.InMemoryLocationStore;
 import dev.reservation.core.memory.InMemoryRoomStore;
 import dev.reservation.core.memory.InMemoryUserStore;
 import dev.reservation.core.store.ReservationStore;
+import dev.reservation.core.store.LocationStore;
 import dev.reservation.core.store.RoomStore;
 import dev.reservation.core.store.UserStore;
 import java.security.SecureRandom;
@@ -41,6 +43,7 @@ final class TestStores implements StoreFactory {
 
     final UserStore users = new InMemoryUserStore();
     final RoomStore rooms = new InMemoryRoomStore();
+    final LocationStore locations = new InMemoryLocationStore();
     final ReservationStore reservations = new InMemoryReservationStore();
     final CredentialStore credentials = new InMemoryCredentialStore();
     final List<StoreSelection> selections = new ArrayList<>();
@@ -89,6 +92,7 @@ final class TestStores implements StoreFactory {
             protected void configure() {
                 bind(UserStore.class).toInstance(u);
                 bind(RoomStore.class).toInstance(rooms);
+                bind(LocationStore.class).toInstance(locations);
                 bind(ReservationStore.class).toInstance(r);
                 bind(CredentialStore.class).toInstance(credentials);
                 bind(ClusterInspector.class).toInstance(c);

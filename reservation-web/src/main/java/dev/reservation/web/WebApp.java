@@ -1,5 +1,6 @@
 package dev.reservation.web;
 
+import dev.reservation.web.pages.view.DemoAccounts;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.Injector;
 import dev.reservation.core.cluster.ClusterInspector;
@@ -8,7 +9,10 @@ import dev.reservation.core.domain.Room;
 import dev.reservation.core.service.AuthService;
 import dev.reservation.core.service.ReservationService;
 import dev.reservation.core.service.RoomSearchService;
+import dev.reservation.core.service.LocationService;
 import dev.reservation.core.service.RoomService;
+import dev.reservation.web.api.LocationApiRoutes;
+import dev.reservation.web.pages.LocationRoutes;
 import dev.reservation.core.service.UserService;
 import dev.reservation.core.store.RoomStore;
 import dev.reservation.core.store.UserStore;
@@ -26,7 +30,8 @@ import dev.reservation.web.auth.VerifiedCredentials;
 import dev.reservation.web.http.AccessLog;
 import dev.reservation.web.http.ClientAddress;
 import dev.reservation.web.http.Csrf;
-import dev.reservation.web.http.ErrorMapper;
+import dev.reservation.web.booking.KeyedBookings;
+import dev.reservation.web.errors.ErrorMapper;
 import dev.reservation.web.http.Json;
 import dev.reservation.web.http.JsonBodies;
 import dev.reservation.web.http.SecurityHeaders;
@@ -54,6 +59,7 @@ import io.javalin.json.JavalinJackson;
 import java.time.Clock;
 import java.util.Optional;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import com.google.inject.Key;
 
 /**
  * The web app: pages, JSON API and health checks over the core services found in an
@@ -76,6 +82,7 @@ public final class WebApp {
         Clock clock = injector.getInstance(Clock.class);
         UserService users = injector.getInstance(UserService.class);
         RoomService rooms = injector.getInstance(RoomService.class);
+        LocationService locations = injector.getInstance(LocationService.class);
         ReservationService reservations = injector.getInstance(ReservationService.class);
         RoomSearchService search = injector.getInstance(RoomSearchService.class);
         ClusterInspector cluster = injector.getInstance(ClusterInspector.class);
@@ -88,7 +95,9 @@ public final class WebApp {
         VerifiedCredentials verified = new VerifiedCredentials(clock, VerifiedCredentials.DEFAULT_TTL);
         SignOuts signOuts = new SignOuts(sessions, verified);
         AuthGate gate = new AuthGate(users, auth, sessions, verified, signIn.localPasswords());
-        Pages pages = new Pages(signIn.localPasswords());
+        Pages pages = new Pages(signIn.localPasswords(),
+                injector.getExistingBinding(Key.get(DemoAccounts.class)) == null
+                        ? DemoAccounts.NONE : injector.getInstance(DemoAccounts.class));
         Optional<OidcRoutes> oidc = signIn.oidc().map(provider -> new OidcRoutes(pages, provider, auth, sessions, clock,
                 settings.sessionMax()));
         SecurityHeaders headers = new SecurityHeaders(signIn.oidc().flatMap(OidcProvider::endSessionOrigin).stream()
@@ -100,8 +109,8 @@ public final class WebApp {
                 return (Room) null;
             }
         }, pages);
-        Bookings bookings = new Bookings(reservations);
-        RoomFinder finder = new RoomFinder(rooms, search, clock);
+        KeyedBookings bookings = new KeyedBookings(reservations);
+        RoomFinder finder = new RoomFinder(rooms, search, clock, locations);
         ReservationRows rows = new ReservationRows(rooms, users);
         this.javalin = Javalin.create(config -> {
             configureServer(config, settings, mapper);
@@ -115,6 +124,7 @@ public final class WebApp {
             new ApiV1Routes(users, rooms, search, cluster, clock).register(config.routes);
             new UserApiRoutes(users, bodies, signOuts).register(config.routes);
             new RoomApiRoutes(rooms, bodies).register(config.routes);
+            new LocationApiRoutes(locations, bodies).register(config.routes);
             new ReservationApiRoutes(bookings, reservations, rooms, bodies).register(config.routes);
             new SignInRoutes(pages, auth, sessions, signIn.localPasswords(), oidc).register(config.routes);
             oidc.ifPresent(o -> o.register(config.routes));
@@ -122,7 +132,8 @@ public final class WebApp {
             new HomeRoutes(pages, cluster, finder).register(config.routes);
             new UserRoutes(pages, users).register(config.routes);
             new UserAdminRoutes(pages, users, signOuts).register(config.routes);
-            new RoomAdminRoutes(pages, rooms, finder).register(config.routes); // before /rooms/{id}
+            new RoomAdminRoutes(pages, rooms, finder, locations).register(config.routes); // before /rooms/{id}
+            new LocationRoutes(pages, locations, rooms).register(config.routes);
             new RoomRoutes(pages, rooms, reservations, finder, clock).register(config.routes);
             new ReservationRoutes(pages, reservations, rooms, users, rows).register(config.routes);
             new ReservationDetailRoutes(pages, reservations, rooms, users, rows).register(config.routes);

@@ -14,6 +14,7 @@ public final class Permissions {
     public enum Operation {
         MANAGE_USERS("manage users"),
         MANAGE_ROOMS("manage rooms"),
+        MANAGE_LOCATIONS("manage locations"),
         RESERVE("reserve for this user"),
         CANCEL("cancel this reservation"),
         SEE_DETAILS("see this reservation's details");
@@ -37,7 +38,7 @@ public final class Permissions {
             return true;
         }
         return switch (operation) {
-            case MANAGE_USERS, MANAGE_ROOMS -> false;
+            case MANAGE_USERS, MANAGE_ROOMS, MANAGE_LOCATIONS -> false;
             case RESERVE, CANCEL, SEE_DETAILS -> actor.userId().equals(ownerUserId);
         };
     }
@@ -46,7 +47,7 @@ public final class Permissions {
         if (!allowed(actor, operation, ownerUserId)) {
             throw new PermissionDeniedException("a " + actor.role().name().toLowerCase(java.util.Locale.ROOT)
                     + " may not " + operation.description + (operation == Operation.MANAGE_USERS
-                    || operation == Operation.MANAGE_ROOMS ? "" : " (it belongs to someone else)"));
+                    || operation == Operation.MANAGE_ROOMS || operation == Operation.MANAGE_LOCATIONS ? "" : " (it belongs to someone else)"));
         }
     }
 }

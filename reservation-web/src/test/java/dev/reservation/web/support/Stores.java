@@ -9,21 +9,23 @@ import dev.reservation.core.memory.InMemorySessionStore;
 import dev.reservation.core.memory.InMemorySignInAttemptStore;
 import dev.reservation.core.cluster.ClusterInspector;
 import dev.reservation.core.memory.InMemoryCredentialStore;
+import dev.reservation.core.memory.InMemoryLocationStore;
 import dev.reservation.core.memory.InMemoryRoomStore;
 import dev.reservation.core.memory.InMemoryUserStore;
 import dev.reservation.core.store.ReservationStore;
+import dev.reservation.core.store.LocationStore;
 import dev.reservation.core.store.RoomStore;
 import dev.reservation.core.store.UserStore;
 
 /** One set of store instances; several apps built on the same {@code Stores} share one store. */
 public record Stores(UserStore users, RoomStore rooms, FaultyReservationStore reservations,
                      CredentialStore credentials, FakeCluster cluster, SessionStore sessions,
-                     SignInAttemptStore signInAttempts) {
+                     SignInAttemptStore signInAttempts, LocationStore locations) {
 
     public static Stores inMemory(MutableClock clock) {
         return new Stores(new InMemoryUserStore(), new InMemoryRoomStore(), new FaultyReservationStore(),
                 new InMemoryCredentialStore(), new FakeCluster(clock), new InMemorySessionStore(),
-                new InMemorySignInAttemptStore());
+                new InMemorySignInAttemptStore(), new InMemoryLocationStore());
     }
 
     public Module module() {
@@ -37,6 +39,7 @@ public record Stores(UserStore users, RoomStore rooms, FaultyReservationStore re
                 bind(ClusterInspector.class).toInstance(cluster);
                 bind(SessionStore.class).toInstance(sessions);
                 bind(SignInAttemptStore.class).toInstance(signInAttempts);
+                bind(LocationStore.class).toInstance(locations);
             }
         };
     }
