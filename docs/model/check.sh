@@ -2,7 +2,8 @@
 # Model-checks the booking protocol (docs/model/booking.pml) with SPIN; see docs/model/README.md.
 #
 #   docs/model/check.sh            the full check: the protocol as it is, bookers A+B and A+C, each
-#                                  with the canceller, exhaustively; and -DOLD_RELEASE, which must fail
+#                                  with the canceller, exhaustively; the LTL property of -DLIVENESS;
+#                                  and -DOLD_RELEASE, which must fail
 #   docs/model/check.sh --quick    only A+B (current, exhaustive) and -DOLD_RELEASE (what the JUnit
 #                                  test ModelMappingTest runs)
 #   docs/model/check.sh --trail F  also writes the -DOLD_RELEASE counterexample (spin -t -p) to F
@@ -18,7 +19,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --quick) quick=1 ;;
     --trail) shift; trail_out=${1:?--trail needs a file}; case "$trail_out" in /*) ;; *) trail_out="$PWD/$trail_out" ;; esac ;;
-    -h|--help) sed -n 2,11p "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n 2,12p "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "check.sh: unknown argument '$1' (try --help)" >&2; exit 2 ;;
   esac
   shift
@@ -72,9 +73,30 @@ run() {
   fi
 }
 
+# live NAME SPIN-FLAGS...: the LTL property of -DLIVENESS (no faults, no competitor) must hold
+live() {
+  local name=$1
+  shift
+  local dir="$work/$name"
+  mkdir -p "$dir" && cp "$here/booking.pml" "$dir/"
+  echo "== $name: spin -a $* booking.pml; gcc -O2 -DMEMLIM=2048; ./pan -a"
+  if ! (cd "$dir" && spin -a "$@" booking.pml >spin.txt 2>&1 && gcc -O2 -DMEMLIM=2048 -o pan pan.c 2>gcc.txt \
+        && ./pan -a -m200000 >pan.txt 2>&1); then
+    echo "   FAILED to run"; failed=1; return
+  fi
+  grep -E 'never claim|errors:|states, stored|elapsed time' "$dir/pan.txt" | sed 's/^[[:space:]]*/   /'
+  if grep -q 'errors: 0' "$dir/pan.txt"; then
+    echo "   as expected: the booking completes on every run"
+  else
+    echo "   UNEXPECTED: a run in which the booking never completes"; failed=1
+  fi
+}
+
 run current-AB pass
 if [ "$quick" = 0 ]; then
   run current-AC pass -DPAIR_AC
+  live liveness-BC -DLIVENESS
+  live liveness-A -DLIVENESS -DLIVE_A
 fi
 run old-release-AB violation -DOLD_RELEASE -DOVERLAP_ONLY
 
