@@ -8,6 +8,7 @@ import dev.reservation.core.cluster.ClusterInspector;
 import dev.reservation.core.store.ReservationStore;
 import dev.reservation.core.store.RoomStore;
 import dev.reservation.core.store.UserStore;
+import dev.reservation.core.wiring.NotifyBindings;
 import java.time.Clock;
 
 /**
@@ -39,5 +40,9 @@ public final class MongoStoreModule extends AbstractModule {
         bind(RoomStore.class).toInstance(stores.rooms());
         bind(ReservationStore.class).toInstance(stores.reservations());
         bind(ClusterInspector.class).toInstance(stores.cluster());
+        NotifyBindings.outbox(binder()).setBinding().toInstance(stores.outbox());
+        NotifyBindings.feedTokens(binder()).setBinding().toInstance(stores.feedTokens());
+        NotifyBindings.prefs(binder()).setBinding().toInstance(stores.notificationPrefs());
+        NotifyBindings.changes(binder()).setBinding().toInstance(stores.reservationChanges());
     }
 }
