@@ -29,7 +29,15 @@ import dev.reservation.web.http.ErrorMapper;
 import dev.reservation.web.http.Json;
 import dev.reservation.web.http.JsonBodies;
 import dev.reservation.web.http.SecurityHeaders;
+import dev.reservation.core.notify.FeedTokens;
+import dev.reservation.core.notify.NotificationPreferences;
+import dev.reservation.web.ical.CalendarFeeds;
+import dev.reservation.web.ical.FeedRoutes;
+import dev.reservation.web.ical.Ics;
+import dev.reservation.web.ical.IcsEvent;
+import dev.reservation.web.notify.MailStatus;
 import dev.reservation.web.pages.AccountRoutes;
+import dev.reservation.web.pages.CalendarRoutes;
 import dev.reservation.web.pages.ClusterRoutes;
 import dev.reservation.web.pages.HomeRoutes;
 import dev.reservation.web.pages.Pages;
@@ -115,7 +123,21 @@ public final class WebApp {
             new ReserveRoutes(pages, bookings, new ReserveForms(rooms), rooms, users, rows, errors)
                     .register(config.routes);
             new ClusterRoutes(pages, cluster, clock, settings.primaryWait()).register(config.routes);
+            registerCalendars(config, injector, pages, reservations, rooms, users, clock);
         });
+    }
+
+    /** Calendar feeds (read with a feed token, no session) and the account's Calendar page. */
+    private static void registerCalendars(JavalinConfig config, Injector injector, Pages pages,
+                                          ReservationService reservations, RoomService rooms, UserService users,
+                                          Clock clock) {
+        FeedTokens tokens = injector.getInstance(FeedTokens.class);
+        var mailBinding = injector.getExistingBinding(com.google.inject.Key.get(MailStatus.class));
+        MailStatus mail = mailBinding == null ? MailStatus.OFF : mailBinding.getProvider().get();
+        new FeedRoutes(new CalendarFeeds(tokens, reservations, rooms, users, new Ics(), clock, IcsEvent.UID_DOMAIN))
+                .register(config.routes);
+        new CalendarRoutes(pages, tokens, injector.getInstance(NotificationPreferences.class), rooms, mail)
+                .register(config.routes);
     }
 
     private static void configureServer(JavalinConfig config, WebSettings settings, ObjectMapper mapper) {
