@@ -87,6 +87,25 @@ public final class FeedTokens {
                 .filter(User::active).map(u -> new Reader(u, t)));
     }
 
+    /**
+     * The URL that opens {@code feed} with {@code token} on the web app at {@code base} (scheme, host,
+     * port, optional path; no trailing slash): {@code /ical/users/<token>.ics} for the user's own
+     * reservations, {@code /ical/rooms/<roomId>.ics?token=<token>} for a room.
+     */
+    public static String url(String base, String feed, String token) {
+        String root = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        if (FeedToken.USER_FEED.equals(feed)) {
+            return root + "/ical/users/" + token + ".ics";
+        }
+        if (feed == null || !feed.startsWith("room:")) {
+            throw new InvalidInputException("feed", "a feed is 'user' or 'room:<id>'");
+        }
+        String roomId = feed.substring("room:".length());
+        return root + "/ical/rooms/" + java.net.URLEncoder.encode(roomId, StandardCharsets.UTF_8)
+                .replace("+", "%20") + ".ics?token="
+                + token;
+    }
+
     public static String digest(String token) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")

@@ -13,6 +13,7 @@ import dev.reservation.core.notify.FeedTokens;
 import dev.reservation.core.notify.NotificationPreferences;
 import dev.reservation.core.notify.NotificationPrefsStore;
 import dev.reservation.core.notify.Notices;
+import dev.reservation.core.notify.OutboxMonitor;
 import dev.reservation.core.notify.OutboxStore;
 import dev.reservation.core.notify.ReservationChangeListener;
 import dev.reservation.core.notify.ReservationChanges;
@@ -64,6 +65,12 @@ public final class NotifyBindings extends AbstractModule {
     @Singleton
     FeedTokens feedTokenService(FeedTokenStore store, UserStore users, RoomStore rooms, Clock clock) {
         return new FeedTokens(store, users, rooms, clock, new SecureRandom());
+    }
+
+    @Provides
+    @Singleton
+    OutboxMonitor outboxMonitor(OutboxStore outbox, Clock clock) {
+        return new OutboxMonitor(outbox, clock);
     }
 
     @Provides

@@ -14,8 +14,6 @@ import dev.reservation.web.pages.view.CalendarView;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -59,11 +57,7 @@ public final class CalendarRoutes {
 
     /** The URL a feed token opens, on this server as the browser reached it. */
     public static String feedUrl(String base, String feed, String token) {
-        if (FeedToken.USER_FEED.equals(feed)) {
-            return base + "/ical/users/" + token + ".ics";
-        }
-        String roomId = feed.substring("room:".length());
-        return base + "/ical/rooms/" + URLEncoder.encode(roomId, StandardCharsets.UTF_8) + ".ics?token=" + token;
+        return FeedTokens.url(base, feed, token);
     }
 
     private void feeds(Context ctx) {
