@@ -1,6 +1,7 @@
 package dev.reservation.web.http;
 
 import dev.reservation.core.service.ReservationView;
+import dev.reservation.core.domain.AccountDeactivatedException;
 import dev.reservation.core.domain.AlreadyExistsException;
 import dev.reservation.core.domain.AuthenticationFailedException;
 import dev.reservation.core.domain.ConcurrentUpdateException;
@@ -17,6 +18,7 @@ import dev.reservation.core.domain.WriteOutcomeUnknownException;
 import dev.reservation.web.UnresolvedBookingException;
 import dev.reservation.web.api.ApiError;
 import dev.reservation.web.api.ReservationJson;
+import dev.reservation.web.auth.LocalPasswordsOffException;
 import dev.reservation.web.auth.SignInRequiredException;
 import dev.reservation.web.api.SuggestionsDto;
 import io.javalin.config.RoutesConfig;
@@ -144,7 +146,8 @@ public final class ErrorMapper {
         if (e instanceof IdempotencyKeyReusedException reused) {
             return ApiError.of(422, msg).withOutcome(null, reused.originalId(), null);
         }
-        if (e instanceof PermissionDeniedException) {
+        if (e instanceof PermissionDeniedException || e instanceof LocalPasswordsOffException
+                || e instanceof AccountDeactivatedException) {
             return ApiError.of(403, msg);
         }
         if (e instanceof StoreUnavailableException) {
