@@ -126,7 +126,8 @@ public final class WebApp {
             new ReservationApiRoutes(bookings, reservations, rooms, bodies).register(config.routes);
             new SignInRoutes(pages, auth, sessions, signIn.localPasswords(), oidc).register(config.routes);
             oidc.ifPresent(o -> o.register(config.routes));
-            new AccountRoutes(pages, auth, users, signOuts).register(config.routes);
+            new AccountRoutes(pages, auth, users, signOuts, injector.getInstance(NotificationPreferences.class),
+                    mailStatus(injector)).register(config.routes);
             new HomeRoutes(pages, cluster, finder).register(config.routes);
             new UserRoutes(pages, users).register(config.routes);
             new UserAdminRoutes(pages, users, signOuts).register(config.routes);
@@ -146,12 +147,17 @@ public final class WebApp {
                                           ReservationService reservations, RoomService rooms, UserService users,
                                           Clock clock) {
         FeedTokens tokens = injector.getInstance(FeedTokens.class);
-        var mailBinding = injector.getExistingBinding(com.google.inject.Key.get(MailStatus.class));
-        MailStatus mail = mailBinding == null ? MailStatus.OFF : mailBinding.getProvider().get();
+        MailStatus mail = mailStatus(injector);
         new FeedRoutes(new CalendarFeeds(tokens, reservations, rooms, users, new Ics(), clock, IcsEvent.UID_DOMAIN))
                 .register(config.routes);
         new CalendarRoutes(pages, tokens, injector.getInstance(NotificationPreferences.class), rooms, mail)
                 .register(config.routes);
+    }
+
+    /** Whether this app sends e-mail: bound by the notification setup, off without one. */
+    private static MailStatus mailStatus(Injector injector) {
+        var binding = injector.getExistingBinding(com.google.inject.Key.get(MailStatus.class));
+        return binding == null ? MailStatus.OFF : binding.getProvider().get();
     }
 
     private static void configureServer(JavalinConfig config, WebSettings settings, ObjectMapper mapper) {

@@ -17,12 +17,15 @@ import dev.reservation.web.pages.view.AccountView;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import dev.reservation.core.notify.NotificationPreferences;
+import dev.reservation.web.notify.MailStatus;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code /account}: the signed-in user's own details and password change. The current password
+ * {@code /account}: the signed-in user's own details, their e-mail notification choice (saved by
+ * {@link CalendarRoutes}) and password change. The current password
  * is checked through {@link AuthService} (so it counts towards the sign-in limits); the other
  * sessions of the user end, this one stays. Thread-safe.
  */
@@ -31,17 +34,23 @@ public final class AccountRoutes {
     private final AuthService auth;
     private final UserService users;
     private final SignOuts signOuts;
+    private final NotificationPreferences prefs;
+    private final MailStatus mail;
 
-    public AccountRoutes(Pages pages, AuthService auth, UserService users, SignOuts signOuts) {
+    public AccountRoutes(Pages pages, AuthService auth, UserService users, SignOuts signOuts,
+                         NotificationPreferences prefs, MailStatus mail) {
         this.pages = pages;
         this.auth = auth;
         this.users = users;
         this.signOuts = signOuts;
+        this.prefs = prefs;
+        this.mail = mail;
     }
 
     public void register(RoutesConfig routes) {
-        routes.get("/account", ctx -> show(ctx, Map.of(),
-                ctx.queryParam("changed") != null ? "Password changed; your other sessions were signed out." : null));
+        routes.get("/account", ctx -> show(ctx, Map.of(), ctx.queryParam("changed") != null
+                ? "Password changed; your other sessions were signed out."
+                : ctx.queryParam("saved") != null ? "E-mail notification choice saved." : null));
         routes.post("/account/password", this::changePassword);
     }
 
@@ -83,7 +92,8 @@ public final class AccountRoutes {
     }
 
     private void show(Context ctx, Map<String, String> errors, String notice) {
-        pages.page(ctx, "account.jte", "Your account", new AccountView(UserDto.of(CurrentUser.get(ctx)), errors,
-                notice));
+        User me = CurrentUser.get(ctx);
+        pages.page(ctx, "account.jte", "Your account", new AccountView(UserDto.of(me), errors, notice,
+                prefs.emailEnabled(CurrentUser.actor(ctx), me.id()), mail.description()));
     }
 }

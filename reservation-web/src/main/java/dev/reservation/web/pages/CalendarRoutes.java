@@ -51,7 +51,8 @@ public final class CalendarRoutes {
         routes.post("/account/calendar/notifications", ctx -> {
             User me = CurrentUser.get(ctx);
             prefs.setEmailEnabled(CurrentUser.actor(ctx), me.id(), "on".equals(ctx.formParam("email")));
-            ctx.redirect("/account/calendar?saved=1", HttpStatus.SEE_OTHER);
+            ctx.redirect("account".equals(ctx.formParam("back")) ? "/account?saved=1" : "/account/calendar?saved=1",
+                    HttpStatus.SEE_OTHER); // back to the page the form was on
         });
     }
 

@@ -216,4 +216,24 @@ class CalendarFeedTest {
         assertThat(app.injector().getInstance(dev.reservation.core.notify.NotificationPrefsStore.class)
                 .emailEnabled("u-grace")).isTrue();
     }
+
+    @Test
+    void theAccountPageTurnsEmailOffAndOnAndComesBackToItself() {
+        Http grace = app.signedIn(TestApp.GRACE);
+        var prefs = app.injector().getInstance(dev.reservation.core.notify.NotificationPrefsStore.class);
+        String page = grace.get("/account").body();
+        assertThat(page).contains("id=\"account-notifications-form\"", "e-mail notifications are off on this server");
+        assertThat(page).containsPattern("id=\"account-email-on\" checked");
+
+        Http.Response off = grace.postForm("/account/calendar/notifications", Map.of("back", "account"));
+        assertThat(off.status()).isEqualTo(303);
+        assertThat(off.header("Location")).isEqualTo("/account?saved=1");
+        assertThat(prefs.emailEnabled("u-grace")).isFalse();
+        String after = grace.get("/account?saved=1").body();
+        assertThat(after).contains("E-mail notification choice saved.").doesNotContainPattern("id=\"account-email-on\" checked");
+
+        grace.postForm("/account/calendar/notifications", Map.of("back", "account", "email", "on"));
+        assertThat(prefs.emailEnabled("u-grace")).isTrue();
+        assertThat(prefs.emailEnabled("u-alan")).as("only her own choice").isTrue();
+    }
 }

@@ -3,8 +3,12 @@ package dev.reservation.web.pages.view;
 import dev.reservation.web.api.UserDto;
 import java.util.Map;
 
-/** The signed-in user's own page: who they are and the password change form. Immutable, so thread-safe. */
-public record AccountView(UserDto me, Map<String, String> errors, String notice) {
+/**
+ * The signed-in user's own page: who they are, their e-mail notification choice (and whether this
+ * server sends any), and the password change form. Immutable, so thread-safe.
+ */
+public record AccountView(UserDto me, Map<String, String> errors, String notice, boolean emailEnabled,
+                          String mailStatus) {
     public AccountView {
         errors = Map.copyOf(errors);
     }
