@@ -42,8 +42,8 @@ public record SmtpSettings(String host, int port, boolean startTls, Optional<Str
         if (host.isEmpty()) {
             return Optional.empty();
         }
-        int port = portFlag.orElseGet(() -> blank(env.get(PORT)).map(Integer::parseInt).orElse(587));
-        boolean startTls = startTlsFlag.orElseGet(() -> blank(env.get(STARTTLS)).map(Boolean::parseBoolean)
+        int port = portFlag.orElseGet(() -> blank(env.get(PORT)).map(SmtpSettings::port).orElse(587));
+        boolean startTls = startTlsFlag.orElseGet(() -> blank(env.get(STARTTLS)).map(SmtpSettings::yesNo)
                 .orElse(port != 25));
         Optional<String> user = userFlag.or(() -> blank(env.get(USER)));
         Optional<String> password = Optional.ofNullable(env.get(PASSWORD)).filter(s -> !s.isEmpty());
@@ -60,6 +60,28 @@ public record SmtpSettings(String host, int port, boolean startTls, Optional<Str
     public String describe() {
         return host + ":" + port + (startTls ? " with STARTTLS" : " without TLS") + user.map(u -> " as " + u).orElse("")
                 + ", from " + from;
+    }
+
+    private static int port(String value) {
+        try {
+            int port = Integer.parseInt(value);
+            if (port >= 1 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(PORT + " must be a port number (1-65535), not '" + value + "'");
+    }
+
+    /** Never reads an unknown word as false: that would quietly turn TLS off. */
+    private static boolean yesNo(String value) {
+        return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "on", "yes" -> true;
+            case "false", "off", "no" -> false;
+            default -> throw new IllegalArgumentException(STARTTLS + " must be true or false (also on/off, yes/no),"
+                    + " not '" + value + "'");
+        };
     }
 
     private static Optional<String> blank(String s) {
