@@ -230,7 +230,7 @@ public final class WebMain implements Callable<Integer> {
         System.out.println("Serving http://localhost:" + app.port() + " — " + store.description()
                 + ". Sessions are kept in the store (any instance serves them). Sign-in: "
                 + describe(signIn) + ". Ctrl-C stops.");
-        System.out.println(notificationLine(notifications.status(), store.embeddedDefault()));
+        System.out.println(notificationLine(notifications.status(), store.embeddedDefault() && !inMemory));
         return 0;
     }
 
