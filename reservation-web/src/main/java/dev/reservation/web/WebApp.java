@@ -26,7 +26,8 @@ import dev.reservation.web.auth.VerifiedCredentials;
 import dev.reservation.web.http.AccessLog;
 import dev.reservation.web.http.ClientAddress;
 import dev.reservation.web.http.Csrf;
-import dev.reservation.web.http.ErrorMapper;
+import dev.reservation.web.booking.KeyedBookings;
+import dev.reservation.web.errors.ErrorMapper;
 import dev.reservation.web.http.Json;
 import dev.reservation.web.http.JsonBodies;
 import dev.reservation.web.http.SecurityHeaders;
@@ -108,7 +109,7 @@ public final class WebApp {
                 return (Room) null;
             }
         }, pages);
-        Bookings bookings = new Bookings(reservations);
+        KeyedBookings bookings = new KeyedBookings(reservations);
         RoomFinder finder = new RoomFinder(rooms, search, clock);
         ReservationRows rows = new ReservationRows(rooms, users);
         this.javalin = Javalin.create(config -> {

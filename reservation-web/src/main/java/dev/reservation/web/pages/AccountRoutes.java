@@ -11,7 +11,7 @@ import dev.reservation.web.auth.CurrentUser;
 import dev.reservation.web.auth.LocalPasswordsOffException;
 import dev.reservation.web.auth.SignOuts;
 import dev.reservation.web.http.AdminInput;
-import dev.reservation.web.http.ErrorMapper;
+import dev.reservation.web.errors.ErrorMapper;
 import dev.reservation.web.http.Params;
 import dev.reservation.web.pages.view.AccountView;
 import io.javalin.config.RoutesConfig;

@@ -4,7 +4,7 @@ import dev.reservation.web.api.ApiError;
 import dev.reservation.web.api.UserDto;
 import dev.reservation.web.auth.CurrentUser;
 import dev.reservation.web.http.Csrf;
-import dev.reservation.web.http.ErrorMapper;
+import dev.reservation.web.errors.ErrorMapper;
 import dev.reservation.web.pages.view.Chrome;
 import dev.reservation.web.pages.view.ErrorView;
 import gg.jte.ContentType;

@@ -10,7 +10,7 @@ import dev.reservation.web.auth.CurrentUser;
 import dev.reservation.web.auth.SessionCookie;
 import dev.reservation.core.auth.Sessions;
 import dev.reservation.web.http.Csrf;
-import dev.reservation.web.http.ErrorMapper;
+import dev.reservation.web.errors.ErrorMapper;
 import dev.reservation.web.pages.view.SignInView;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;

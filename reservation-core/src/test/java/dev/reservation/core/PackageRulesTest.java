@@ -1,4 +1,4 @@
-package dev.reservation.mongo;
+package dev.reservation.core;
 
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -10,10 +10,10 @@ import com.tngtech.archunit.lang.ArchRule;
 /**
  * Each package of this module depends only downward. Every package is its own slice, the module's
  * root package included ({@code "dev.reservation.(**)"} captures the whole package name, so a cycle
- * through {@code dev.reservation.mongo} itself is caught too).
+ * through {@code dev.reservation.core} itself is caught too).
  */
-@AnalyzeClasses(packages = "dev.reservation.mongo", importOptions = ImportOption.DoNotIncludeTests.class)
-class PackageCyclesTest {
+@AnalyzeClasses(packages = "dev.reservation.core", importOptions = ImportOption.DoNotIncludeTests.class)
+class PackageRulesTest {
     @ArchTest
     static final ArchRule packagesAreFreeOfCycles = slices().matching("dev.reservation.(**)")
             .should().beFreeOfCycles();
