@@ -1,10 +1,12 @@
 package dev.reservation.mongo.internal.notify;
 
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import dev.reservation.mongo.internal.MongoFailures;
 import dev.reservation.mongo.internal.Schema;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -37,18 +39,19 @@ public final class NotifySchema {
 
     public static void ensure(MongoDatabase db) {
         MongoFailures.write("preparing the notification collections", () -> {
-            var outbox = db.getCollection(OUTBOX);
-            outbox.createIndex(Indexes.ascending("consumer", "done", "notBefore", "createdAt"),
-                    new IndexOptions().name("consumer_due"));
-            outbox.createIndex(Indexes.ascending("expireAt"),
-                    new IndexOptions().expireAfter(0L, TimeUnit.SECONDS).name("expireAt_ttl"));
-            var tokens = db.getCollection(FEED_TOKENS);
-            tokens.createIndex(Indexes.ascending("digest"), new IndexOptions().unique(true).name("digest_unique"));
-            tokens.createIndex(Indexes.ascending("userId"), new IndexOptions().name("userId"));
-            var reservations = db.getCollection(Schema.RESERVATIONS);
-            reservations.createIndex(Indexes.ascending("createdAt"), new IndexOptions().name("createdAt"));
-            reservations.createIndex(Indexes.ascending("cancelledAt"),
-                    new IndexOptions().sparse(true).name("cancelledAt_sparse"));
+            // one createIndexes command per collection: each is a majority write at start-up
+            db.getCollection(OUTBOX).createIndexes(List.of(
+                    new IndexModel(Indexes.ascending("consumer", "done", "notBefore", "createdAt"),
+                            new IndexOptions().name("consumer_due")),
+                    new IndexModel(Indexes.ascending("expireAt"),
+                            new IndexOptions().expireAfter(0L, TimeUnit.SECONDS).name("expireAt_ttl"))));
+            db.getCollection(FEED_TOKENS).createIndexes(List.of(
+                    new IndexModel(Indexes.ascending("digest"), new IndexOptions().unique(true).name("digest_unique")),
+                    new IndexModel(Indexes.ascending("userId"), new IndexOptions().name("userId"))));
+            db.getCollection(Schema.RESERVATIONS).createIndexes(List.of(
+                    new IndexModel(Indexes.ascending("createdAt"), new IndexOptions().name("createdAt")),
+                    new IndexModel(Indexes.ascending("cancelledAt"),
+                            new IndexOptions().sparse(true).name("cancelledAt_sparse"))));
             return null;
         });
     }
