@@ -114,6 +114,11 @@ public final class CliContext implements AutoCloseable {
         return new PasswordInput(runtime.env(), runtime.prompt());
     }
 
+    /** A variable of the environment this run sees (tests pass their own). */
+    public Optional<String> env(String name) {
+        return Optional.ofNullable(runtime.env().get(name));
+    }
+
     public Output output() {
         return new Output(runtime.out(), options.json());
     }

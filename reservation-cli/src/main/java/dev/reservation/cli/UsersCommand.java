@@ -16,12 +16,12 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code users list | add | show | edit | deactivate | reactivate}, and the password commands
- * {@code passwd} and {@code bootstrap-admin}. Changes need an ADMIN (the core decides). One
+ * {@code passwd} and {@code bootstrap-admin}, and {@code feed-url}. Changes need an ADMIN (the core decides). One
  * instance per run; not thread-safe.
  */
 @Command(name = "users", mixinStandardHelpOptions = true,
-        description = "List, add, show, edit, deactivate users; set passwords; make the first admin.",
-        subcommands = {PasswdCommand.class, BootstrapAdminCommand.class})
+        description = "List, add, show, edit, deactivate users; set passwords; make the first admin; calendar feed URLs.",
+        subcommands = {PasswdCommand.class, BootstrapAdminCommand.class, FeedUrlCommand.class})
 public final class UsersCommand {
     private final CliContext context;
 

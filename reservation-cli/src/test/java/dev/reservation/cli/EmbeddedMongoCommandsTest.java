@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reservation.cli.CliHarness.Result;
 import dev.reservation.cli.store.MongoStoreFactory;
+import dev.reservation.core.notify.FeedTokenStore;
+import dev.reservation.core.notify.OutboxStore;
 import dev.reservation.mongo.MongoStores;
 import dev.reservation.mongo.StoreOptions;
 import java.nio.file.Path;
@@ -19,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * data directory), through the launcher's own {@link MongoStoreFactory}. A resident store stands in
  * for a running web app: every CLI run attaches to its server, as {@code bin/reservation} does.
  */
-class EmbeddedMongoCommandsTest extends ManagementScenarios {
+class EmbeddedMongoCommandsTest extends NotificationScenarios {
     private static final Clock CLOCK = Clock.fixed(CliHarness.NOW, ZoneOffset.UTC);
 
     @TempDir
@@ -31,6 +33,16 @@ class EmbeddedMongoCommandsTest extends ManagementScenarios {
         resident = MongoStores.open(StoreOptions.embedded(dataDir), CLOCK);
         return new CliHarness(TestStores.withFastHashes(new MongoStoreFactory(CLOCK)), CLOCK,
                 Map.of("RESERVATION_DATA_DIR", dataDir.toString()));
+    }
+
+    @Override
+    protected OutboxStore outbox() {
+        return resident.outbox();
+    }
+
+    @Override
+    protected FeedTokenStore feedTokens() {
+        return resident.feedTokens();
     }
 
     @AfterEach

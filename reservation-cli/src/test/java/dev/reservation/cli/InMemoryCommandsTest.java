@@ -2,16 +2,31 @@ package dev.reservation.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reservation.core.notify.FeedTokenStore;
+import dev.reservation.core.notify.OutboxStore;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The command scenarios against the core's in-memory store, shared across the runs of one test. */
-class InMemoryCommandsTest extends ManagementScenarios {
+class InMemoryCommandsTest extends NotificationScenarios {
+    private TestStores stores;
+
     @Override
     protected CliHarness newCli() {
-        return new CliHarness(new TestStores());
+        stores = new TestStores();
+        return new CliHarness(stores);
+    }
+
+    @Override
+    protected OutboxStore outbox() {
+        return stores.outbox;
+    }
+
+    @Override
+    protected FeedTokenStore feedTokens() {
+        return stores.feedTokens;
     }
 
     @Test

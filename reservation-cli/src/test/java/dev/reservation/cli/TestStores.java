@@ -19,8 +19,15 @@ import dev.reservation.core.memory.InMemoryReservationStore;
 import dev.reservation.core.memory.InMemoryLocationStore;
 import dev.reservation.core.memory.InMemoryRoomStore;
 import dev.reservation.core.memory.InMemoryUserStore;
+import dev.reservation.core.memory.InMemoryFeedTokenStore;
+import dev.reservation.core.memory.InMemoryNotificationPrefsStore;
+import dev.reservation.core.memory.InMemoryOutboxStore;
+import dev.reservation.core.notify.FeedTokenStore;
+import dev.reservation.core.notify.NotificationPrefsStore;
+import dev.reservation.core.notify.OutboxStore;
 import dev.reservation.core.store.ReservationStore;
 import dev.reservation.core.store.LocationStore;
+import dev.reservation.core.wiring.NotifyBindings;
 import dev.reservation.core.store.RoomStore;
 import dev.reservation.core.store.UserStore;
 import java.security.SecureRandom;
@@ -46,6 +53,9 @@ final class TestStores implements StoreFactory {
     final LocationStore locations = new InMemoryLocationStore();
     final ReservationStore reservations = new InMemoryReservationStore();
     final CredentialStore credentials = new InMemoryCredentialStore();
+    final OutboxStore outbox = new InMemoryOutboxStore();
+    final FeedTokenStore feedTokens = new InMemoryFeedTokenStore();
+    final NotificationPrefsStore prefs = new InMemoryNotificationPrefsStore();
     final List<StoreSelection> selections = new ArrayList<>();
     int opened;
     int closed;
@@ -96,6 +106,9 @@ final class TestStores implements StoreFactory {
                 bind(ReservationStore.class).toInstance(r);
                 bind(CredentialStore.class).toInstance(credentials);
                 bind(ClusterInspector.class).toInstance(c);
+                NotifyBindings.outbox(binder()).setBinding().toInstance(outbox);
+                NotifyBindings.feedTokens(binder()).setBinding().toInstance(feedTokens);
+                NotifyBindings.prefs(binder()).setBinding().toInstance(prefs);
                 bind(SignInAttemptStore.class).toInstance(signInAttempts);
                 bind(SessionStore.class).toInstance(sessions);
             }

@@ -23,7 +23,8 @@ class ArchitectureTest {
 
     @Test
     void servicesAndPortsDoNotKnowTheInMemoryStoreOrTheWiring() {
-        noClasses().that().resideInAnyPackage("..core.service..", "..core.store..", "..core.cluster..")
+        noClasses().that().resideInAnyPackage("..core.service..", "..core.store..", "..core.cluster..",
+                        "..core.notify..")
                 .should().dependOnClassesThat().resideInAnyPackage("..core.memory..", "..core.wiring..",
                         "com.google.inject..")
                 .check(CORE);

@@ -9,6 +9,7 @@ import dev.reservation.core.store.ReservationStore;
 import dev.reservation.core.store.LocationStore;
 import dev.reservation.core.store.RoomStore;
 import dev.reservation.core.store.UserStore;
+import dev.reservation.core.wiring.NotifyBindings;
 import java.time.Clock;
 
 /**
@@ -41,5 +42,9 @@ public final class MongoStoreModule extends AbstractModule {
         bind(LocationStore.class).toInstance(stores.locations());
         bind(ReservationStore.class).toInstance(stores.reservations());
         bind(ClusterInspector.class).toInstance(stores.cluster());
+        NotifyBindings.outbox(binder()).setBinding().toInstance(stores.outbox());
+        NotifyBindings.feedTokens(binder()).setBinding().toInstance(stores.feedTokens());
+        NotifyBindings.prefs(binder()).setBinding().toInstance(stores.notificationPrefs());
+        NotifyBindings.changes(binder()).setBinding().toInstance(stores.reservationChanges());
     }
 }

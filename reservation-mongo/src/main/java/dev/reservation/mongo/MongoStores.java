@@ -29,6 +29,15 @@ import dev.reservation.mongo.internal.MongoUserStore;
 import dev.reservation.mongo.internal.ReadRouting;
 import dev.reservation.mongo.internal.Schema;
 import dev.reservation.mongo.internal.cluster.MongoClusterInspector;
+import dev.reservation.core.notify.FeedTokenStore;
+import dev.reservation.core.notify.NotificationPrefsStore;
+import dev.reservation.core.notify.OutboxStore;
+import dev.reservation.core.notify.ReservationChanges;
+import dev.reservation.mongo.internal.notify.MongoFeedTokenStore;
+import dev.reservation.mongo.internal.notify.MongoNotificationPrefsStore;
+import dev.reservation.mongo.internal.notify.MongoOutboxStore;
+import dev.reservation.mongo.internal.notify.MongoReservationChanges;
+import dev.reservation.mongo.internal.notify.NotifySchema;
 import dev.reservation.mongo.internal.cluster.TopologyTracker;
 import dev.reservation.mongo.internal.embedded.EmbeddedEndpoint;
 import dev.reservation.mongo.internal.embedded.EmbeddedServer;
@@ -58,6 +67,10 @@ public final class MongoStores implements AutoCloseable {
     private final RoomStore rooms;
     private final LocationStore locations;
     private final ReservationStore reservations;
+    private final OutboxStore outbox;
+    private final FeedTokenStore feedTokens;
+    private final NotificationPrefsStore notificationPrefs;
+    private final ReservationChanges changes;
     private final MongoClusterInspector cluster;
     private final String endpoint;
 
@@ -73,6 +86,7 @@ public final class MongoStores implements AutoCloseable {
         MongoDatabase db = client.getDatabase(options.databaseName());
         try {
             Schema.ensure(db, clock);
+            NotifySchema.ensure(db);
         } catch (RuntimeException e) {
             tracker.close();
             client.close();
@@ -90,6 +104,10 @@ public final class MongoStores implements AutoCloseable {
         this.locations = new MongoLocationStore(db.getCollection(Schema.LOCATIONS));
         this.reservations = new MongoReservationStore(reservationDocs, routing.forLists(reservationDocs),
                 db.getCollection(Schema.ROOM_DAYS), timing(options), routing, () -> serverTime(db), clock);
+        this.outbox = new MongoOutboxStore(db.getCollection(NotifySchema.OUTBOX), db.getCollection(NotifySchema.CURSORS));
+        this.feedTokens = new MongoFeedTokenStore(db.getCollection(NotifySchema.FEED_TOKENS));
+        this.notificationPrefs = new MongoNotificationPrefsStore(db.getCollection(NotifySchema.PREFS));
+        this.changes = new MongoReservationChanges(reservationDocs);
         this.cluster = new MongoClusterInspector(client, base, options.databaseName(), tracker, embedded.isPresent()
                 || options.isEmbedded(), clock);
     }
@@ -174,6 +192,25 @@ public final class MongoStores implements AutoCloseable {
 
     public ReservationStore reservations() {
         return reservations;
+    }
+
+    /** The outbox of notifications (and, later, webhooks), shared by every app instance. */
+    public OutboxStore outbox() {
+        return outbox;
+    }
+
+    /** Digests of calendar feed tokens. */
+    public FeedTokenStore feedTokens() {
+        return feedTokens;
+    }
+
+    public NotificationPrefsStore notificationPrefs() {
+        return notificationPrefs;
+    }
+
+    /** Reservations by when they changed: the outbox sweeper's window. */
+    public ReservationChanges reservationChanges() {
+        return changes;
     }
 
     public ClusterInspector cluster() {

@@ -35,7 +35,15 @@ import dev.reservation.web.errors.ErrorMapper;
 import dev.reservation.web.http.Json;
 import dev.reservation.web.http.JsonBodies;
 import dev.reservation.web.http.SecurityHeaders;
+import dev.reservation.core.notify.FeedTokens;
+import dev.reservation.core.notify.NotificationPreferences;
+import dev.reservation.web.ical.CalendarFeeds;
+import dev.reservation.web.ical.FeedRoutes;
+import dev.reservation.web.ical.Ics;
+import dev.reservation.web.ical.IcsEvent;
+import dev.reservation.web.notify.MailStatus;
 import dev.reservation.web.pages.AccountRoutes;
+import dev.reservation.web.pages.CalendarRoutes;
 import dev.reservation.web.pages.ClusterRoutes;
 import dev.reservation.web.pages.HomeRoutes;
 import dev.reservation.web.oidc.OidcProvider;
@@ -128,7 +136,8 @@ public final class WebApp {
             new ReservationApiRoutes(bookings, reservations, rooms, bodies).register(config.routes);
             new SignInRoutes(pages, auth, sessions, signIn.localPasswords(), oidc).register(config.routes);
             oidc.ifPresent(o -> o.register(config.routes));
-            new AccountRoutes(pages, auth, users, signOuts).register(config.routes);
+            new AccountRoutes(pages, auth, users, signOuts, injector.getInstance(NotificationPreferences.class),
+                    mailStatus(injector)).register(config.routes);
             new HomeRoutes(pages, cluster, finder).register(config.routes);
             new UserRoutes(pages, users).register(config.routes);
             new UserAdminRoutes(pages, users, signOuts).register(config.routes);
@@ -140,7 +149,26 @@ public final class WebApp {
             new ReserveRoutes(pages, bookings, new ReserveForms(rooms), rooms, users, rows, errors)
                     .register(config.routes);
             new ClusterRoutes(pages, cluster, clock, settings.primaryWait()).register(config.routes);
+            registerCalendars(config, injector, pages, reservations, rooms, users, clock);
         });
+    }
+
+    /** Calendar feeds (read with a feed token, no session) and the account's Calendar page. */
+    private static void registerCalendars(JavalinConfig config, Injector injector, Pages pages,
+                                          ReservationService reservations, RoomService rooms, UserService users,
+                                          Clock clock) {
+        FeedTokens tokens = injector.getInstance(FeedTokens.class);
+        MailStatus mail = mailStatus(injector);
+        new FeedRoutes(new CalendarFeeds(tokens, reservations, rooms, users, new Ics(), clock, IcsEvent.UID_DOMAIN))
+                .register(config.routes);
+        new CalendarRoutes(pages, tokens, injector.getInstance(NotificationPreferences.class), rooms, mail)
+                .register(config.routes);
+    }
+
+    /** Whether this app sends e-mail: bound by the notification setup, off without one. */
+    private static MailStatus mailStatus(Injector injector) {
+        var binding = injector.getExistingBinding(com.google.inject.Key.get(MailStatus.class));
+        return binding == null ? MailStatus.OFF : binding.getProvider().get();
     }
 
     private static void configureServer(JavalinConfig config, WebSettings settings, ObjectMapper mapper) {

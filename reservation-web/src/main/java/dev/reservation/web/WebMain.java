@@ -13,6 +13,9 @@ import dev.reservation.web.oidc.OidcSettings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import dev.reservation.web.notify.NotificationJobs;
+import dev.reservation.web.notify.NotificationSetup;
+import dev.reservation.web.notify.SmtpSettings;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -121,6 +124,32 @@ public final class WebMain implements Callable<Integer> {
                     + " (env RESERVATION_LOCAL_PASSWORDS; default on)")
     boolean localPasswords;
 
+    @Option(names = "--smtp-host", paramLabel = "<host>", description = "SMTP server for e-mail notifications"
+            + " (env RESERVATION_SMTP_HOST; default none: notifications are off)")
+    String smtpHost;
+
+    @Option(names = "--smtp-port", paramLabel = "<port>", description = "SMTP port (env RESERVATION_SMTP_PORT; default 587)")
+    Integer smtpPort;
+
+    @Option(names = "--smtp-starttls", paramLabel = "<true|false>", arity = "1",
+            description = "require STARTTLS (env RESERVATION_SMTP_STARTTLS; default true, except on port 25)")
+    Boolean smtpStartTls;
+
+    @Option(names = "--smtp-user", paramLabel = "<user>", description = "SMTP login (env RESERVATION_SMTP_USER;"
+            + " the password only from env RESERVATION_SMTP_PASSWORD)")
+    String smtpUser;
+
+    @Option(names = "--smtp-from", paramLabel = "<address>", description = "From address of notification e-mail"
+            + " (env RESERVATION_SMTP_FROM; default reservations@<smtp host>)")
+    String smtpFrom;
+
+    /** The e-mail notifications of this run, from the flags and the environment. */
+    NotificationSetup notifications(Map<String, String> env) {
+        return new NotificationSetup(SmtpSettings.resolve(Optional.ofNullable(smtpHost), Optional.ofNullable(smtpPort),
+                Optional.ofNullable(smtpStartTls), Optional.ofNullable(smtpUser), Optional.ofNullable(smtpFrom), env),
+                NotificationSetup.Timing.DEFAULT);
+    }
+
     public static void main(String[] args) {
         CommandLine cli = commandLine(new WebMain());
         int code = cli.execute(args);
@@ -172,18 +201,22 @@ public final class WebMain implements Callable<Integer> {
     public Integer call() throws Exception {
         Clock clock = Clock.systemUTC();
         SignInMethods signIn = signInMethods(); // before the store opens: a wrong issuer fails fast, touching nothing
+        NotificationSetup notifications = notifications(env); // likewise a bad SMTP setting
         StoreWiring store = inMemory ? StoreWiring.inMemory()
                 : StoreWiring.mongo(Optional.ofNullable(mongoUri), Optional.ofNullable(dataDir), primaryWait,
                 System.getenv(), clock);
         WebApp app;
+        Optional<NotificationJobs> jobs;
         try {
             Injector injector = Guice.createInjector(new CoreModule(clock, BookingPolicy.DEFAULT), store.module(),
                     binder -> {
                         if (store.embeddedDefault()) { // Startup gives the demo users the demo password
                             binder.bind(DemoAccounts.class).toInstance(DemoAccounts.seeded());
                         }
-                    });
+                    },
+                    notifications.module());
             Startup.prepare(injector, store.embeddedDefault(), System.getenv());
+            jobs = notifications.start(injector);
             app = new WebApp(injector, WebSettings.DEFAULT.withPrimaryWait(primaryWait)
                     .withSessions(sessionIdle, sessionMax)
                     .withTrustedProxies(trustedProxies == null ? List.of()
@@ -193,6 +226,7 @@ public final class WebMain implements Callable<Integer> {
             throw e;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            jobs.ifPresent(NotificationJobs::close);
             app.stop();
             try {
                 store.close();
@@ -203,7 +237,18 @@ public final class WebMain implements Callable<Integer> {
         System.out.println("Serving http://localhost:" + app.port() + " — " + store.description()
                 + ". Sessions are kept in the store (any instance serves them). Sign-in: "
                 + describe(signIn) + ". Ctrl-C stops.");
+        System.out.println(notificationLine(notifications.status(), store.embeddedDefault() && !inMemory));
         return 0;
+    }
+
+    /** The one startup line about e-mail notifications. */
+    static String notificationLine(dev.reservation.web.notify.MailStatus status, boolean embeddedDefault) {
+        if (status.enabled()) {
+            return "Notifications: " + status.description() + "; calendar feeds at /ical/.";
+        }
+        return "Notifications: " + status.description() + (embeddedDefault
+                ? "; off by default on the embedded store. Calendar feeds at /ical/ work regardless."
+                : ". Calendar feeds at /ical/ work regardless.");
     }
 
     private static String describe(SignInMethods signIn) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.reservation.core.domain.Role;
+import dev.reservation.web.notify.MailStatus;
+import dev.reservation.web.notify.SmtpSettings;
 import dev.reservation.web.oidc.OidcSettings;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -141,5 +143,69 @@ class WebMainTest {
         assertThat(WebMain.commandLine(noSecret).setErr(new PrintWriter(err2)).execute("--in-memory",
                 "--oidc-issuer", "https://login.example.com", "--oidc-client-id", "rooms")).isEqualTo(1);
         assertThat(err2.toString()).contains("RESERVATION_OIDC_CLIENT_SECRET");
+    }
+
+    @Test
+    void readsTheSmtpSettingsFromFlagsAndTheEnvironmentAndThePasswordOnlyFromTheEnvironment() {
+        WebMain main = new WebMain();
+        new CommandLine(main).parseArgs("--in-memory", "--smtp-port", "2525", "--smtp-user", "rooms");
+        var env = Map.of(SmtpSettings.HOST, "mail.example.com", SmtpSettings.PASSWORD, "smtp-s3cret",
+                SmtpSettings.FROM, "Rooms <rooms@example.com>");
+
+        SmtpSettings s = SmtpSettings.resolve(java.util.Optional.ofNullable(main.smtpHost),
+                java.util.Optional.ofNullable(main.smtpPort), java.util.Optional.ofNullable(main.smtpStartTls),
+                java.util.Optional.ofNullable(main.smtpUser), java.util.Optional.ofNullable(main.smtpFrom), env)
+                .orElseThrow();
+        assertThat(s.host()).isEqualTo("mail.example.com");
+        assertThat(s.port()).isEqualTo(2525);
+        assertThat(s.startTls()).as("on by default except on port 25").isTrue();
+        assertThat(s.user()).contains("rooms");
+        assertThat(s.password()).contains("smtp-s3cret");
+        assertThat(s.domain()).isEqualTo("example.com");
+        MailStatus status = main.notifications(env).status();
+        assertThat(status.enabled()).isTrue();
+        assertThat(WebMain.notificationLine(status, true)).isEqualTo("Notifications: e-mail notifications go through"
+                + " SMTP mail.example.com:2525 with STARTTLS as rooms, from Rooms <rooms@example.com>; calendar feeds"
+                + " at /ical/.").doesNotContain("smtp-s3cret");
+
+        StringWriter err = new StringWriter();
+        assertThat(new CommandLine(new WebMain()).setErr(new PrintWriter(err)).execute("--smtp-password", "x"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("Unknown option");
+    }
+
+    @Test
+    void saysOnStartUpThatNotificationsAreOffByDefaultOnTheEmbeddedStore() {
+        WebMain main = new WebMain();
+        new CommandLine(main).parseArgs();
+        MailStatus off = main.notifications(Map.of()).status();
+
+        assertThat(off.enabled()).isFalse();
+        assertThat(WebMain.notificationLine(off, true)).isEqualTo("Notifications: e-mail notifications are off on"
+                + " this server (no SMTP server configured: RESERVATION_SMTP_HOST); off by default on the embedded"
+                + " store. Calendar feeds at /ical/ work regardless.");
+        assertThat(WebMain.notificationLine(off, false)).doesNotContain("embedded");
+    }
+
+    @Test
+    void refusesAnSmtpPortOrStartTlsValueItCannotReadInOneLine() {
+        WebMain badPort = new WebMain();
+        badPort.env = Map.of(SmtpSettings.HOST, "mail.example.com", SmtpSettings.PORT, "smtp");
+        StringWriter err = new StringWriter();
+        assertThat(WebMain.commandLine(badPort).setErr(new PrintWriter(err)).execute("--in-memory")).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("reservation web: RESERVATION_SMTP_PORT must be a port number (1-65535),"
+                + " not 'smtp'\n");
+
+        // "yes" must not silently mean "no STARTTLS": an unreadable value is refused, never taken as false
+        WebMain badTls = new WebMain();
+        badTls.env = Map.of(SmtpSettings.HOST, "mail.example.com", SmtpSettings.STARTTLS, "required");
+        StringWriter err2 = new StringWriter();
+        assertThat(WebMain.commandLine(badTls).setErr(new PrintWriter(err2)).execute("--in-memory")).isEqualTo(1);
+        assertThat(err2.toString()).isEqualTo("reservation web: RESERVATION_SMTP_STARTTLS must be true or false (also"
+                + " on/off, yes/no), not 'required'\n");
+        var yes = SmtpSettings.resolve(java.util.Optional.empty(), java.util.Optional.of(587), java.util.Optional.empty(),
+                java.util.Optional.empty(), java.util.Optional.empty(),
+                Map.of(SmtpSettings.HOST, "mail.example.com", SmtpSettings.STARTTLS, "yes")).orElseThrow();
+        assertThat(yes.startTls()).isTrue();
     }
 }

@@ -24,6 +24,7 @@ import dev.reservation.core.domain.TimeSlot;
 import dev.reservation.core.domain.User;
 import dev.reservation.core.domain.UserNotFoundException;
 import dev.reservation.core.domain.WriteOutcomeUnknownException;
+import dev.reservation.core.notify.ReservationChangeListener;
 import dev.reservation.core.store.BookingOutcome;
 import dev.reservation.core.store.ReservationQuery;
 import dev.reservation.core.store.ReservationStore;
@@ -57,9 +58,20 @@ public final class ReservationService {
     private final BookingPolicy policy;
     private final Clock clock;
     private final IdGenerator ids;
+    private final ReservationChangeListener changes;
 
     public ReservationService(UserStore users, RoomStore rooms, ReservationStore reservations,
                               RoomSearchService search, BookingPolicy policy, Clock clock, IdGenerator ids) {
+        this(users, rooms, reservations, search, policy, clock, ids, ReservationChangeListener.NONE);
+    }
+
+    /**
+     * @param changes told about every booking and cancellation once its outcome is known (the outbox
+     *        records it there); see {@link ReservationChangeListener}
+     */
+    public ReservationService(UserStore users, RoomStore rooms, ReservationStore reservations,
+                              RoomSearchService search, BookingPolicy policy, Clock clock, IdGenerator ids,
+                              ReservationChangeListener changes) {
         this.users = Objects.requireNonNull(users);
         this.rooms = Objects.requireNonNull(rooms);
         this.reservations = Objects.requireNonNull(reservations);
@@ -67,6 +79,7 @@ public final class ReservationService {
         this.policy = Objects.requireNonNull(policy);
         this.clock = Objects.requireNonNull(clock);
         this.ids = Objects.requireNonNull(ids);
+        this.changes = Objects.requireNonNull(changes);
     }
 
     /** Books a room; see {@link #reserveWithReceipt}. */
@@ -88,6 +101,26 @@ public final class ReservationService {
      *         the request's idempotency key, whether it stored it
      */
     public BookingReceipt reserveWithReceipt(Actor actor, ReserveRequest request) {
+        BookingReceipt receipt = book(actor, request);
+        told(receipt.reservation());
+        return receipt;
+    }
+
+    /**
+     * Tells the listener once the outcome is known, a replay included: its entry is keyed by
+     * (id, version, kind), so a retry whose first attempt crashed before telling is recorded now, and
+     * one that did tell is not recorded twice. Never fails the call: the change is committed.
+     */
+    private Reservation told(Reservation r) {
+        try {
+            changes.changed(r);
+        } catch (RuntimeException ignored) {
+            // the listener promises not to throw; a broken one must not turn a booking into an error
+        }
+        return r;
+    }
+
+    private BookingReceipt book(Actor actor, ReserveRequest request) {
         Permissions.require(actor, Permissions.Operation.RESERVE, request.userId());
         Optional<Reservation> earlier = request.idempotencyKey().flatMap(k -> reservations.findByIdempotencyKey(actor.userId(), k));
         Room room = rooms.findById(request.roomId()).orElseThrow(() -> new RoomNotFoundException(request.roomId()));
@@ -251,10 +284,10 @@ public final class ReservationService {
                         + " or an admin may cancel it");
             }
             if (!current.isConfirmed()) {
-                return current;
+                return told(current);
             }
             try {
-                return reservations.cancel(reservationId, current.version(), clock.instant(), actor.userId());
+                return told(reservations.cancel(reservationId, current.version(), clock.instant(), actor.userId()));
             } catch (WriteOutcomeUnknownException e) {
                 unknown = e; // our own write may have landed: re-read
                 last = e;

@@ -8,6 +8,7 @@ import dev.reservation.core.auth.PasswordHasher;
 import dev.reservation.core.auth.SignInAttemptStore;
 import dev.reservation.core.auth.SignInLimits;
 import dev.reservation.core.auth.SignInThrottle;
+import dev.reservation.core.notify.ReservationChangeListener;
 import dev.reservation.core.service.AuthService;
 import dev.reservation.core.service.BookingPolicy;
 import dev.reservation.core.service.IdGenerator;
@@ -53,6 +54,7 @@ public final class CoreModule extends AbstractModule {
         bind(Clock.class).toInstance(clock);
         bind(BookingPolicy.class).toInstance(policy);
         bind(IdGenerator.class).toInstance(IdGenerator.timeOrdered(clock));
+        install(new NotifyBindings());
     }
 
     @Provides
@@ -65,8 +67,9 @@ public final class CoreModule extends AbstractModule {
     @Provides
     @Singleton
     ReservationService reservations(UserStore users, RoomStore rooms, ReservationStore reservations,
-                                    RoomSearchService search, BookingPolicy policy, Clock clock, IdGenerator ids) {
-        return new ReservationService(users, rooms, reservations, search, policy, clock, ids);
+                                    RoomSearchService search, BookingPolicy policy, Clock clock, IdGenerator ids,
+                                    ReservationChangeListener changes) {
+        return new ReservationService(users, rooms, reservations, search, policy, clock, ids, changes);
     }
 
     @Provides

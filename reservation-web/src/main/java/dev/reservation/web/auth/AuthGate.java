@@ -52,7 +52,8 @@ public final class AuthGate {
     /** Before-handler for every request. */
     public void before(Context ctx) {
         String path = ctx.path();
-        if (path.startsWith("/assets/") || path.equals("/health") || path.startsWith("/health/")) {
+        if (path.startsWith("/assets/") || path.equals("/health") || path.startsWith("/health/")
+                || path.startsWith("/ical/")) { // calendar feeds: opened by their feed token, never a session
             return;
         }
         if (path.equals("/api") || path.startsWith("/api/")) {

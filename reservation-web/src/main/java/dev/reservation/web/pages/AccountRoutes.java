@@ -17,6 +17,8 @@ import dev.reservation.web.pages.view.AccountView;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import dev.reservation.core.notify.NotificationPreferences;
+import dev.reservation.web.notify.MailStatus;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +29,8 @@ import dev.reservation.core.domain.Room;
 import dev.reservation.core.domain.InvalidInputException;
 
 /**
- * {@code /account}: the signed-in user's own details and password change. The current password
+ * {@code /account}: the signed-in user's own details, their e-mail notification choice (saved by
+ * {@link CalendarRoutes}) and password change. The current password
  * is checked through {@link AuthService} (so it counts towards the sign-in limits); the other
  * sessions of the user end, this one stays. Thread-safe.
  */
@@ -36,18 +39,24 @@ public final class AccountRoutes {
     private final AuthService auth;
     private final UserService users;
     private final SignOuts signOuts;
+    private final NotificationPreferences prefs;
+    private final MailStatus mail;
 
-    public AccountRoutes(Pages pages, AuthService auth, UserService users, SignOuts signOuts) {
+    public AccountRoutes(Pages pages, AuthService auth, UserService users, SignOuts signOuts,
+                         NotificationPreferences prefs, MailStatus mail) {
         this.pages = pages;
         this.auth = auth;
         this.users = users;
         this.signOuts = signOuts;
+        this.prefs = prefs;
+        this.mail = mail;
     }
 
     public void register(RoutesConfig routes) {
-        routes.get("/account", ctx -> show(ctx, Map.of(),
-                ctx.queryParam("changed") != null ? "Password changed; your other sessions were signed out."
-                        : ctx.queryParam("zone") != null ? "Time zone saved." : null));
+        routes.get("/account", ctx -> show(ctx, Map.of(), ctx.queryParam("changed") != null
+                ? "Password changed; your other sessions were signed out."
+                : ctx.queryParam("zone") != null ? "Time zone saved."
+                : ctx.queryParam("saved") != null ? "E-mail notification choice saved." : null));
         routes.post("/account/password", this::changePassword);
         routes.post("/account/zone", this::setZone);
     }
@@ -117,6 +126,7 @@ public final class AccountRoutes {
                 .distinct().sorted().toList();
         String typed = errors.containsKey("zone") ? ctx.formParam("zone") : me.zone() == null ? "" : me.zone().getId();
         pages.page(ctx, "account.jte", "Your account", new AccountView(UserDto.of(me), errors, notice, typed,
-                browser == null ? null : browser.getId(), zones));
+                browser == null ? null : browser.getId(), zones, prefs.emailEnabled(CurrentUser.actor(ctx), me.id()),
+                mail.description()));
     }
 }

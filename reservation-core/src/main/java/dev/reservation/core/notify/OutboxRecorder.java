@@ -1,0 +1,64 @@
+package dev.reservation.core.notify;
+
+import dev.reservation.core.domain.Reservation;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * The listener that records a change in the outbox, once for each active consumer, keyed by
+ * (reservation id, version, kind): the service's own retries after an unknown outcome, a client's
+ * replay with the same idempotency key and the sweeper all find the entry already there, so a
+ * change is enqueued once whatever happens. A failure to enqueue is reported to {@code onFailure}
+ * and swallowed (the booking stands; the sweeper enqueues it later). {@code onEnqueued} runs after
+ * an entry was added (the app wakes its sender with it). Thread-safe.
+ */
+public final class OutboxRecorder implements ReservationChangeListener {
+    private final OutboxStore outbox;
+    private final List<String> consumers;
+    private final Clock clock;
+    private final Consumer<RuntimeException> onFailure;
+    private final Runnable onEnqueued;
+    private final AtomicLong failures = new AtomicLong();
+
+    public OutboxRecorder(OutboxStore outbox, List<String> consumers, Clock clock,
+                          Consumer<RuntimeException> onFailure, Runnable onEnqueued) {
+        this.outbox = Objects.requireNonNull(outbox);
+        this.consumers = List.copyOf(consumers);
+        this.clock = Objects.requireNonNull(clock);
+        this.onFailure = Objects.requireNonNull(onFailure);
+        this.onEnqueued = Objects.requireNonNull(onEnqueued);
+    }
+
+    @Override
+    public void changed(Reservation r) {
+        boolean added = false;
+        for (String consumer : consumers) {
+            try {
+                added |= outbox.enqueue(new OutboxEntry.New(consumer, r.id(), r.version(), ChangeKind.of(r), r.userId(),
+                        clock.instant()));
+            } catch (RuntimeException e) {
+                failures.incrementAndGet();
+                onFailure.accept(e);
+            }
+        }
+        if (added) {
+            try {
+                onEnqueued.run();
+            } catch (RuntimeException ignored) {
+                // waking the sender is an optimisation: its next tick finds the entry anyway
+            }
+        }
+    }
+
+    /** How many enqueues failed since start (left to the sweeper). */
+    public long failures() {
+        return failures.get();
+    }
+
+    public List<String> consumers() {
+        return consumers;
+    }
+}
