@@ -39,5 +39,8 @@ public final class MongoStoreModule extends AbstractModule {
         bind(RoomStore.class).toInstance(stores.rooms());
         bind(ReservationStore.class).toInstance(stores.reservations());
         bind(ClusterInspector.class).toInstance(stores.cluster());
+        bind(dev.reservation.core.ops.RoomOperationsStore.class).toInstance(stores.roomOperations());
+        bind(dev.reservation.core.ops.QuotaStore.class).toInstance(stores.quotas());
+        bind(dev.reservation.core.ops.QuotaCounters.class).toInstance(stores.quotaCounters());
     }
 }

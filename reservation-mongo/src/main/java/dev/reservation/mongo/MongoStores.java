@@ -24,6 +24,13 @@ import dev.reservation.mongo.internal.MongoRoomStore;
 import dev.reservation.mongo.internal.MongoSessionStore;
 import dev.reservation.mongo.internal.MongoSignInAttemptStore;
 import dev.reservation.mongo.internal.MongoUserStore;
+import dev.reservation.mongo.internal.MongoQuotaCounters;
+import dev.reservation.mongo.internal.MongoQuotaStore;
+import dev.reservation.mongo.internal.MongoRoomOperationsStore;
+import dev.reservation.mongo.internal.OpsSchema;
+import dev.reservation.core.ops.QuotaCounters;
+import dev.reservation.core.ops.QuotaStore;
+import dev.reservation.core.ops.RoomOperationsStore;
 import dev.reservation.mongo.internal.ReadRouting;
 import dev.reservation.mongo.internal.Schema;
 import dev.reservation.mongo.internal.cluster.MongoClusterInspector;
@@ -55,6 +62,9 @@ public final class MongoStores implements AutoCloseable {
     private final SignInAttemptStore signInAttempts;
     private final RoomStore rooms;
     private final ReservationStore reservations;
+    private final RoomOperationsStore roomOperations;
+    private final QuotaStore quotas;
+    private final QuotaCounters quotaCounters;
     private final MongoClusterInspector cluster;
     private final String endpoint;
 
@@ -69,6 +79,7 @@ public final class MongoStores implements AutoCloseable {
         MongoDatabase db = client.getDatabase(options.databaseName());
         try {
             Schema.ensure(db, clock);
+            OpsSchema.ensure(db);
         } catch (RuntimeException e) {
             tracker.close();
             client.close();
@@ -85,6 +96,9 @@ public final class MongoStores implements AutoCloseable {
         this.rooms = new MongoRoomStore(db.getCollection(Schema.ROOMS));
         this.reservations = new MongoReservationStore(reservationDocs, routing.forLists(reservationDocs),
                 db.getCollection(Schema.ROOM_DAYS), timing(options), routing, () -> serverTime(db), clock);
+        this.roomOperations = new MongoRoomOperationsStore(db.getCollection(OpsSchema.ROOM_OPS));
+        this.quotas = new MongoQuotaStore(db.getCollection(OpsSchema.QUOTAS));
+        this.quotaCounters = new MongoQuotaCounters(db.getCollection(OpsSchema.QUOTA_COUNTERS));
         this.cluster = new MongoClusterInspector(client, base, options.databaseName(), tracker, embedded.isPresent()
                 || options.isEmbedded(), clock);
     }
@@ -164,6 +178,20 @@ public final class MongoStores implements AutoCloseable {
 
     public ReservationStore reservations() {
         return reservations;
+    }
+
+    /** Room operation settings (approval, check-in, display tokens). */
+    public RoomOperationsStore roomOperations() {
+        return roomOperations;
+    }
+
+    public QuotaStore quotas() {
+        return quotas;
+    }
+
+    /** Per-user quota counters, shared by every app instance. */
+    public QuotaCounters quotaCounters() {
+        return quotaCounters;
     }
 
     public ClusterInspector cluster() {
