@@ -12,7 +12,13 @@ import dev.reservation.core.cluster.ClusterInspector;
 import dev.reservation.core.memory.InMemoryClusterInspector;
 import dev.reservation.core.memory.InMemoryCredentialStore;
 import dev.reservation.core.memory.InMemoryReservationStore;
+import dev.reservation.core.memory.InMemoryQuotaCounters;
+import dev.reservation.core.memory.InMemoryQuotaStore;
+import dev.reservation.core.memory.InMemoryRoomOperationsStore;
 import dev.reservation.core.memory.InMemoryRoomStore;
+import dev.reservation.core.ops.QuotaCounters;
+import dev.reservation.core.ops.QuotaStore;
+import dev.reservation.core.ops.RoomOperationsStore;
 import dev.reservation.core.memory.InMemoryUserStore;
 import dev.reservation.core.store.ReservationStore;
 import dev.reservation.core.store.RoomStore;
@@ -39,6 +45,9 @@ final class TestStores implements StoreFactory {
     final RoomStore rooms = new InMemoryRoomStore();
     final ReservationStore reservations = new InMemoryReservationStore();
     final CredentialStore credentials = new InMemoryCredentialStore();
+    final RoomOperationsStore roomOperations = new InMemoryRoomOperationsStore();
+    final QuotaStore quotas = new InMemoryQuotaStore();
+    final QuotaCounters quotaCounters = new InMemoryQuotaCounters();
     final List<StoreSelection> selections = new ArrayList<>();
     int opened;
     int closed;
@@ -84,6 +93,9 @@ final class TestStores implements StoreFactory {
                 bind(ReservationStore.class).toInstance(r);
                 bind(CredentialStore.class).toInstance(credentials);
                 bind(ClusterInspector.class).toInstance(c);
+                bind(RoomOperationsStore.class).toInstance(roomOperations);
+                bind(QuotaStore.class).toInstance(quotas);
+                bind(QuotaCounters.class).toInstance(quotaCounters);
             }
         }, FAST_HASHES), () -> closed++);
     }
