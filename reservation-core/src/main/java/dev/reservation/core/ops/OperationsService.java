@@ -84,6 +84,18 @@ public final class OperationsService {
         return settings.find(roomId).orElseGet(() -> RoomOperations.defaults(roomId));
     }
 
+    /** A reservation in full, for its owner, an ADMIN or an approver of its room. */
+    public Reservation reservationFor(Actor actor, String reservationId) {
+        Reservation r = reservations.findById(reservationId)
+                .orElseThrow(() -> new ReservationNotFoundException(reservationId));
+        if (!Permissions.allowed(actor, Permissions.Operation.SEE_DETAILS, r.userId())
+                && !Permissions.mayApprove(actor, settings(r.roomId()).approvers())) {
+            throw new PermissionDeniedException("only the person who booked reservation " + reservationId
+                    + ", an approver of its room or an admin may see it in full");
+        }
+        return r;
+    }
+
     // ---- approval ----
 
     /** The pending requests {@code actor} may decide (all for an ADMIN; an approver's rooms), soonest first. */

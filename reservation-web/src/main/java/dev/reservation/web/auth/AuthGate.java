@@ -44,6 +44,9 @@ public final class AuthGate {
         if (path.startsWith("/assets/") || path.equals("/health") || path.startsWith("/health/")) {
             return;
         }
+        if (path.startsWith("/display/")) {
+            return; // door displays: no session; the core checks the room's display token on every request
+        }
         if (path.equals("/api") || path.startsWith("/api/")) {
             api(ctx);
         } else {
