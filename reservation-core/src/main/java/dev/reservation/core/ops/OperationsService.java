@@ -156,6 +156,20 @@ public final class OperationsService {
 
     // ---- check-in ----
 
+    private static final java.time.format.DateTimeFormatter LOCAL =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", java.util.Locale.ROOT);
+
+    /** {@code at} in the room's zone, e.g. "2026-03-02 10:50 Europe/Berlin" (UTC if the room is unknown). */
+    private String local(Instant at, String roomId) {
+        java.time.ZoneId zone;
+        try {
+            zone = rooms.findById(roomId).map(Room::zone).orElse(java.time.ZoneOffset.UTC);
+        } catch (ReservationException e) {
+            zone = java.time.ZoneOffset.UTC;
+        }
+        return LOCAL.format(at.atZone(zone)) + " " + zone.getId();
+    }
+
     /** Checks in to a reservation, as its owner or an ADMIN, within its room's check-in window. */
     public Reservation checkIn(Actor actor, String reservationId) {
         Reservation r = reservations.findById(reservationId)
@@ -177,17 +191,17 @@ public final class OperationsService {
             if (current.status() != ReservationStatus.CONFIRMED) {
                 throw new InvalidStateException("status", "reservation " + current.id() + " is " + current.status()
                         + (current.status() == ReservationStatus.AUTO_RELEASED ? " (not checked in in time, at "
-                        + current.cancelledAt() + ")" : "") + "; only a confirmed reservation can be checked in");
+                        + local(current.cancelledAt(), current.roomId()) + ")" : "") + "; only a confirmed reservation can be checked in");
             }
             RoomOperations ops = settings(current.roomId());
             Instant now = clock.instant();
             if (now.isBefore(ops.checkInOpens(current.slot().start()))) {
-                throw new InvalidStateException("checkIn", "check-in opens at " + ops.checkInOpens(current.slot().start())
-                        + ", " + ops.checkInBefore().toMinutes() + " minutes before the start");
+                throw new InvalidStateException("checkIn", "check-in opens at " + local(ops.checkInOpens(current.slot().start()),
+                        current.roomId()) + ", " + ops.checkInBefore().toMinutes() + " minutes before the start");
             }
             if (!now.isBefore(ops.checkInCloses(current.slot().start())) || !now.isBefore(current.slot().end())) {
-                throw new InvalidStateException("checkIn", "check-in closed at " + ops.checkInCloses(current.slot().start())
-                        + ", " + ops.checkInAfter().toMinutes() + " minutes after the start");
+                throw new InvalidStateException("checkIn", "check-in closed at " + local(ops.checkInCloses(current.slot().start()),
+                        current.roomId()) + ", " + ops.checkInAfter().toMinutes() + " minutes after the start");
             }
             return current.checkedIn(now);
         });

@@ -1,12 +1,13 @@
 package dev.reservation.web.ops;
 
+import dev.reservation.core.ops.UsageCsv;
 import dev.reservation.core.ops.UsageReports;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The usage report as CSV (the same numbers as the page) and as server-side SVG charts (bars per
+ * The usage report as CSV (the same numbers as the page, {@link UsageCsv}) and as server-side SVG charts (bars per
  * room, a weekday × hour heat map): no script, no library, nothing a strict CSP blocks. Stateless.
  */
 public final class UsageExport {
@@ -15,48 +16,13 @@ public final class UsageExport {
     private UsageExport() {
     }
 
-    /** One header line, then a line per room, per location and the total (kind = room|location|total), then the heat map. */
+    /** The CSV export: the same numbers as the page ({@link UsageCsv}). */
     public static String csv(UsageReports.Report report) {
-        StringBuilder out = new StringBuilder();
-        out.append("kind,key,name,location,hours_booked,open_hours,hours_booked_in_opening_times,occupancy,"
-                + "confirmed,auto_released,no_show_rate,cancelled,declined,expired,pending\r\n");
-        for (UsageReports.Line l : report.rooms()) {
-            line(out, "room", l);
-        }
-        for (UsageReports.Line l : report.locations()) {
-            line(out, "location", l);
-        }
-        line(out, "total", report.total());
-        out.append("\r\nkind,weekday,hour,hours_booked\r\n");
-        for (int d = 0; d < 7; d++) {
-            for (int h = 0; h < 24; h++) {
-                if (report.heat()[d][h] > 0) {
-                    out.append("heat,").append(DAYS[d]).append(',').append(h).append(',')
-                            .append(num(report.heat()[d][h])).append("\r\n");
-                }
-            }
-        }
-        return out.toString();
-    }
-
-    private static void line(StringBuilder out, String kind, UsageReports.Line l) {
-        out.append(String.join(",", List.of(kind, cell(l.key()), cell(l.name()), cell(l.location()), num(l.bookedHours()),
-                num(l.openHours()), num(l.bookedOpenHours()), num(l.occupancy()), String.valueOf(l.confirmed()),
-                String.valueOf(l.autoReleased()), num(l.noShowRate()), String.valueOf(l.cancelled()),
-                String.valueOf(l.declined()), String.valueOf(l.expired()), String.valueOf(l.pending())))).append("\r\n");
+        return UsageCsv.csv(report);
     }
 
     static String num(double v) {
-        return String.format(Locale.ROOT, "%.4f", v).replaceAll("\\.?0+$", "");
-    }
-
-    /** RFC 4180 quoting; a leading =, +, - or @ is prefixed with ' so spreadsheets do not run it. */
-    static String cell(String v) {
-        String s = v == null ? "" : v;
-        if (!s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0) {
-            s = "'" + s;
-        }
-        return s.matches(".*[,\"\r\n].*") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+        return UsageCsv.num(v);
     }
 
     /** Horizontal bars: each room's occupancy (booked hours in opening times / opening hours). */
