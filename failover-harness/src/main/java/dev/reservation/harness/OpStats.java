@@ -1,5 +1,6 @@
 package dev.reservation.harness;
 
+import dev.reservation.harness.checker.TrialResult;
 import dev.reservation.core.domain.TimeSlot;
 import dev.reservation.harness.history.Fn;
 import dev.reservation.harness.history.Op;

@@ -1,5 +1,6 @@
 package dev.reservation.harness;
 
+import dev.reservation.harness.checker.TrialResult;
 import dev.reservation.core.cluster.TopologyEvent;
 import dev.reservation.core.domain.Actor;
 import dev.reservation.core.domain.Role;

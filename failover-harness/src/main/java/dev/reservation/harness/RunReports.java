@@ -1,5 +1,6 @@
 package dev.reservation.harness;
 
+import dev.reservation.harness.checker.TrialResult;
 import dev.reservation.harness.cluster.ClusterControl;
 import dev.reservation.harness.history.Op;
 import dev.reservation.harness.report.HtmlReport;

@@ -1,5 +1,6 @@
 package dev.reservation.harness;
 
+import dev.reservation.harness.checker.TrialResult;
 import java.nio.file.Path;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package dev.reservation.harness;
 
+import dev.reservation.harness.checker.TrialResult;
 import dev.reservation.core.domain.TimeSlot;
 import dev.reservation.harness.checker.CheckResult;
 import dev.reservation.harness.checker.DoubleBookingChecker;

@@ -3,6 +3,10 @@ package dev.reservation.cli;
 import com.google.inject.AbstractModule;
 import com.google.inject.Module;
 import com.google.inject.util.Modules;
+import dev.reservation.core.auth.SessionStore;
+import dev.reservation.core.auth.SignInAttemptStore;
+import dev.reservation.core.memory.InMemorySessionStore;
+import dev.reservation.core.memory.InMemorySignInAttemptStore;
 import dev.reservation.cli.store.StoreConnection;
 import dev.reservation.cli.store.StoreFactory;
 import dev.reservation.cli.store.StoreSelection;
@@ -68,6 +72,10 @@ final class TestStores implements StoreFactory {
         return this;
     }
 
+    /** Shared by every open, as the store's counters are shared by every CLI run. */
+    private final InMemorySignInAttemptStore signInAttempts = new InMemorySignInAttemptStore();
+    private final InMemorySessionStore sessions = new InMemorySessionStore();
+
     TestStores wrapReservations(UnaryOperator<ReservationStore> wrapper) {
         this.reservationWrapper = wrapper;
         return this;
@@ -96,6 +104,8 @@ final class TestStores implements StoreFactory {
                 bind(RoomOperationsStore.class).toInstance(roomOperations);
                 bind(QuotaStore.class).toInstance(quotas);
                 bind(QuotaCounters.class).toInstance(quotaCounters);
+                bind(SignInAttemptStore.class).toInstance(signInAttempts);
+                bind(SessionStore.class).toInstance(sessions);
             }
         }, FAST_HASHES), () -> closed++);
     }

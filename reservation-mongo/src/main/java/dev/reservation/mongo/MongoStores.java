@@ -74,8 +74,9 @@ public final class MongoStores implements AutoCloseable {
         this.endpoint = options.mongoUri().map(u -> u.replaceAll("(://[^:/@]+:)[^@/]*@", "$1***@"))
                 .orElse("embedded store in " + options.dataDir() + " (" + uri + ")");
         this.tracker = new TopologyTracker(clock);
-        MongoClientSettings base = ClientSettings.base(options, uri);
-        this.client = MongoClients.create(ClientSettings.forStore(options, uri, tracker));
+        MongoClientSettings base = ClientSettings.base(uri, options.primaryWait(), options.writeTimeout(),
+                options.heartbeat());
+        this.client = MongoClients.create(ClientSettings.withListeners(base, tracker, tracker));
         MongoDatabase db = client.getDatabase(options.databaseName());
         try {
             Schema.ensure(db, clock);

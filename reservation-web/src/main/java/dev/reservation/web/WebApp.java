@@ -24,12 +24,14 @@ import dev.reservation.web.auth.AuthGate;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.reservation.core.auth.SessionStore;
 import dev.reservation.core.auth.Sessions;
+import dev.reservation.web.auth.SignInMethods;
 import dev.reservation.web.auth.SignOuts;
 import dev.reservation.web.auth.VerifiedCredentials;
 import dev.reservation.web.http.AccessLog;
 import dev.reservation.web.http.ClientAddress;
 import dev.reservation.web.http.Csrf;
-import dev.reservation.web.http.ErrorMapper;
+import dev.reservation.web.booking.KeyedBookings;
+import dev.reservation.web.errors.ErrorMapper;
 import dev.reservation.web.http.Json;
 import dev.reservation.web.http.JsonBodies;
 import dev.reservation.web.http.SecurityHeaders;
@@ -39,6 +41,8 @@ import dev.reservation.web.ops.OpsPages;
 import dev.reservation.web.pages.AccountRoutes;
 import dev.reservation.web.pages.ClusterRoutes;
 import dev.reservation.web.pages.HomeRoutes;
+import dev.reservation.web.oidc.OidcProvider;
+import dev.reservation.web.pages.OidcRoutes;
 import dev.reservation.web.pages.Pages;
 import dev.reservation.web.pages.ReservationDetailRoutes;
 import dev.reservation.web.pages.ReservationRoutes;
@@ -56,14 +60,16 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
+import java.util.Optional;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /**
  * The web app: pages, JSON API and health checks over the core services found in an
  * {@link Injector} (core module plus any store module). Pages need a signed-in session, the API
- * HTTP Basic ({@link AuthGate}); sessions live in this process. {@link #stop()} is graceful: the
- * server stops accepting, lets requests in flight finish (up to {@link WebSettings#shutdownGrace()}),
- * then stops. Start once; thread-safe.
+ * HTTP Basic ({@link AuthGate}); sessions live in the store, shared by every instance. People sign
+ * in with a local password, through an OpenID provider, or either ({@link SignInMethods}).
+ * {@link #stop()} is graceful: the server stops accepting, lets requests in flight finish (up to
+ * {@link WebSettings#shutdownGrace()}), then stops. Start once; thread-safe.
  */
 public final class WebApp {
     /** How long another instance may still honour a session this instance revoked. */
@@ -78,6 +84,10 @@ public final class WebApp {
     private final OperationsJobs jobs;
 
     public WebApp(Injector injector, WebSettings settings) {
+        this(injector, settings, SignInMethods.PASSWORDS);
+    }
+
+    public WebApp(Injector injector, WebSettings settings, SignInMethods signIn) {
         Clock clock = injector.getInstance(Clock.class);
         UserService users = injector.getInstance(UserService.class);
         RoomService rooms = injector.getInstance(RoomService.class);
@@ -92,8 +102,12 @@ public final class WebApp {
                 settings.sessionMax(), SESSION_CACHE, Ticker.systemTicker());
         VerifiedCredentials verified = new VerifiedCredentials(clock, VerifiedCredentials.DEFAULT_TTL);
         SignOuts signOuts = new SignOuts(sessions, verified);
-        AuthGate gate = new AuthGate(users, auth, sessions, verified);
-        Pages pages = new Pages();
+        AuthGate gate = new AuthGate(users, auth, sessions, verified, signIn.localPasswords());
+        Pages pages = new Pages(signIn.localPasswords());
+        Optional<OidcRoutes> oidc = signIn.oidc().map(provider -> new OidcRoutes(pages, provider, auth, sessions, clock,
+                settings.sessionMax()));
+        SecurityHeaders headers = new SecurityHeaders(signIn.oidc().flatMap(OidcProvider::endSessionOrigin).stream()
+                .toList());
         ErrorMapper errors = new ErrorMapper((int) settings.retryAfter().toSeconds(), settings.maxRequestBytes(), id -> {
             try {
                 return roomStore.findById(id).orElse(null);
@@ -101,7 +115,7 @@ public final class WebApp {
                 return (Room) null;
             }
         }, pages);
-        Bookings bookings = new Bookings(reservations);
+        KeyedBookings bookings = new KeyedBookings(reservations);
         RoomFinder finder = new RoomFinder(rooms, search, clock);
         ReservationRows rows = new ReservationRows(rooms, users);
         OperationsService operations = injector.getInstance(OperationsService.class);
@@ -112,7 +126,7 @@ public final class WebApp {
             configureServer(config, settings, mapper);
             ClientAddress clients = new ClientAddress(settings.trustedProxies());
             config.routes.before(clients::remember);
-            config.routes.before(SecurityHeaders::apply);
+            config.routes.before(headers::apply);
             config.routes.before(Csrf::guard);
             config.routes.before(gate::before);
             errors.register(config.routes);
@@ -121,7 +135,8 @@ public final class WebApp {
             new UserApiRoutes(users, bodies, signOuts).register(config.routes);
             new RoomApiRoutes(rooms, bodies).register(config.routes);
             new ReservationApiRoutes(bookings, reservations, rooms, bodies).register(config.routes);
-            new SignInRoutes(pages, auth, sessions).register(config.routes);
+            new SignInRoutes(pages, auth, sessions, signIn.localPasswords(), oidc).register(config.routes);
+            oidc.ifPresent(o -> o.register(config.routes));
             new AccountRoutes(pages, auth, users, signOuts).register(config.routes);
             new HomeRoutes(pages, cluster, finder).register(config.routes);
             new UserRoutes(pages, users).register(config.routes);

@@ -2,12 +2,18 @@ package dev.reservation.web;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.nimbusds.oauth2.sdk.auth.Secret;
 import dev.reservation.core.service.BookingPolicy;
 import dev.reservation.core.wiring.CoreModule;
+import dev.reservation.web.auth.SignInMethods;
+import dev.reservation.web.oidc.OidcProvider;
+import dev.reservation.web.oidc.OidcSettings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -19,13 +25,20 @@ import picocli.CommandLine.Option;
 /**
  * {@code bin/reservation web}: starts the web app on the chosen store. The first ADMIN comes from
  * the environment; the demo data (with its demo password) is loaded only on the embedded default
- * ({@link Startup}). A startup failure prints one line and exits 1; Ctrl-C stops gracefully. Not
- * thread-safe: picocli fills one instance per run.
+ * ({@link Startup}). Sign-in with an OpenID provider is configured by the {@code --oidc-*} options
+ * or their environment variables, the client secret only by {@value #OIDC_SECRET} (an option's
+ * value would show in {@code ps}); the provider is discovered before the store is opened. A
+ * startup failure prints one line and exits 1; Ctrl-C stops gracefully. Not thread-safe: picocli
+ * fills one instance per run.
  */
 @Command(name = "reservation web", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Serves the meeting-room reservation web app and its JSON API (/api/v1).")
 public final class WebMain implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(WebMain.class);
+    static final String OIDC_SECRET = "RESERVATION_OIDC_CLIENT_SECRET";
+
+    /** Where the client secret is read from; tests replace it. */
+    Map<String, String> env = System.getenv();
 
     @Option(names = "--port", defaultValue = "${env:PORT:-8080}", description = "HTTP port (env PORT; default 8080)")
     int port;
@@ -64,22 +77,99 @@ public final class WebMain implements Callable<Integer> {
                     + " or comma-separated (env RESERVATION_TRUSTED_PROXIES; default none: the header is ignored)")
     List<String> trustedProxies;
 
+    @Option(names = "--oidc-issuer", paramLabel = "<url>", defaultValue = "${env:RESERVATION_OIDC_ISSUER:-}",
+            description = "sign in with this OpenID provider, e.g. https://login.example.com/realms/staff; its"
+                    + " /.well-known/openid-configuration is read at start-up (env RESERVATION_OIDC_ISSUER;"
+                    + " default none). The client secret comes only from the environment: " + OIDC_SECRET)
+    String oidcIssuer;
+
+    @Option(names = "--oidc-client-id", paramLabel = "<id>", defaultValue = "${env:RESERVATION_OIDC_CLIENT_ID:-}",
+            description = "this app's client id at the provider (env RESERVATION_OIDC_CLIENT_ID)")
+    String oidcClientId;
+
+    @Option(names = "--oidc-name", paramLabel = "<name>", defaultValue = "${env:RESERVATION_OIDC_NAME:-}",
+            description = "shown as \"Sign in with <name>\" (env RESERVATION_OIDC_NAME; default the issuer's host)")
+    String oidcName;
+
+    @Option(names = "--oidc-default-role", paramLabel = "MEMBER|ADMIN",
+            defaultValue = "${env:RESERVATION_OIDC_DEFAULT_ROLE:-MEMBER}",
+            description = "role of people signing in through the provider for the first time, when no role claim"
+                    + " is configured (env RESERVATION_OIDC_DEFAULT_ROLE; default MEMBER)")
+    String oidcDefaultRole;
+
+    @Option(names = "--oidc-role-claim", paramLabel = "<claim>", defaultValue = "${env:RESERVATION_OIDC_ROLE_CLAIM:-}",
+            description = "ID token claim with roles or groups, e.g. roles, groups or realm_access.roles; when set,"
+                    + " it decides the role at every sign-in (env RESERVATION_OIDC_ROLE_CLAIM; default none)")
+    String oidcRoleClaim;
+
+    @Option(names = "--oidc-admin-value", paramLabel = "<value>",
+            defaultValue = "${env:RESERVATION_OIDC_ADMIN_VALUE:-}",
+            description = "the role claim's value that means ADMIN; everyone else is a MEMBER"
+                    + " (env RESERVATION_OIDC_ADMIN_VALUE)")
+    String oidcAdminValue;
+
+    @Option(names = "--public-url", paramLabel = "<url>", defaultValue = "${env:RESERVATION_PUBLIC_URL:-}",
+            description = "this app's origin as browsers see it, e.g. https://rooms.example.com; the OIDC redirect"
+                    + " URI is <url>/oidc/callback (env RESERVATION_PUBLIC_URL; default from each request's Host)")
+    String publicUrl;
+
+    @Option(names = "--local-passwords", paramLabel = "on|off", converter = OnOff.class, arity = "1",
+            defaultValue = "${env:RESERVATION_LOCAL_PASSWORDS:-on}",
+            description = "off: no password sign-in, no HTTP Basic for the API; needs --oidc-issuer"
+                    + " (env RESERVATION_LOCAL_PASSWORDS; default on)")
+    boolean localPasswords;
+
     public static void main(String[] args) {
-        CommandLine cli = new CommandLine(new WebMain());
-        cli.setExecutionExceptionHandler((e, line, parsed) -> {
-            line.getErr().println("reservation web: " + e.getMessage());
-            LOG.debug("startup failed", e);
-            return 1;
-        });
+        CommandLine cli = commandLine(new WebMain());
         int code = cli.execute(args);
         if (code != 0 || cli.isUsageHelpRequested() || cli.isVersionHelpRequested()) {
             System.exit(code);
         }
     }
 
+    /** The command line with its one-line failure report (no stack trace), as {@link #main} runs it. */
+    static CommandLine commandLine(WebMain main) {
+        CommandLine cli = new CommandLine(main);
+        cli.setExecutionExceptionHandler((e, line, parsed) -> {
+            line.getErr().println("reservation web: " + e.getMessage());
+            LOG.debug("startup failed", e);
+            return 1;
+        });
+        return cli;
+    }
+
+    /** The OIDC settings the options and environment give; empty when no issuer is configured. */
+    Optional<OidcSettings> oidcSettings() {
+        String issuer = blankToNull(oidcIssuer);
+        if (issuer == null) {
+            if (blankToNull(oidcClientId) != null || blankToNull(oidcRoleClaim) != null) {
+                throw new IllegalArgumentException("OIDC options are set but no issuer: add --oidc-issuer (or"
+                        + " RESERVATION_OIDC_ISSUER)");
+            }
+            return Optional.empty();
+        }
+        String secret = env.get(OIDC_SECRET);
+        String url = blankToNull(publicUrl);
+        return Optional.of(new OidcSettings(OidcSettings.uri(issuer, "the OIDC issuer"), oidcClientId,
+                secret == null || secret.isEmpty() ? null : new Secret(secret), blankToNull(oidcName),
+                OidcSettings.role(oidcDefaultRole), oidcRoleClaim, oidcAdminValue,
+                url == null ? null : OidcSettings.uri(url, "the public URL")));
+    }
+
+    /** How people sign in; discovers the provider (over the network) when one is configured. */
+    SignInMethods signInMethods() {
+        Optional<OidcSettings> oidc = oidcSettings();
+        if (!localPasswords && oidc.isEmpty()) {
+            throw new IllegalArgumentException("--local-passwords off needs an OpenID provider (--oidc-issuer),"
+                    + " or nobody could sign in");
+        }
+        return new SignInMethods(localPasswords, oidc.map(OidcProvider::discover));
+    }
+
     @Override
     public Integer call() throws Exception {
         Clock clock = Clock.systemUTC();
+        SignInMethods signIn = signInMethods(); // before the store opens: a wrong issuer fails fast, touching nothing
         StoreWiring store = inMemory ? StoreWiring.inMemory()
                 : StoreWiring.mongo(Optional.ofNullable(mongoUri), Optional.ofNullable(dataDir), primaryWait,
                 System.getenv(), clock);
@@ -90,7 +180,7 @@ public final class WebMain implements Callable<Integer> {
             app = new WebApp(injector, WebSettings.DEFAULT.withPrimaryWait(primaryWait)
                     .withSessions(sessionIdle, sessionMax)
                     .withTrustedProxies(trustedProxies == null ? List.of()
-                            : trustedProxies.stream().filter(s -> !s.isBlank()).toList())).start(port);
+                            : trustedProxies.stream().filter(s -> !s.isBlank()).toList()), signIn).start(port);
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -104,8 +194,33 @@ public final class WebMain implements Callable<Integer> {
             }
         }, "web-shutdown"));
         System.out.println("Serving http://localhost:" + app.port() + " — " + store.description()
-                + ". Sessions are kept in the store (any instance serves them). Ctrl-C stops.");
+                + ". Sessions are kept in the store (any instance serves them). Sign-in: "
+                + describe(signIn) + ". Ctrl-C stops.");
         return 0;
+    }
+
+    private static String describe(SignInMethods signIn) {
+        String provider = signIn.oidc().map(p -> "with " + p.name()).orElse(null);
+        if (!signIn.localPasswords()) {
+            return provider + " only (local passwords and the API's HTTP Basic are off)";
+        }
+        return provider == null ? "local passwords" : "local passwords or " + provider;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** Reads on/off (also true/false, yes/no). */
+    static final class OnOff implements CommandLine.ITypeConverter<Boolean> {
+        @Override
+        public Boolean convert(String value) {
+            return switch (value.strip().toLowerCase(Locale.ROOT)) {
+                case "on", "true", "yes" -> true;
+                case "off", "false", "no" -> false;
+                default -> throw new CommandLine.TypeConversionException("'" + value + "' is not on or off");
+            };
+        }
     }
 
     /** Reads "15s", "500ms", "2m", "12h" or ISO-8601 "PT15S". */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import static dev.reservation.web.support.JsonAssert.booking;
 
+import dev.reservation.web.support.MockProvider;
 import dev.reservation.web.support.TestApp;
 import java.io.File;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -30,8 +32,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * A person in headless Chromium: is sent to the sign-in page, signs in as the demo member Grace,
  * books a room through /reserve, sees it on /reservations, provokes a conflict, takes a
  * suggestion, sees someone else's booking only as busy, cancels with the confirm dialog and signs
- * out. Screenshots go to target/screenshots/. Needs Debian's chromium and chromium-driver; skips
- * without them.
+ * out. Another signs in through the OpenID provider's own login page (mock-oauth2-server in this
+ * process, interactive), lands signed in, and signs out here and at the provider. Screenshots go
+ * to target/screenshots/. Needs Debian's chromium and chromium-driver; skips without them (the
+ * provider needs nothing: it always runs).
  */
 class BrowserJourneyIT {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -41,6 +45,7 @@ class BrowserJourneyIT {
     static final java.util.logging.Logger SELENIUM_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium");
 
     static TestApp app;
+    static MockProvider provider;
     static WebDriver browser;
     static Path profile;
 
@@ -50,7 +55,8 @@ class BrowserJourneyIT {
                 "needs headless Chromium: install the Debian packages chromium and chromium-driver"
                         + " (/usr/bin/chromium, /usr/bin/chromedriver)");
         SELENIUM_LOG.setLevel(java.util.logging.Level.SEVERE); // no CDP-version chatter: devtools are unused
-        app = TestApp.start();
+        provider = MockProvider.start(true);
+        app = TestApp.start(WebSettings.DEFAULT, provider.signIn(true));
         profile = Files.createTempDirectory("chromium-profile");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
@@ -58,7 +64,9 @@ class BrowserJourneyIT {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                "--window-size=1280,1000", "--user-data-dir=" + profile.toAbsolutePath());
+                "--window-size=1280,1000", "--user-data-dir=" + profile.toAbsolutePath(),
+                // the provider's login page links a web font: no name but localhost resolves, so nothing leaves
+                "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost");
         browser = new ChromeDriver(service, options);
         Files.createDirectories(SHOTS);
     }
@@ -70,6 +78,9 @@ class BrowserJourneyIT {
         }
         if (app != null) {
             app.close();
+        }
+        if (provider != null) {
+            provider.close();
         }
         if (profile != null) {
             try (var files = Files.walk(profile)) {
@@ -148,6 +159,38 @@ class BrowserJourneyIT {
         browser.get(app.url("/reservations"));
         wait.until(ExpectedConditions.urlContains("/signin?next=%2Freservations"));
         shot("09-signed-out");
+    }
+
+    @Test
+    void signsInThroughTheProvidersOwnPageLandsSignedInAndSignsOutThereToo() throws IOException {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        browser.get(app.url("/signin"));
+        browser.manage().deleteAllCookies(); // whatever the other journey left
+        browser.get(app.url("/reservations?status=CONFIRMED"));
+        wait.until(ExpectedConditions.urlContains("/signin?next="));
+        WebElement withProvider = browser.findElement(By.id("oidc-signin"));
+        assertThat(withProvider.getText()).isEqualTo("Sign in with " + MockProvider.NAME);
+        shot("20-sign-in-with-provider");
+        withProvider.sendKeys(Keys.ENTER); // a link: reachable and usable from the keyboard
+
+        wait.until(ExpectedConditions.urlContains(provider.authorizationEndpoint()));
+        browser.findElement(By.name("username")).sendKeys("lin-at-staff");
+        browser.findElement(By.name("claims")).sendKeys("{\"email\": \"Lin.Chen@example.com\","
+                + " \"email_verified\": true, \"name\": \"Lin Chen\"}");
+        shot("21-provider-login-page");
+        browser.findElement(By.cssSelector("input[type=submit]")).click();
+
+        wait.until(ExpectedConditions.urlToBe(app.url("/reservations?status=CONFIRMED")));
+        assertThat(browser.findElement(By.id("me")).getText()).isEqualTo("Lin Chen");
+        assertThat(browser.findElement(By.cssSelector("header .tag")).getText()).isEqualTo("MEMBER");
+        shot("22-signed-in-through-provider");
+
+        browser.findElement(By.id("sign-out")).click(); // here, then at the provider's end-session endpoint, then back
+        wait.until(ExpectedConditions.urlToBe(app.url("/signin?out=1")));
+        assertThat(browser.findElement(By.id("signin-notice")).getText()).isEqualTo("You are signed out.");
+        shot("23-signed-out-at-provider");
+        browser.get(app.url("/reservations"));
+        wait.until(ExpectedConditions.urlContains("/signin?next=%2Freservations"));
     }
 
     static void shot(String name) throws IOException {

@@ -1,6 +1,6 @@
 package dev.reservation.harness.report;
 
-import dev.reservation.harness.TrialResult;
+import dev.reservation.harness.checker.TrialResult;
 import dev.reservation.harness.checker.CheckResult;
 import dev.reservation.harness.checker.TrialTiming;
 import dev.reservation.harness.history.Fn;

@@ -2,7 +2,7 @@ package dev.reservation.harness.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.reservation.harness.TrialResult;
+import dev.reservation.harness.checker.TrialResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package dev.reservation.harness.report;
 
-import dev.reservation.harness.TrialResult;
+import dev.reservation.harness.checker.TrialResult;
 import dev.reservation.harness.checker.TrialTiming;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

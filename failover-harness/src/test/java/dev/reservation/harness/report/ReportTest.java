@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.reservation.harness.TrialResult;
+import dev.reservation.harness.checker.TrialResult;
 import dev.reservation.harness.checker.CheckResult;
 import dev.reservation.harness.checker.TimingChecker;
 import dev.reservation.harness.cluster.ClusterKind;

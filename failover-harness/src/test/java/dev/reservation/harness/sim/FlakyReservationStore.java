@@ -58,11 +58,17 @@ public final class FlakyReservationStore implements ReservationStore {
         }
     }
 
+    /** Keys of bookings whose answer was lost: looking them up keeps failing, so their outcome stays unknown. */
+    private final java.util.Set<String> unanswered = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     @Override
     public BookingOutcome book(Reservation candidate) {
         requireUp();
         if (ambiguousLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             delegate.book(candidate);
+            if (candidate.idempotencyKey() != null) {
+                unanswered.add(candidate.idempotencyKey());
+            }
             throw new WriteOutcomeUnknownException("simulated: connection lost after sending", null);
         }
         BookingOutcome outcome = delegate.book(candidate);
@@ -81,6 +87,9 @@ public final class FlakyReservationStore implements ReservationStore {
     @Override
     public Optional<Reservation> findByIdempotencyKey(String actorId, String key) {
         requireUp();
+        if (unanswered.contains(key)) { // the request whose answer was lost cannot settle it by a look-up either
+            throw new dev.reservation.core.domain.StoreUnavailableException("simulated: still unreachable", null);
+        }
         return delegate.findByIdempotencyKey(actorId, key).filter(r -> !forgotten.contains(r.id()));
     }
 

@@ -78,7 +78,11 @@ class WorkloadTest {
         Workload workload = new Workload(client(backend, wall, history), narrow, 2, 100, 3, clock);
 
         workload.start();
-        Thread.sleep(400);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        // four 15-minute slots fit the window: from the fifth completed booking on, attempts must conflict
+        while (history.ops().stream().filter(op -> op.type().completes()).count() < 12 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
         workload.stop(Duration.ofSeconds(5));
 
         assertThat(history.ops()).anyMatch(op -> op.type() == OpType.FAIL

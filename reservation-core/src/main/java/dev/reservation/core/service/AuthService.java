@@ -4,6 +4,7 @@ import dev.reservation.core.auth.CredentialStore;
 import dev.reservation.core.auth.PasswordHash;
 import dev.reservation.core.auth.PasswordHasher;
 import dev.reservation.core.auth.SignInThrottle;
+import dev.reservation.core.domain.AccountDeactivatedException;
 import dev.reservation.core.domain.AlreadyExistsException;
 import dev.reservation.core.domain.AuthenticationFailedException;
 import dev.reservation.core.domain.InvalidInputException;
@@ -12,27 +13,32 @@ import dev.reservation.core.domain.TooManySignInAttemptsException;
 import dev.reservation.core.domain.User;
 import dev.reservation.core.store.UserStore;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Signs users in with email and password, and bootstraps the first ADMIN from configuration.
- * Failed sign-ins are limited per account and per client address; an unknown email, a wrong
- * password and a deactivated account get the same answer (and the same work: a hash is checked
- * either way). Passwords are never stored or logged, only their hashes. Thread-safe.
+ * Signs users in with email and password, or by an email an identity provider has verified
+ * ({@link #signInVerifiedEmail}), and bootstraps the first ADMIN from configuration.
+ * Failed password sign-ins are limited per account and per client address; an unknown email, a
+ * wrong password and a deactivated account get the same answer (and the same work: a hash is
+ * checked either way). Passwords are never stored or logged, only their hashes. Thread-safe.
  */
 public final class AuthService {
     private final UserStore users;
     private final CredentialStore credentials;
     private final PasswordHasher hasher;
     private final SignInThrottle throttle;
+    private final IdGenerator ids;
     /** Checked when the email is unknown, so that answer costs what a wrong password costs; made on first use. */
     private volatile PasswordHash decoy;
 
-    public AuthService(UserStore users, CredentialStore credentials, PasswordHasher hasher, SignInThrottle throttle) {
+    public AuthService(UserStore users, CredentialStore credentials, PasswordHasher hasher, SignInThrottle throttle,
+                       IdGenerator ids) {
         this.users = users;
         this.credentials = credentials;
         this.hasher = hasher;
         this.throttle = throttle;
+        this.ids = Objects.requireNonNull(ids);
     }
 
     private PasswordHash decoy() {
@@ -75,6 +81,53 @@ public final class AuthService {
             credentials.put(user.get().id(), hasher.hash(password));
         }
         return user.get();
+    }
+
+    /**
+     * Signs in someone whose email an identity provider has verified (OpenID Connect): the caller
+     * has checked the provider's signed statement, this decides who that is here. The user with
+     * this email (compared case-insensitively) is matched; with none, a new active user is made
+     * with {@code providerRole} if given, else {@code roleForNewUsers} (without a password: they
+     * sign in through the provider). {@code providerRole}, when present, is the role the provider
+     * says the person has now, and replaces the stored one on every sign-in, for matched users
+     * too: taking someone out of the admin group at the provider demotes them at their next sign-in.
+     * No throttle applies: nothing here can be guessed. Safe from several processes at once (two
+     * first sign-ins of one person make one user).
+     *
+     * @param displayName the name the provider gave, or null; used only for a new user (blank or
+     *                    missing: the email's local part; cut to 100 characters)
+     * @throws AccountDeactivatedException when the matched user is deactivated (nothing changes)
+     * @throws InvalidInputException when {@code email} is not an email address
+     */
+    public User signInVerifiedEmail(String email, String displayName, Role roleForNewUsers,
+                                    Optional<Role> providerRole) {
+        Objects.requireNonNull(roleForNewUsers, "roleForNewUsers");
+        String normalized = User.normalizeEmail(email);
+        User user = users.findByEmail(normalized).orElseGet(() -> provision(normalized, displayName,
+                providerRole.orElse(roleForNewUsers)));
+        if (!user.active()) {
+            throw new AccountDeactivatedException(user.email());
+        }
+        if (providerRole.isPresent() && providerRole.get() != user.role()) {
+            user = users.update(user.withNameAndRole(user.name(), providerRole.get()));
+        }
+        return user;
+    }
+
+    private User provision(String email, String displayName, Role role) {
+        try {
+            return users.insert(new User(ids.newId(), nameFor(displayName, email), email, role));
+        } catch (AlreadyExistsException raced) { // another instance provisioned them a moment ago
+            return users.findByEmail(email).orElseThrow(() -> raced);
+        }
+    }
+
+    static String nameFor(String displayName, String email) {
+        String name = displayName == null ? "" : displayName.strip().replaceAll("\\p{Cntrl}", "");
+        if (name.isEmpty()) {
+            name = email.substring(0, email.indexOf('@'));
+        }
+        return name.length() > 100 ? name.substring(0, 100).strip() : name;
     }
 
     private Optional<User> find(String email) {

@@ -138,8 +138,9 @@ public final class CoreModule extends AbstractModule {
 
     @Provides
     @Singleton
-    AuthService auth(UserStore users, CredentialStore credentials, PasswordHasher hasher, SignInThrottle throttle) {
-        return new AuthService(users, credentials, hasher, throttle);
+    AuthService auth(UserStore users, CredentialStore credentials, PasswordHasher hasher, SignInThrottle throttle,
+                     IdGenerator ids) {
+        return new AuthService(users, credentials, hasher, throttle, ids);
     }
 
     @Provides

@@ -4,10 +4,18 @@ import static dev.reservation.core.service.ServiceFixture.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.reservation.core.domain.AccountDeactivatedException;
+import dev.reservation.core.domain.AlreadyExistsException;
 import dev.reservation.core.domain.AuthenticationFailedException;
+import dev.reservation.core.domain.InvalidInputException;
 import dev.reservation.core.domain.Role;
 import dev.reservation.core.domain.TooManySignInAttemptsException;
 import dev.reservation.core.domain.User;
+import dev.reservation.core.memory.InMemoryCredentialStore;
+import dev.reservation.core.memory.InMemoryUserStore;
+import dev.reservation.core.store.UserStore;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class AuthServiceTest {
@@ -81,6 +89,115 @@ class AuthServiceTest {
         String stored = f.credentials.find("grace").orElseThrow().encode();
         assertThat(stored).startsWith("pbkdf2-sha256$").doesNotContain("grace-password");
         assertThat(f.users.findAll().toString()).doesNotContain("pbkdf2").doesNotContain("grace-password");
+    }
+
+    @Test
+    void aVerifiedEmailMatchesTheExistingUserWhateverItsCase() {
+        User user = f.auth.signInVerifiedEmail("Grace@EXAMPLE.com", "Someone Else", Role.ADMIN, Optional.empty());
+
+        assertThat(user).isEqualTo(f.grace);
+        assertThat(f.users.findAll()).hasSize(3);
+    }
+
+    @Test
+    void aVerifiedEmailNobodyHasProvisionsAnActiveUserWithTheDefaultRoleAndNoPassword() {
+        User user = f.auth.signInVerifiedEmail("New.Person@Example.com", "  New Person ", Role.MEMBER,
+                Optional.empty());
+
+        assertThat(user.email()).isEqualTo("new.person@example.com");
+        assertThat(user.name()).isEqualTo("New Person");
+        assertThat(user.role()).isEqualTo(Role.MEMBER);
+        assertThat(user.active()).isTrue();
+        assertThat(f.users.findByEmail("new.person@example.com")).contains(user);
+        assertThat(f.credentials.find(user.id())).as("signs in through the provider only").isEmpty();
+        assertThat(f.auth.signInVerifiedEmail("new.person@example.com", "Other", Role.MEMBER, Optional.empty()))
+                .as("the second sign-in matches the user the first made").isEqualTo(user);
+    }
+
+    @Test
+    void aProvisionedUserWithoutANameIsCalledByTheEmailsLocalPart() {
+        assertThat(f.auth.signInVerifiedEmail("lin@example.com", null, Role.MEMBER, Optional.empty()).name())
+                .isEqualTo("lin");
+        assertThat(f.auth.signInVerifiedEmail("kim@example.com", "x".repeat(150), Role.MEMBER, Optional.empty())
+                .name()).hasSize(100);
+    }
+
+    @Test
+    void theProvidersRoleWinsForNewAndExistingUsersOnEverySignIn() {
+        assertThat(f.auth.signInVerifiedEmail("boss@example.com", "Boss", Role.MEMBER, Optional.of(Role.ADMIN))
+                .role()).as("provisioned with the provider's role, not the default").isEqualTo(Role.ADMIN);
+
+        assertThat(f.auth.signInVerifiedEmail("grace@example.com", null, Role.MEMBER, Optional.of(Role.ADMIN))
+                .role()).isEqualTo(Role.ADMIN);
+        assertThat(f.users.findById("grace").orElseThrow().role()).isEqualTo(Role.ADMIN);
+        assertThat(f.auth.signInVerifiedEmail("grace@example.com", null, Role.MEMBER, Optional.of(Role.MEMBER))
+                .role()).as("out of the admin group at the provider: demoted").isEqualTo(Role.MEMBER);
+        assertThat(f.auth.signInVerifiedEmail("ada@example.com", null, Role.MEMBER, Optional.empty()).role())
+                .as("without a provider role the stored one stays").isEqualTo(Role.ADMIN);
+    }
+
+    @Test
+    void aDeactivatedUserIsRefusedAndKeepsTheirRole() {
+        f.userService.deactivate(as(f.admin), "grace");
+
+        assertThatThrownBy(() -> f.auth.signInVerifiedEmail("grace@example.com", null, Role.MEMBER,
+                Optional.of(Role.ADMIN)))
+                .isInstanceOf(AccountDeactivatedException.class).hasMessageContaining("deactivated");
+        assertThat(f.users.findById("grace").orElseThrow().role()).isEqualTo(Role.MEMBER);
+    }
+
+    @Test
+    void refusesSomethingThatIsNotAnEmail() {
+        assertThatThrownBy(() -> f.auth.signInVerifiedEmail("not-an-email", null, Role.MEMBER, Optional.empty()))
+                .isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void twoInstancesProvisioningOnePersonAtOnceMakeOneUser() {
+        InMemoryUserStore shared = new InMemoryUserStore();
+        // the store says "nobody has this email" once, as to two instances reading before either writes
+        UserStore racing = new UserStore() {
+            private boolean raced;
+
+            @Override
+            public Optional<User> findByEmail(String email) {
+                if (!raced) {
+                    raced = true;
+                    shared.insert(new User("made-elsewhere", "Lin", email, Role.MEMBER));
+                    return Optional.empty();
+                }
+                return shared.findByEmail(email);
+            }
+
+            @Override
+            public User insert(User user) {
+                return shared.insert(user);
+            }
+
+            @Override
+            public User update(User user) {
+                return shared.update(user);
+            }
+
+            @Override
+            public Optional<User> findById(String id) {
+                return shared.findById(id);
+            }
+
+            @Override
+            public List<User> findAll() {
+                return shared.findAll();
+            }
+        };
+        AuthService auth = new AuthService(racing, new InMemoryCredentialStore(), f.hasher, f.throttle,
+                IdGenerator.uuids());
+
+        User user = auth.signInVerifiedEmail("lin@example.com", "Lin", Role.MEMBER, Optional.empty());
+
+        assertThat(user.id()).isEqualTo("made-elsewhere");
+        assertThat(shared.findAll()).hasSize(1);
+        assertThatThrownBy(() -> shared.insert(new User("again", "Lin", "lin@example.com", Role.MEMBER)))
+                .isInstanceOf(AlreadyExistsException.class);
     }
 
     private static String messageOf(Runnable r) {

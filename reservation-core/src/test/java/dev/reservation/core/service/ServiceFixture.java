@@ -58,7 +58,7 @@ final class ServiceFixture {
                 IdGenerator.uuids());
         this.userService = new UserService(users, credentials, hasher, IdGenerator.uuids());
         this.roomService = new RoomService(rooms, IdGenerator.uuids());
-        this.auth = new AuthService(users, credentials, hasher, throttle);
+        this.auth = new AuthService(users, credentials, hasher, throttle, IdGenerator.uuids());
     }
 
     /** Tomorrow (relative to NOW) at {@code hour}:{@code minute} UTC for {@code minutes}. */

@@ -12,7 +12,7 @@ import dev.reservation.core.service.ReservationView;
 import dev.reservation.core.service.ReserveRequest;
 import dev.reservation.core.service.RoomService;
 import dev.reservation.core.store.ReservationQuery;
-import dev.reservation.web.Bookings;
+import dev.reservation.web.booking.KeyedBookings;
 import dev.reservation.web.auth.CurrentUser;
 import dev.reservation.web.http.JsonBodies;
 import dev.reservation.web.http.Params;
@@ -35,12 +35,12 @@ public final class ReservationApiRoutes {
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     static final int DEFAULT_LIMIT = 1000;
 
-    private final Bookings bookings;
+    private final KeyedBookings bookings;
     private final ReservationService reservations;
     private final RoomService rooms;
     private final JsonBodies bodies;
 
-    public ReservationApiRoutes(Bookings bookings, ReservationService reservations, RoomService rooms,
+    public ReservationApiRoutes(KeyedBookings bookings, ReservationService reservations, RoomService rooms,
                                 JsonBodies bodies) {
         this.bookings = bookings;
         this.reservations = reservations;
@@ -74,7 +74,7 @@ public final class ReservationApiRoutes {
             p.reject("end", "end must be after start");
         }
         p.throwIfAny();
-        ReserveRequest request = Bookings.withKey(new ReserveRequest(roomId.get(), userId,
+        ReserveRequest request = KeyedBookings.withKey(new ReserveRequest(roomId.get(), userId,
                 new TimeSlot(start.get(), end.get()), title.get(), body.attendees(), key), "api-");
         BookingReceipt receipt = bookings.book(actor, request);
         Reservation r = receipt.reservation();

@@ -15,27 +15,38 @@ import java.util.Set;
 
 /**
  * Decides, before any route runs, who a request is signed in as. Pages: the session cookie; with
- * none (or an expired one, or a deactivated user's) every page but {@value #SIGN_IN} redirects to
- * sign-in. API ({@code /api/**}): HTTP Basic on every call, verified through {@link AuthService}
- * (throttled per account and address) and then remembered briefly by {@link VerifiedCredentials};
- * the user is re-read on every request, so deactivation and role changes apply at once. Assets and
- * {@code /health/**} are public. Thread-safe.
+ * none (or an expired one, or a deactivated user's) every page but the sign-in pages ({@value #SIGN_IN}
+ * and the OpenID Connect start and callback) redirects to sign-in. API ({@code /api/**}): HTTP Basic
+ * on every call, verified through {@link AuthService} (throttled per account and address) and then
+ * remembered briefly by {@link VerifiedCredentials}; with local passwords off every API call is
+ * refused with 403 instead. The user is re-read on every request, so deactivation and role changes
+ * apply at once. Assets and {@code /health/**} are public. Thread-safe.
  */
 public final class AuthGate {
     public static final String SIGN_IN = "/signin";
-    private static final Set<String> PUBLIC_PAGES = Set.of(SIGN_IN);
+    public static final String OIDC_START = "/oidc/signin";
+    public static final String OIDC_CALLBACK = "/oidc/callback";
+    private static final Set<String> PUBLIC_PAGES = Set.of(SIGN_IN, OIDC_START, OIDC_CALLBACK);
     private static final int MAX_NEXT = 2000;
 
     private final UserService users;
     private final AuthService auth;
     private final Sessions sessions;
     private final VerifiedCredentials verified;
+    private final boolean localPasswords;
 
     public AuthGate(UserService users, AuthService auth, Sessions sessions, VerifiedCredentials verified) {
+        this(users, auth, sessions, verified, true);
+    }
+
+    /** @param localPasswords false: the API's HTTP Basic is refused (403), whatever the credentials */
+    public AuthGate(UserService users, AuthService auth, Sessions sessions, VerifiedCredentials verified,
+                    boolean localPasswords) {
         this.users = users;
         this.auth = auth;
         this.sessions = sessions;
         this.verified = verified;
+        this.localPasswords = localPasswords;
     }
 
     /** Before-handler for every request. */
@@ -55,6 +66,9 @@ public final class AuthGate {
     }
 
     private void api(Context ctx) {
+        if (!localPasswords) {
+            throw LocalPasswordsOffException.forApi();
+        }
         BasicCredentials credentials = BasicCredentials.parse(ctx.header("Authorization"))
                 .orElseThrow(SignInRequiredException::forApi);
         try {

@@ -1,5 +1,6 @@
 package dev.reservation.web.auth;
 
+import dev.reservation.web.http.Requests;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
@@ -33,6 +34,6 @@ public final class SessionCookie {
      * flag on a plain connection only keeps the cookie from being sent back over plain HTTP.
      */
     public static boolean secure(Context ctx) {
-        return ctx.req().isSecure() || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
+        return Requests.isHttps(ctx);
     }
 }

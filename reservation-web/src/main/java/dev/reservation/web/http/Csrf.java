@@ -1,6 +1,5 @@
 package dev.reservation.web.http;
 
-import dev.reservation.web.auth.SessionCookie;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.ForbiddenResponse;
@@ -29,7 +28,7 @@ public final class Csrf {
 
     /** Before-handler for page requests: makes sure a token exists, and checks it on POST. */
     public static void guard(Context ctx) {
-        if (ErrorMapper.isApi(ctx) || ctx.path().startsWith("/assets/")
+        if (Requests.isApi(ctx) || ctx.path().startsWith("/assets/")
                 || ctx.path().startsWith("/display/")) { // the display token is no ambient credential: no CSRF
             return;
         }
@@ -56,7 +55,7 @@ public final class Csrf {
      */
     public static void rotate(Context ctx) {
         String token = newToken();
-        ctx.cookie(new Cookie(COOKIE, token, "/", -1, SessionCookie.secure(ctx), true, null, SameSite.STRICT));
+        ctx.cookie(new Cookie(COOKIE, token, "/", -1, Requests.isHttps(ctx), true, null, SameSite.STRICT));
         ctx.attribute(ATTRIBUTE, token);
     }
 

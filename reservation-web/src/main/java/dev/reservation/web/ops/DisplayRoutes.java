@@ -3,7 +3,7 @@ package dev.reservation.web.ops;
 import dev.reservation.core.domain.ReservationException;
 import dev.reservation.core.ops.OperationsService;
 import dev.reservation.core.service.ReservationView;
-import dev.reservation.web.http.ErrorMapper;
+import dev.reservation.web.errors.ErrorMapper;
 import dev.reservation.web.api.ApiError;
 import dev.reservation.web.pages.Pages;
 import io.javalin.config.RoutesConfig;

@@ -8,9 +8,10 @@ import dev.reservation.core.service.AuthService;
 import dev.reservation.core.service.UserService;
 import dev.reservation.web.api.UserDto;
 import dev.reservation.web.auth.CurrentUser;
+import dev.reservation.web.auth.LocalPasswordsOffException;
 import dev.reservation.web.auth.SignOuts;
 import dev.reservation.web.http.AdminInput;
-import dev.reservation.web.http.ErrorMapper;
+import dev.reservation.web.errors.ErrorMapper;
 import dev.reservation.web.http.Params;
 import dev.reservation.web.pages.view.AccountView;
 import io.javalin.config.RoutesConfig;
@@ -46,6 +47,10 @@ public final class AccountRoutes {
 
     private void changePassword(Context ctx) {
         User me = CurrentUser.get(ctx);
+        if (!pages.localPasswords()) {
+            throw new LocalPasswordsOffException("passwords are turned off on this server (--local-passwords off):"
+                    + " you sign in through the identity provider, so there is no password to change here");
+        }
         Params p = new Params();
         String current = ctx.formParam("current");
         if (current == null || current.isEmpty()) {

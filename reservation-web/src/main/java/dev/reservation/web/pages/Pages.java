@@ -4,7 +4,7 @@ import dev.reservation.web.api.ApiError;
 import dev.reservation.web.api.UserDto;
 import dev.reservation.web.auth.CurrentUser;
 import dev.reservation.web.http.Csrf;
-import dev.reservation.web.http.ErrorMapper;
+import dev.reservation.web.errors.ErrorMapper;
 import dev.reservation.web.pages.view.Chrome;
 import dev.reservation.web.pages.view.ErrorView;
 import gg.jte.ContentType;
@@ -20,6 +20,21 @@ import java.util.Map;
  */
 public final class Pages implements ErrorMapper.ErrorPageRenderer {
     private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
+    private final boolean localPasswords;
+
+    public Pages() {
+        this(true);
+    }
+
+    /** @param localPasswords false: pages offer no password forms (and say the API is off) */
+    public Pages(boolean localPasswords) {
+        this.localPasswords = localPasswords;
+    }
+
+    /** Whether local passwords are on: routes that set or check one refuse them when off. */
+    public boolean localPasswords() {
+        return localPasswords;
+    }
 
     /** Renders {@code template} with params {@code chrome} and {@code view}; the status is left as set. */
     public void page(Context ctx, String template, String title, Object view) {
@@ -37,7 +52,8 @@ public final class Pages implements ErrorMapper.ErrorPageRenderer {
 
     /** The shared chrome; reads no store, so that error pages render while the store is down. */
     public Chrome chrome(Context ctx, String title) {
-        return new Chrome(title, ctx.path(), Csrf.token(ctx), CurrentUser.find(ctx).map(UserDto::of).orElse(null));
+        return new Chrome(title, ctx.path(), Csrf.token(ctx), CurrentUser.find(ctx).map(UserDto::of).orElse(null),
+                localPasswords);
     }
 
     @Override

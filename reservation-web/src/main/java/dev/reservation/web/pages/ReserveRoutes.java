@@ -13,13 +13,13 @@ import dev.reservation.core.service.BookingReceipt;
 import dev.reservation.core.service.ReserveRequest;
 import dev.reservation.core.service.RoomService;
 import dev.reservation.core.service.UserService;
-import dev.reservation.web.Bookings;
-import dev.reservation.web.UnresolvedBookingException;
+import dev.reservation.web.booking.KeyedBookings;
+import dev.reservation.web.booking.UnresolvedBookingException;
 import dev.reservation.web.api.ApiError;
 import dev.reservation.web.api.RoomDto;
 import dev.reservation.web.api.UserDto;
 import dev.reservation.web.auth.CurrentUser;
-import dev.reservation.web.http.ErrorMapper;
+import dev.reservation.web.errors.ErrorMapper;
 import dev.reservation.web.http.Params;
 import dev.reservation.web.pages.view.ReservationRow;
 import dev.reservation.web.pages.view.ReserveForm;
@@ -43,14 +43,14 @@ import java.util.Map;
  */
 public final class ReserveRoutes {
     private final Pages pages;
-    private final Bookings bookings;
+    private final KeyedBookings bookings;
     private final ReserveForms forms;
     private final RoomService rooms;
     private final UserService users;
     private final ReservationRows rows;
     private final ErrorMapper errors;
 
-    public ReserveRoutes(Pages pages, Bookings bookings, ReserveForms forms, RoomService rooms, UserService users,
+    public ReserveRoutes(Pages pages, KeyedBookings bookings, ReserveForms forms, RoomService rooms, UserService users,
                          ReservationRows rows, ErrorMapper errors) {
         this.pages = pages;
         this.bookings = bookings;
@@ -78,7 +78,7 @@ public final class ReserveRoutes {
         }
         ReserveRequest request = null;
         try {
-            request = Bookings.withKey(forms.toRequest(form, new Params()), "form-");
+            request = KeyedBookings.withKey(forms.toRequest(form, new Params()), "form-");
             BookingReceipt receipt = bookings.book(actor, request);
             ctx.redirect(Links.to("/reservations", "booked", receipt.reservation().id()), HttpStatus.SEE_OTHER);
         } catch (InvalidInputException e) {

@@ -9,6 +9,7 @@ import dev.reservation.core.domain.User;
 import dev.reservation.core.service.NewUser;
 import dev.reservation.core.service.UserService;
 import dev.reservation.web.auth.CurrentUser;
+import dev.reservation.web.auth.LocalPasswordsOffException;
 import dev.reservation.web.auth.SignOuts;
 import dev.reservation.web.http.AdminInput;
 import dev.reservation.web.http.Params;
@@ -45,7 +46,10 @@ public final class UserAdminRoutes {
         routes.get("/users/{id}/edit", ctx -> {
             admin(ctx);
             User u = users.get(ctx.pathParam("id"));
-            String notice = ctx.queryParam("created") != null ? "Created. Now set a password so they can sign in."
+            String notice = ctx.queryParam("created") != null ? (pages.localPasswords()
+                    ? "Created. Now set a password so they can sign in, or they sign in through the identity provider"
+                    + " with this email, if one is configured."
+                    : "Created. They sign in through the identity provider with this email.")
                     : ctx.queryParam("password") != null ? "Password set; the user was signed out everywhere." : null;
             show(ctx, form(u, Map.of(), notice));
         });
@@ -99,6 +103,10 @@ public final class UserAdminRoutes {
 
     private void password(Context ctx) {
         Actor actor = admin(ctx);
+        if (!pages.localPasswords()) {
+            throw new LocalPasswordsOffException("passwords are turned off on this server (--local-passwords off):"
+                    + " people sign in through the identity provider, so no password can be set");
+        }
         User user = users.get(ctx.pathParam("id"));
         Params p = new Params();
         Optional<char[]> password = AdminInput.password(p, "password", ctx.formParam("password"), true);

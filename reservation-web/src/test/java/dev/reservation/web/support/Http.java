@@ -64,6 +64,14 @@ public final class Http {
         return send(builder(path, headers).GET().build());
     }
 
+    /**
+     * GETs an absolute URL on any site (an OpenID provider's page, say) with this client's cookie
+     * jar, as a browser following a redirect would; never sends the Basic credentials there.
+     */
+    public Response getUrl(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build());
+    }
+
     public Response postJson(String path, String json, String... headers) {
         return send(builder(path, headers).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
@@ -111,6 +119,10 @@ public final class Http {
         c.setPath("/");
         c.setVersion(0);
         cookies.getCookieStore().add(URI.create(base + "/"), c);
+    }
+
+    public java.util.List<String> cookieNames() {
+        return cookies.getCookieStore().getCookies().stream().map(HttpCookie::getName).toList();
     }
 
     public String cookie(String name) {

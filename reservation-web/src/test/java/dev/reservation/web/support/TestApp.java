@@ -13,6 +13,7 @@ import dev.reservation.core.service.SeedService;
 import dev.reservation.core.wiring.CoreModule;
 import dev.reservation.web.WebApp;
 import dev.reservation.web.WebSettings;
+import dev.reservation.web.auth.SignInMethods;
 import java.security.SecureRandom;
 import java.time.Clock;
 
@@ -49,10 +50,20 @@ public final class TestApp implements AutoCloseable {
     }
 
     public static TestApp start(Stores stores, MutableClock clock, WebSettings settings) {
+        return start(stores, clock, settings, SignInMethods.PASSWORDS);
+    }
+
+    /** The app with these sign-in methods (an OpenID provider, local passwords on or off). */
+    public static TestApp start(WebSettings settings, SignInMethods signIn) {
+        MutableClock clock = MutableClock.atMonday();
+        return start(Stores.inMemory(clock), clock, settings, signIn);
+    }
+
+    public static TestApp start(Stores stores, MutableClock clock, WebSettings settings, SignInMethods signIn) {
         Injector injector = injector(clock, stores.module());
         injector.getInstance(SeedService.class).seedWithDemoPasswords(dev.reservation.core.domain.Actor.LOCAL_OPERATOR,
                 injector.getInstance(AuthService.class));
-        return new TestApp(new WebApp(injector, settings).start(0), stores, clock, injector);
+        return new TestApp(new WebApp(injector, settings, signIn).start(0), stores, clock, injector);
     }
 
     /** The core with a fast password hasher, over the given store module. */

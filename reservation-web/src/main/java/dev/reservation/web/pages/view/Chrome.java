@@ -4,12 +4,13 @@ import dev.reservation.web.api.UserDto;
 
 /**
  * What every page's layout needs: title, current path (for the nav), the CSRF token for forms,
- * and who is signed in.
+ * who is signed in, and whether local passwords are on (password forms and the API's Basic
+ * sign-in exist only then).
  *
  * @param me the signed-in user, or null on the sign-in page and on errors before sign-in
  * Immutable, so thread-safe.
  */
-public record Chrome(String title, String path, String csrf, UserDto me) {
+public record Chrome(String title, String path, String csrf, UserDto me, boolean passwords) {
 
     /** CSS class for a nav link: "active" when the current path is under {@code prefix}. */
     public String nav(String prefix) {

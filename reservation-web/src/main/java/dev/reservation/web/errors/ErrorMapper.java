@@ -1,6 +1,7 @@
-package dev.reservation.web.http;
+package dev.reservation.web.errors;
 
 import dev.reservation.core.service.ReservationView;
+import dev.reservation.core.domain.AccountDeactivatedException;
 import dev.reservation.core.domain.AlreadyExistsException;
 import dev.reservation.core.domain.AuthenticationFailedException;
 import dev.reservation.core.domain.ConcurrentUpdateException;
@@ -14,11 +15,13 @@ import dev.reservation.core.domain.Room;
 import dev.reservation.core.domain.StoreUnavailableException;
 import dev.reservation.core.domain.TooManySignInAttemptsException;
 import dev.reservation.core.domain.WriteOutcomeUnknownException;
-import dev.reservation.web.UnresolvedBookingException;
+import dev.reservation.web.booking.UnresolvedBookingException;
 import dev.reservation.web.api.ApiError;
 import dev.reservation.web.api.ReservationJson;
+import dev.reservation.web.auth.LocalPasswordsOffException;
 import dev.reservation.web.auth.SignInRequiredException;
 import dev.reservation.web.api.SuggestionsDto;
+import dev.reservation.web.http.Requests;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -68,16 +71,11 @@ public final class ErrorMapper {
     }
 
     private void handle(Exception e, Context ctx) {
-        if (e instanceof SignInRequiredException signIn && !isApi(ctx)) {
+        if (e instanceof SignInRequiredException signIn && !Requests.isApi(ctx)) {
             ctx.redirect(signIn.signInUrl(), HttpStatus.SEE_OTHER);
             return;
         }
         respond(ctx, describe(e));
-    }
-
-    public static boolean isApi(Context ctx) {
-        String path = ctx.path();
-        return path.startsWith("/api/") || path.equals("/api") || path.startsWith("/health");
     }
 
     public void respond(Context ctx, ApiError error) {
@@ -85,10 +83,10 @@ public final class ErrorMapper {
             ctx.header("Retry-After", String.valueOf(error.retryAfterSeconds()));
         }
         ctx.status(error.status());
-        if (error.status() == 401 && isApi(ctx)) {
+        if (error.status() == 401 && Requests.isApi(ctx)) {
             ctx.header("WWW-Authenticate", CHALLENGE);
         }
-        if (isApi(ctx)) {
+        if (Requests.isApi(ctx)) {
             ctx.json(error);
         } else {
             pages.render(ctx, error);
@@ -144,7 +142,8 @@ public final class ErrorMapper {
         if (e instanceof IdempotencyKeyReusedException reused) {
             return ApiError.of(422, msg).withOutcome(null, reused.originalId(), null);
         }
-        if (e instanceof PermissionDeniedException) {
+        if (e instanceof PermissionDeniedException || e instanceof LocalPasswordsOffException
+                || e instanceof AccountDeactivatedException) {
             return ApiError.of(403, msg);
         }
         if (e instanceof StoreUnavailableException) {

@@ -1,7 +1,5 @@
-package dev.reservation.harness;
+package dev.reservation.harness.checker;
 
-import dev.reservation.harness.checker.CheckResult;
-import dev.reservation.harness.checker.TrialTiming;
 import java.util.List;
 
 /**

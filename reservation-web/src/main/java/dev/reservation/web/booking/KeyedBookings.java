@@ -1,4 +1,4 @@
-package dev.reservation.web;
+package dev.reservation.web.booking;
 
 import dev.reservation.core.domain.Actor;
 import dev.reservation.core.domain.ReservationException;
@@ -14,10 +14,10 @@ import java.util.UUID;
  * core settles an unknown outcome if it can; when it cannot, the caller gets an
  * {@link UnresolvedBookingException} naming the key to retry with. Thread-safe.
  */
-public final class Bookings {
+public final class KeyedBookings {
     private final ReservationService reservations;
 
-    public Bookings(ReservationService reservations) {
+    public KeyedBookings(ReservationService reservations) {
         this.reservations = reservations;
     }
 

@@ -1,4 +1,4 @@
-package dev.reservation.web;
+package dev.reservation.web.booking;
 
 import dev.reservation.core.domain.ReservationException;
 import dev.reservation.core.domain.WriteOutcomeUnknownException;
