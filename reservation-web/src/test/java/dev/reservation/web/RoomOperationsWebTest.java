@@ -52,6 +52,12 @@ class RoomOperationsWebTest {
         String id = json(request).get("id").asText();
         Http.Response over = ada.postJson("/api/v1/reservations", booking("r-spree", "u-ada", TEN, ELEVEN, "Mine", 2));
         assertThat(over.status()).isEqualTo(409);
+        Http.Response memberOver = app.api(TestApp.ALAN).postJson("/api/v1/reservations",
+                booking("r-spree", "u-alan", TEN, ELEVEN, "Pairing", 2));
+        assertThat(memberOver.status()).isEqualTo(409);
+        assertThat(json(memberOver).get("conflicts").get(0).get("busy").asBoolean()).isTrue();
+        assertThat(json(memberOver).get("conflicts").get(0).get("status").asText())
+                .as("a busy slot in a conflict is what it is: pending (tentative), not confirmed").isEqualTo("PENDING");
 
         JsonNode queue = json(ada.get("/api/v1/approvals"));
         assertThat(queue).hasSize(1);
