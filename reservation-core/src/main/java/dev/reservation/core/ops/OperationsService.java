@@ -291,7 +291,8 @@ public final class OperationsService {
             return r.existing();
         }
         List<ReservationConflictException.Conflict> conflicts = ((BookingOutcome.Conflict) outcome).conflicts().stream()
-                .map(r -> new ReservationConflictException.Conflict(r.id(), r.roomId(), r.slot(), Optional.empty()))
+                .map(r -> new ReservationConflictException.Conflict(r.id(), r.roomId(), r.slot(), r.status(),
+                        Optional.empty()))
                 .toList();
         throw new ReservationConflictException(conflicts, dev.reservation.core.domain.Suggestions.none());
     }

@@ -135,7 +135,7 @@ public final class ReservationService {
         admission.refused();
         List<ReservationConflictException.Conflict> conflicts = ((BookingOutcome.Conflict) outcome).conflicts().stream()
                 .map(r -> ReservationView.of(r, actor))
-                .map(v -> new ReservationConflictException.Conflict(v.id(), v.roomId(), v.slot(), v.details()))
+                .map(v -> new ReservationConflictException.Conflict(v.id(), v.roomId(), v.slot(), v.status(), v.details()))
                 .toList();
         throw new ReservationConflictException(conflicts,
                 search.suggestionsFor(room, request.slot(), request.attendees()));

@@ -118,6 +118,8 @@ public abstract class OperationsContractTest {
             BookingOutcome confirmed = s.reservations().book(candidate("r1", "u2", slot(0, 10, 30, 60)));
             assertThat(confirmed).isInstanceOf(BookingOutcome.Conflict.class);
             assertThat(((BookingOutcome.Conflict) confirmed).conflicts()).extracting(Reservation::id).containsExactly(pending.id());
+            assertThat(((BookingOutcome.Conflict) confirmed).conflicts()).extracting(Reservation::status)
+                    .as("the conflict is named as what it is").containsExactly(ReservationStatus.PENDING);
             assertThat(s.reservations().book(candidate("r1", "u2", slot(0, 9, 30, 60)).asPending()))
                     .isInstanceOf(BookingOutcome.Conflict.class);
             assertThat(s.reservations().busyRooms(slot(0, 10, 15, 10), List.of("r1", "r2"))).containsExactly("r1");
