@@ -163,6 +163,10 @@ class RoomOperationsWebTest {
         assertThat(csv.body()).contains("room,r-spree,Spree,\"Berlin HQ, 2nd floor\",1,50,1,0.02,1,0,0,0,0,0,0")
                 .contains("room,r-havel,Havel,\"Berlin HQ, 2nd floor\",0.5,50,0.5,0.01,1,0,0,0,0,0,0")
                 .contains("heat,Mon,11,1.5");
+        JsonNode report = json(ada.get("/api/v1/reports/usage?from=2026-03-02T00:00:00Z&to=2026-03-09T00:00:00Z"));
+        assertThat(report.get("total").get("hoursBooked").asDouble()).isEqualTo(1.5);
+        assertThat(report.get("total").get("occupancy").asDouble()).isEqualTo(1.5 / 500);
+        assertThat(report.get("heat").get(0).get(11).asDouble()).isEqualTo(1.5);
         Http pages = app.signedIn(TestApp.ADMIN);
         Http.Response page = pages.get("/reports?from=2026-03-02&to=2026-03-09");
         assertThat(page.status()).isEqualTo(200);

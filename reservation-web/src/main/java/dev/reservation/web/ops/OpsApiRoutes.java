@@ -99,7 +99,7 @@ public final class OpsApiRoutes {
                     .header("Content-Disposition", "attachment; filename=\"usage.csv\"").result(UsageExport.csv(report));
             return;
         }
-        ctx.json(report);
+        ctx.json(OpsJson.Usage.of(report));
     }
 
     private String reason(Context ctx) {

@@ -4,6 +4,7 @@ import dev.reservation.core.domain.Reservation;
 import dev.reservation.core.domain.Room;
 import dev.reservation.core.ops.QuotaRule;
 import dev.reservation.core.ops.RoomOperations;
+import dev.reservation.core.ops.UsageReports;
 import dev.reservation.web.api.ReservationDto;
 import java.time.Instant;
 import java.util.List;
@@ -47,5 +48,25 @@ public final class OpsJson {
     }
 
     public record QuotaBody(Double hoursPerWeek, Integer openAtOnce) {
+    }
+
+    /** One line of the usage report, with the derived rates the CSV has too. */
+    public record UsageLine(String key, String name, String location, double hoursBooked, double openHours,
+                            double hoursBookedInOpeningTimes, double occupancy, long confirmed, long autoReleased,
+                            double noShowRate, long cancelled, long declined, long expired, long pending) {
+        public static UsageLine of(UsageReports.Line l) {
+            return new UsageLine(l.key(), l.name(), l.location(), l.bookedHours(), l.openHours(), l.bookedOpenHours(),
+                    l.occupancy(), l.confirmed(), l.autoReleased(), l.noShowRate(), l.cancelled(), l.declined(),
+                    l.expired(), l.pending());
+        }
+    }
+
+    /** The usage report: rooms, locations, the total, and heat[weekday 0 = Monday][hour] in booked hours. */
+    public record Usage(Instant from, Instant to, List<UsageLine> rooms, List<UsageLine> locations, UsageLine total,
+                        double[][] heat) {
+        public static Usage of(UsageReports.Report r) {
+            return new Usage(r.from(), r.to(), r.rooms().stream().map(UsageLine::of).toList(),
+                    r.locations().stream().map(UsageLine::of).toList(), UsageLine.of(r.total()), r.heat());
+        }
     }
 }
