@@ -25,7 +25,9 @@
     $('door-check-in').hidden = !s.checkInOpen;
     $('door-book-15').hidden = !s.bookNowAllowed;
     $('door-book-30').hidden = !s.bookNowAllowed || (s.freeMinutes !== null && s.freeMinutes < 30);
-    $('door-clock').textContent = 'Updated ' + new Date(s.now).toLocaleTimeString([], {hour: '2-digit', minute: '2-digit', second: '2-digit'});
+    // the room's zone (never the tablet's): the same clock as the times above
+    $('door-clock').textContent = 'Updated ' + new Date(s.now).toLocaleTimeString('en-GB',
+      {hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false, timeZone: s.zone});
   }
 
   function request(method, path) {
