@@ -50,7 +50,7 @@ contains() {
 echo "launcher smoke: $launcher, data dir $data"
 
 expect 0 seed
-contains "$out" "Seeded: 5 users and 10 rooms added." "seed"
+contains "$out" "Seeded: 5 users, 6 locations and 10 rooms added." "seed"
 
 expect 0 rooms list
 contains "$out" "Spree" "rooms list"

@@ -2,7 +2,7 @@ package dev.reservation.harness;
 
 import dev.reservation.harness.checker.TrialResult;
 import dev.reservation.core.domain.TimeSlot;
-import dev.reservation.harness.history.Fn;
+import dev.reservation.harness.history.HistoryTerms;
 import dev.reservation.harness.history.Op;
 import dev.reservation.harness.history.OpType;
 import dev.reservation.harness.history.Pairs;
@@ -25,17 +25,17 @@ public final class OpStats {
         for (Pairs.Pair pair : Pairs.of(ops)) {
             String f = pair.invoke().f();
             OpType outcome = pair.outcome();
-            if (f.equals(Fn.RESERVE)) {
+            if (f.equals(HistoryTerms.RESERVE)) {
                 if (outcome == OpType.OK) {
                     ok++;
-                } else if (outcome == OpType.FAIL && Fn.REASON_CONFLICT.equals(pair.completion().value().get(Fn.REASON))) {
+                } else if (outcome == OpType.FAIL && HistoryTerms.REASON_CONFLICT.equals(pair.completion().value().get(HistoryTerms.REASON))) {
                     conflict++;
                 } else if (outcome == OpType.FAIL) {
                     fail++;
                 } else {
                     unknown++;
                 }
-            } else if (f.equals(Fn.CANCEL)) {
+            } else if (f.equals(HistoryTerms.CANCEL)) {
                 if (outcome == OpType.OK) {
                     cancelOk++;
                 } else if (outcome == OpType.FAIL) {
@@ -60,12 +60,12 @@ public final class OpStats {
         Map<String, List<Attempt>> byRoom = new HashMap<>();
         int n = 0;
         for (Pairs.Pair p : Pairs.of(ops)) {
-            if (!p.invoke().f().equals(Fn.RESERVE)) {
+            if (!p.invoke().f().equals(HistoryTerms.RESERVE)) {
                 continue;
             }
             Op i = p.invoke();
-            byRoom.computeIfAbsent(i.require(Fn.ROOM), k -> new ArrayList<>()).add(new Attempt(n++, i.require(Fn.ROOM),
-                    new TimeSlot(Instant.parse(i.require(Fn.START)), Instant.parse(i.require(Fn.END))), i.time(),
+            byRoom.computeIfAbsent(i.require(HistoryTerms.ROOM), k -> new ArrayList<>()).add(new Attempt(n++, i.require(HistoryTerms.ROOM),
+                    new TimeSlot(Instant.parse(i.require(HistoryTerms.START)), Instant.parse(i.require(HistoryTerms.END))), i.time(),
                     p.completion() == null ? Long.MAX_VALUE : p.completion().time()));
         }
         boolean[] overlapped = new boolean[n];
@@ -92,13 +92,13 @@ public final class OpStats {
     /** Faults the nemesis injected: its fault-phase operations that completed ok. */
     public static long faults(List<Op> ops) {
         return ops.stream().filter(op -> op.process().equals("nemesis") && op.type() == OpType.OK
-                && Fn.PHASE_FAULT.equals(op.value().get(Fn.PHASE))).count();
+                && HistoryTerms.PHASE_FAULT.equals(op.value().get(HistoryTerms.PHASE))).count();
     }
 
     public static TrialResult.Latency reserveLatency(List<Op> ops) {
         Histogram histogram = new Histogram(3);
         for (Pairs.Pair pair : Pairs.of(ops)) {
-            if (pair.invoke().f().equals(Fn.RESERVE) && pair.completion() != null) {
+            if (pair.invoke().f().equals(HistoryTerms.RESERVE) && pair.completion() != null) {
                 histogram.recordValue(Math.max(0, pair.latencyNanos() / 1_000));
             }
         }

@@ -14,7 +14,7 @@ import dev.reservation.core.domain.Room;
 import dev.reservation.core.domain.User;
 import dev.reservation.harness.cluster.ClusterControl;
 import dev.reservation.harness.cluster.Waits;
-import dev.reservation.harness.history.Fn;
+import dev.reservation.harness.history.HistoryTerms;
 import dev.reservation.harness.history.History;
 import dev.reservation.harness.history.HistoryFiles;
 import dev.reservation.harness.history.MonotonicClock;
@@ -168,10 +168,10 @@ public final class Run {
     }
 
     private static void record(History history, TopologyEvent event) {
-        String f = event.type() == TopologyEvent.Type.PRIMARY_ELECTED ? Fn.PRIMARY_ELECTED
-                : event.type() == TopologyEvent.Type.PRIMARY_LOST ? Fn.PRIMARY_LOST
+        String f = event.type() == TopologyEvent.Type.PRIMARY_ELECTED ? HistoryTerms.PRIMARY_ELECTED
+                : event.type() == TopologyEvent.Type.PRIMARY_LOST ? HistoryTerms.PRIMARY_LOST
                 : event.type().name().toLowerCase(Locale.ROOT).replace('_', '-');
-        history.event(Fn.SOURCE_DRIVER, f, Map.of(Fn.SOURCE, Fn.SOURCE_DRIVER, Fn.MEMBER, event.host(),
-                Fn.DETAIL, event.detail(), "at", event.at().toString()));
+        history.event(HistoryTerms.SOURCE_DRIVER, f, Map.of(HistoryTerms.SOURCE, HistoryTerms.SOURCE_DRIVER, HistoryTerms.MEMBER, event.host(),
+                HistoryTerms.DETAIL, event.detail(), "at", event.at().toString()));
     }
 }

@@ -11,7 +11,7 @@ import dev.reservation.harness.checker.StoreInvariantChecker;
 import dev.reservation.harness.checker.TimingChecker;
 import dev.reservation.harness.cluster.ClusterControl;
 import dev.reservation.harness.cluster.Waits;
-import dev.reservation.harness.history.Fn;
+import dev.reservation.harness.history.HistoryTerms;
 import dev.reservation.harness.history.History;
 import dev.reservation.harness.history.MonotonicClock;
 import dev.reservation.harness.history.Op;
@@ -56,7 +56,7 @@ public final class TrialRunner {
         int trial = spec.trial();
         Duration limit = config.faultTimeout();
         history.startTrial(trial);
-        history.event("harness", Fn.TRIAL_START, Map.of("fault", config.fault().label(),
+        history.event("harness", HistoryTerms.TRIAL_START, Map.of("fault", config.fault().label(),
                 "window", spec.window().toString()));
         nemesis.awaitSettled(limit);
         Workload workload = new Workload(clients, spec, config.threads(), config.rate(), config.seed(), clock,
@@ -85,7 +85,7 @@ public final class TrialRunner {
                 incomplete = e.getMessage();
             }
         }
-        history.event("harness", Fn.TRIAL_END, Map.of("stored", state == null ? "not read"
+        history.event("harness", HistoryTerms.TRIAL_END, Map.of("stored", state == null ? "not read"
                 : Integer.toString(state.reservations().size()), "quiesced", Boolean.toString(stuck == 0)));
         List<Op> ops = history.trialOps(trial);
         List<CheckResult> checks = new ArrayList<>();

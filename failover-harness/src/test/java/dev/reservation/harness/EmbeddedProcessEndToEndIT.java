@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reservation.harness.cluster.EmbeddedProcessLauncher;
-import dev.reservation.harness.history.Fn;
+import dev.reservation.harness.history.HistoryTerms;
 import dev.reservation.harness.history.HistoryFiles;
 import dev.reservation.harness.history.Op;
 import dev.reservation.harness.history.OpType;
@@ -67,7 +67,7 @@ class EmbeddedProcessEndToEndIT {
             assertThat(history).as("trial %d heal", t).anyMatch(op -> op.trial() == t && op.process().equals("nemesis")
                     && op.f().equals("start") && op.type() == OpType.OK);
             assertThat(history).as("trial %d writable again", t).anyMatch(op -> op.trial() == t
-                    && op.is(OpType.EVENT, Fn.PRIMARY_ELECTED) && Fn.SOURCE_POLL.equals(op.value().get(Fn.SOURCE)));
+                    && op.is(OpType.EVENT, HistoryTerms.PRIMARY_ELECTED) && HistoryTerms.SOURCE_POLL.equals(op.value().get(HistoryTerms.SOURCE)));
         }
         JsonNode summary = run.summary();
         assertThat(summary.at("/verdict/valid").asBoolean()).isTrue();

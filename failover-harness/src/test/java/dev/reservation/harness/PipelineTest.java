@@ -62,7 +62,8 @@ class PipelineTest {
         JsonNode summary = new ObjectMapper().readTree(folder.resolve(RunReports.SUMMARY).toFile());
         assertThat(summary.at("/verdict/valid").asBoolean()).isTrue();
         assertThat(summary.at("/trials")).hasSize(2);
-        assertThat(summary.at("/trials/0/timing/electionSource").asText()).isEqualTo("poll");
+        assertThat(summary.at("/trials/0/timing/electionMs").isNull()).as("a single node has no election").isTrue();
+        assertThat(summary.at("/trials/0/timing/writableAgainMs").asDouble()).isPositive();
         assertThat(summary.at("/trials/0/timing/unavailabilityMs").asDouble()).isGreaterThan(300);
         assertThat(summary.at("/aggregate/unavailabilityMs/n").asInt()).isEqualTo(2);
         assertThat(Files.readAllLines(folder.resolve(RunReports.CSV))).hasSize(3);

@@ -3,7 +3,7 @@ package dev.reservation.harness;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.reservation.harness.history.Fn;
+import dev.reservation.harness.history.HistoryTerms;
 import dev.reservation.harness.history.HistoryFiles;
 import dev.reservation.harness.history.Op;
 import dev.reservation.harness.history.OpType;
@@ -60,8 +60,8 @@ class RigPsaEndToEndIT {
         }
         List<Op> history = HistoryFiles.read(run.folder.resolve(RunReports.HISTORY));
         assertThat(history).anyMatch(op -> op.is(OpType.OK, "stall-commit") && op.trial() == 2);
-        assertThat(history).anyMatch(op -> op.is(OpType.OK, Fn.RESERVE) && "s1".equals(op.value().get(Fn.INSTANCE)));
-        assertThat(history).anyMatch(op -> op.is(OpType.INFO, Fn.RESERVE) || op.is(OpType.INFO, Fn.CANCEL)
-                || op.is(OpType.OK, Fn.RESERVE) && "true".equals(op.value().get("replayed")));
+        assertThat(history).anyMatch(op -> op.is(OpType.OK, HistoryTerms.RESERVE) && "s1".equals(op.value().get(HistoryTerms.INSTANCE)));
+        assertThat(history).anyMatch(op -> op.is(OpType.INFO, HistoryTerms.RESERVE) || op.is(OpType.INFO, HistoryTerms.CANCEL)
+                || op.is(OpType.OK, HistoryTerms.RESERVE) && "true".equals(op.value().get("replayed")));
     }
 }

@@ -12,17 +12,26 @@ final class Stats {
      * n − 1 degrees of freedom), as JMH computes {@code scoreError}; NaN with fewer than 2 values.
      */
     static double halfWidth999(long[] values) {
+        double[] d = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            d[i] = values[i];
+        }
+        return halfWidth999(d);
+    }
+
+    /** As {@link #halfWidth999(long[])}. */
+    static double halfWidth999(double[] values) {
         int n = values.length;
         if (n < 2) {
             return Double.NaN;
         }
         double mean = 0;
-        for (long v : values) {
+        for (double v : values) {
             mean += v;
         }
         mean /= n;
         double squares = 0;
-        for (long v : values) {
+        for (double v : values) {
             squares += (v - mean) * (v - mean);
         }
         double sd = Math.sqrt(squares / (n - 1));

@@ -40,8 +40,8 @@ public final class CliMain {
     }
 
     static CommandLine commandLine(ReservationCommand root, CliContext context) {
-        Failures failures = new Failures(context.lookups()::knownRoom);
-        ErrorReporter reporter = new ErrorReporter(context.err(), failures, root::verbose);
+        Failures failures = new Failures(context.lookups()::knownRoom, context.lookups()::allUsers);
+        ErrorReporter reporter = new ErrorReporter(context.err(), failures, root::verbose, context.out(), root::json);
         CommandLine cli = new CommandLine(root, new CommandFactory(context))
                 .setOut(context.out())
                 .setErr(context.err())

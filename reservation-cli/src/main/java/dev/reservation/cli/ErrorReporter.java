@@ -1,5 +1,6 @@
 package dev.reservation.cli;
 
+import dev.reservation.cli.output.Json;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -19,11 +20,34 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
     private final PrintWriter err;
     private final Failures failures;
     private final BooleanSupplier verbose;
+    private final PrintWriter out;
+    private final BooleanSupplier json;
 
     ErrorReporter(PrintWriter err, Failures failures, BooleanSupplier verbose) {
+        this(err, failures, verbose, null, () -> false);
+    }
+
+    /** With {@code --json} ({@code json} true) a failure is also a JSON document on {@code out}. */
+    ErrorReporter(PrintWriter err, Failures failures, BooleanSupplier verbose, PrintWriter out, BooleanSupplier json) {
         this.err = err;
         this.failures = failures;
         this.verbose = verbose;
+        this.out = out;
+        this.json = json;
+    }
+
+    /**
+     * {@code {"error": {"exit": 4, "kind": "CONFLICT", "message": "...", "details": [...]}}} on stdout,
+     * so a script reading --json output always gets one document, success or not.
+     */
+    private void jsonError(ExitCode exit, String message, List<String> details, boolean asked) {
+        if (out == null || !asked) {
+            return;
+        }
+        out.println(Json.write(Json.object("error",
+                Json.object("exit", exit.code(), "kind", exit.name(), "message", message,
+                        "details", details.stream().map(String::strip).toList()))));
+        out.flush();
     }
 
     @Override
@@ -39,9 +63,11 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
                 message += "; did you mean " + String.join(" or ", suggestions) + "?";
             }
         }
-        err.println("usage error: " + message + " (see '" + command.getCommandSpec().qualifiedName() + " --help')");
+        String line = "usage error: " + message + " (see '" + command.getCommandSpec().qualifiedName() + " --help')";
+        err.println(line);
         stackTraceIfVerbose(ex);
         err.flush();
+        jsonError(ExitCode.USAGE, line, List.of(), json.getAsBoolean() || List.of(args).contains("--json"));
         return ExitCode.USAGE.code();
     }
 
@@ -56,6 +82,7 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
         failure.details().forEach(err::println);
         stackTraceIfVerbose(ex);
         err.flush();
+        jsonError(failure.exit(), failure.headline(), failure.details(), json.getAsBoolean());
         return failure.exit().code();
     }
 

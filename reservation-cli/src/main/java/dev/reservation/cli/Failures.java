@@ -18,14 +18,17 @@ import dev.reservation.core.domain.Room;
 import dev.reservation.core.domain.StoreUnavailableException;
 import dev.reservation.core.domain.Suggestions;
 import dev.reservation.core.domain.TooManySignInAttemptsException;
+import dev.reservation.core.domain.User;
 import dev.reservation.core.domain.WriteOutcomeUnknownException;
 import dev.reservation.core.service.ReservationView;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -46,13 +49,28 @@ public final class Failures {
     }
 
     private final Function<String, Optional<Room>> rooms;
+    private final Supplier<Map<String, User>> users;
 
     /**
      * @param rooms rooms by id, for rendering conflict times in the room's zone; must not do I/O.
      *     Conflicts arrive already masked by the core (busy slots unless the actor may see them).
      */
     public Failures(Function<String, Optional<Room>> rooms) {
+        this(rooms, Map::of);
+    }
+
+    /** @param users everyone by id, asked only for a conflict's details (to name people, not ids) */
+    public Failures(Function<String, Optional<Room>> rooms, Supplier<Map<String, User>> users) {
         this.rooms = rooms;
+        this.users = users;
+    }
+
+    private Map<String, User> knownUsers() {
+        try {
+            return users.get();
+        } catch (RuntimeException storeTrouble) {
+            return Map.of(); // ids then: the failure is reported either way
+        }
     }
 
     public Failure describe(Throwable thrown) {
@@ -110,7 +128,7 @@ public final class Failures {
         String roomName = room.map(Room::name).orElse(conflicts.isEmpty() ? "the room" : conflicts.get(0).roomId());
         List<String> details = new ArrayList<>();
         for (ReservationView seen : conflicts) {
-            details.add("  conflicts with: " + Tables.reservation(seen, room.orElse(null)));
+            details.add("  conflicts with: " + Tables.reservation(seen, room.orElse(null), knownUsers()));
         }
         Suggestions s = e.suggestions();
         s.nextFreeSlotInRoom().ifPresentOrElse(

@@ -25,7 +25,7 @@ import picocli.CommandLine.ScopeType;
                 + " --as is required (except for cluster commands and users bootstrap-admin).",
             "A MEMBER sees rooms and schedules, books only for themselves, sees others' reservations only as"
                 + " busy slots, and cancels only their own; an ADMIN also manages users and rooms."},
-        subcommands = {UsersCommand.class, RoomsCommand.class, ReserveCommand.class, ReservationsCommand.class,
+        subcommands = {UsersCommand.class, RoomsCommand.class, LocationsCommand.class, ReserveCommand.class, ReservationsCommand.class,
             ReportCommand.class,
             SeedCommand.class, ClusterCommand.class, CompletionCommand.class},
         footerHeading = "%nStore, times and passwords:%n",

@@ -74,7 +74,7 @@ public final class ReservationsCommand {
         ReservationView reservation = context.service(ReservationService.class).get(context.actor(), id);
         Optional<Room> room = context.lookups().roomById(reservation.roomId());
         context.output().result(Json.object("reservation", ReservationJson.of(reservation, room)), out -> {
-            out.println(Tables.reservation(reservation, room.orElse(null)));
+            out.println(Tables.reservation(reservation, room.orElse(null), context.lookups().allUsers()));
             reservation.details().ifPresent(r -> Tables.audit(out, r, room.orElse(null), context.lookups().allUsers()));
         });
         return 0;
@@ -92,7 +92,7 @@ public final class ReservationsCommand {
         context.output().result(Json.object("reservation", ReservationJson.of(view, room),
                         "alreadyCancelled", !wasConfirmed),
                 out -> out.println((wasConfirmed ? "Cancelled: " : "Was already cancelled: ")
-                        + Tables.reservation(view, room.orElse(null))));
+                        + Tables.reservation(view, room.orElse(null), context.lookups().allUsers())));
         return 0;
     }
 

@@ -34,7 +34,8 @@ public final class ReserveCommand implements Callable<Integer> {
     private String room;
 
     @Option(names = "--user", paramLabel = "<email|id>",
-            description = "who the room is booked for (default: the --as user); a MEMBER books only for themselves")
+            description = {"who the room is booked for (default: the --as user; without --as it is required,",
+                "as the local operator is nobody's account); a MEMBER books only for themselves"})
     private String user;
 
     @Option(names = "--start", required = true, paramLabel = "<time>",
@@ -77,7 +78,7 @@ public final class ReserveCommand implements Callable<Integer> {
         context.output().result(Json.object("reservation", ReservationJson.of(view, Optional.of(target)),
                         "replayed", receipt.replayed()),
                 out -> out.println((receipt.replayed() ? "Already booked with this idempotency key: " : "Booked: ")
-                        + Tables.reservation(view, target)));
+                        + Tables.reservation(view, target, context.lookups().allUsers())));
         return 0;
     }
 

@@ -9,6 +9,7 @@ import dev.reservation.cli.output.Views;
 import dev.reservation.cli.output.Views.ReservationJson;
 import dev.reservation.cli.output.Views.RoomView;
 import dev.reservation.core.domain.Equipment;
+import dev.reservation.core.domain.InvalidInputException;
 import dev.reservation.core.domain.Room;
 import dev.reservation.core.domain.TimeSlot;
 import dev.reservation.core.service.FreeRoomQuery;
@@ -53,16 +54,22 @@ public final class RoomsCommand {
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a room (admins only).")
     int add(@Option(names = "--name", required = true, description = "unique name") String name,
-            @Option(names = "--location", required = true, description = "building and floor") String location,
+            @Option(names = "--location", description = "building and floor as text (or --location-id)") String location,
+            @Option(names = "--location-id", paramLabel = "<id>",
+                    description = "a location from 'locations list': its label and its site's zone are used") String locationId,
             @Option(names = "--capacity", required = true, description = "seats") int capacity,
             @Option(names = "--equipment", split = ",", converter = EquipmentConverter.class, paramLabel = "<item>",
                     description = "repeatable or comma-separated: projector, video-conferencing, whiteboard, screen, phone")
             List<Equipment> equipment,
-            @Option(names = "--zone", description = "time zone, e.g. Europe/Berlin (default: this machine's)")
+            @Option(names = "--zone", description = "time zone, e.g. Europe/Berlin (default: the location's, else this machine's)")
             String zone) {
-        ZoneId roomZone = zone == null ? context.localZone() : Room.parseZone(zone);
+        ZoneId roomZone = zone != null ? Room.parseZone(zone) : locationId != null ? null : context.localZone();
+        if (location == null && locationId == null) {
+            throw new InvalidInputException("location",
+                    "say where the room is: --location-id <id> (see 'locations list') or --location <text>");
+        }
         Room room = context.service(RoomService.class).create(context.actor(), new NewRoom(name, location, capacity,
-                equipment == null ? Set.of() : Set.copyOf(equipment), roomZone));
+                equipment == null ? Set.of() : Set.copyOf(equipment), roomZone, locationId));
         return print(context, "Added room ", room);
     }
 

@@ -30,11 +30,12 @@ public final class SeedCommand implements Callable<Integer> {
         boolean demoPasswords = context.embeddedStore();
         SeedService.SeedResult result = demoPasswords
                 ? seed.seedWithDemoPasswords(actor, context.service(AuthService.class)) : seed.seed(actor);
-        String added = result.usersAdded() + result.roomsAdded() == 0
+        String added = result.usersAdded() + result.roomsAdded() + result.locationsAdded() == 0
                 ? "Nothing to seed: the demo users and rooms are all there."
-                : "Seeded: " + result.usersAdded() + " users and " + result.roomsAdded() + " rooms added.";
+                : "Seeded: " + result.usersAdded() + " users, " + result.locationsAdded() + " locations and "
+                + result.roomsAdded() + " rooms added.";
         context.output().result(Json.object("usersAdded", result.usersAdded(), "roomsAdded", result.roomsAdded(),
-                        "demoPasswords", demoPasswords),
+                        "locationsAdded", result.locationsAdded(), "demoPasswords", demoPasswords),
                 out -> out.println(added + (demoPasswords
                         ? " Demo users sign in with --as <email> and the demo password stated in the README."
                         : " The demo users have no password (not on a MongoDB URI): an admin sets one with"

@@ -65,9 +65,9 @@ abstract class ManagementScenarios extends AccountScenarios {
         cli.run("reservations", "cancel", id);
         Result shown = cli.run("reservations", "show", id);
         assertThat(shown.out().lines()).containsExactly(
-                id + "  Spree  2030-01-07 10:00-11:00 Europe/Berlin  \"Booked by Ada\" (1 attendee) by u-grace,"
+                id + "  Spree  2030-01-07 10:00-11:00 Europe/Berlin  \"Booked by Ada\" (1 attendee) by Grace Hopper,"
                         + " CANCELLED at 2030-01-07 09:00 by local-operator",
-                "created 2030-01-07 09:00 Europe/Berlin by u-ada (ada@example.com)",
+                "created 2030-01-07 09:00 Europe/Berlin by Ada Lovelace <ada@example.com>",
                 "cancelled 2030-01-07 09:00 Europe/Berlin by local-operator");
         JsonNode json = cli.json("reservations", "show", id).get("reservation");
         assertThat(json.get("createdBy").asText()).isEqualTo("u-ada");

@@ -51,7 +51,7 @@ abstract class ReservationScenarios extends CommandScenarios {
                 "--duration", "45m", "--title", "Review");
         assertThat(result.exit()).isZero();
         assertThat(result.out()).startsWith("Booked: ")
-                .contains("Thames  2030-01-08 15:00-15:45 Europe/London  \"Review\" (1 attendee) by u-alan, CONFIRMED");
+                .contains("Thames  2030-01-08 15:00-15:45 Europe/London  \"Review\" (1 attendee) by Alan Turing, CONFIRMED");
     }
 
     @Test
@@ -66,7 +66,8 @@ abstract class ReservationScenarios extends CommandScenarios {
         assertThat(lines[0]).isEqualTo("conflict: Spree is already booked at that time (1 reservation in the way)");
         assertThat(lines[1]).startsWith("  conflicts with: " + first + "  Spree  2030-01-07 10:00-11:00 Europe/Berlin");
         assertThat(result.err()).contains("  suggestion: Spree is next free 2030-01-07 11:00-12:00 Europe/Berlin")
-                .contains("  suggestion: free at that time: ").contains("Camden (3 seats, London office, 5th floor)")
+                .contains("  suggestion: free at that time: Havel (6 seats, Berlin HQ, 2nd floor), Tiergarten")
+                .as("the same building first, then elsewhere").contains("Thames (8 seats, London office, 5th floor)")
                 .doesNotContain("Exception");
     }
 

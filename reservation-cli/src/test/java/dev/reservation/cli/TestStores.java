@@ -19,12 +19,14 @@ import dev.reservation.core.memory.InMemoryReservationStore;
 import dev.reservation.core.memory.InMemoryQuotaCounters;
 import dev.reservation.core.memory.InMemoryQuotaStore;
 import dev.reservation.core.memory.InMemoryRoomOperationsStore;
+import dev.reservation.core.memory.InMemoryLocationStore;
 import dev.reservation.core.memory.InMemoryRoomStore;
 import dev.reservation.core.ops.QuotaCounters;
 import dev.reservation.core.ops.QuotaStore;
 import dev.reservation.core.ops.RoomOperationsStore;
 import dev.reservation.core.memory.InMemoryUserStore;
 import dev.reservation.core.store.ReservationStore;
+import dev.reservation.core.store.LocationStore;
 import dev.reservation.core.store.RoomStore;
 import dev.reservation.core.store.UserStore;
 import java.security.SecureRandom;
@@ -47,6 +49,7 @@ final class TestStores implements StoreFactory {
 
     final UserStore users = new InMemoryUserStore();
     final RoomStore rooms = new InMemoryRoomStore();
+    final LocationStore locations = new InMemoryLocationStore();
     final ReservationStore reservations = new InMemoryReservationStore();
     final CredentialStore credentials = new InMemoryCredentialStore();
     final RoomOperationsStore roomOperations = new InMemoryRoomOperationsStore();
@@ -98,6 +101,7 @@ final class TestStores implements StoreFactory {
             protected void configure() {
                 bind(UserStore.class).toInstance(u);
                 bind(RoomStore.class).toInstance(rooms);
+                bind(LocationStore.class).toInstance(locations);
                 bind(ReservationStore.class).toInstance(r);
                 bind(CredentialStore.class).toInstance(credentials);
                 bind(ClusterInspector.class).toInstance(c);

@@ -1,20 +1,14 @@
 package dev.reservation.core;
 
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.reservation.core.testing.ArchitectureRules;
 
-/**
- * Each package of this module depends only downward. Every package is its own slice, the module's
- * root package included ({@code "dev.reservation.(**)"} captures the whole package name, so a cycle
- * through {@code dev.reservation.core} itself is caught too).
- */
+/** Each package of the core depends only downward (docs/ARCHITECTURE.md). */
 @AnalyzeClasses(packages = "dev.reservation.core", importOptions = ImportOption.DoNotIncludeTests.class)
 class PackageRulesTest {
     @ArchTest
-    static final ArchRule packagesAreFreeOfCycles = slices().matching("dev.reservation.(**)")
-            .should().beFreeOfCycles();
+    static final ArchRule packagesAreFreeOfCycles = ArchitectureRules.PACKAGES_FREE_OF_CYCLES;
 }

@@ -6,6 +6,7 @@ import dev.reservation.core.auth.SessionStore;
 import dev.reservation.core.auth.SignInAttemptStore;
 import dev.reservation.core.cluster.ClusterInspector;
 import dev.reservation.core.store.ReservationStore;
+import dev.reservation.core.store.LocationStore;
 import dev.reservation.core.store.RoomStore;
 import dev.reservation.core.store.UserStore;
 import java.time.Clock;
@@ -37,6 +38,7 @@ public final class MongoStoreModule extends AbstractModule {
         bind(SessionStore.class).toInstance(stores.sessions());
         bind(SignInAttemptStore.class).toInstance(stores.signInAttempts());
         bind(RoomStore.class).toInstance(stores.rooms());
+        bind(LocationStore.class).toInstance(stores.locations());
         bind(ReservationStore.class).toInstance(stores.reservations());
         bind(ClusterInspector.class).toInstance(stores.cluster());
         bind(dev.reservation.core.ops.RoomOperationsStore.class).toInstance(stores.roomOperations());

@@ -14,12 +14,14 @@ import dev.reservation.core.cluster.ClusterTopology;
 import dev.reservation.core.domain.ReservationException;
 import dev.reservation.core.domain.StoreUnavailableException;
 import dev.reservation.core.store.ReservationStore;
+import dev.reservation.core.store.LocationStore;
 import dev.reservation.core.store.RoomStore;
 import dev.reservation.core.store.UserStore;
 import dev.reservation.mongo.internal.BookingProtocol;
 import dev.reservation.mongo.internal.ClientSettings;
 import dev.reservation.mongo.internal.MongoCredentialStore;
 import dev.reservation.mongo.internal.MongoReservationStore;
+import dev.reservation.mongo.internal.MongoLocationStore;
 import dev.reservation.mongo.internal.MongoRoomStore;
 import dev.reservation.mongo.internal.MongoSessionStore;
 import dev.reservation.mongo.internal.MongoSignInAttemptStore;
@@ -61,6 +63,7 @@ public final class MongoStores implements AutoCloseable {
     private final SessionStore sessions;
     private final SignInAttemptStore signInAttempts;
     private final RoomStore rooms;
+    private final LocationStore locations;
     private final ReservationStore reservations;
     private final RoomOperationsStore roomOperations;
     private final QuotaStore quotas;
@@ -95,6 +98,7 @@ public final class MongoStores implements AutoCloseable {
         this.sessions = new MongoSessionStore(db.getCollection(Schema.SESSIONS));
         this.signInAttempts = new MongoSignInAttemptStore(db.getCollection(Schema.SIGNIN_FAILURES));
         this.rooms = new MongoRoomStore(db.getCollection(Schema.ROOMS));
+        this.locations = new MongoLocationStore(db.getCollection(Schema.LOCATIONS));
         this.reservations = new MongoReservationStore(reservationDocs, routing.forLists(reservationDocs),
                 db.getCollection(Schema.ROOM_DAYS), timing(options), routing, () -> serverTime(db), clock);
         this.roomOperations = new MongoRoomOperationsStore(db.getCollection(OpsSchema.ROOM_OPS));
@@ -175,6 +179,11 @@ public final class MongoStores implements AutoCloseable {
 
     public RoomStore rooms() {
         return rooms;
+    }
+
+    /** Sites, buildings and floors. */
+    public LocationStore locations() {
+        return locations;
     }
 
     public ReservationStore reservations() {

@@ -35,9 +35,9 @@ class SchemaTest {
             assertThat(indexNames(database, "users")).contains("email_unique");
             assertThat(indexNames(database, "rooms")).contains("nameKey_unique");
             assertThat(indexNames(database, "reservations"))
-                    .contains("room_start", "user_start", "start_id", "idempotencyScope_unique").doesNotContain("idempotencyKey_unique");
+                    .contains("room_start", "user_start", "start_id", "roomId_id", "idempotencyScope_unique").doesNotContain("idempotencyKey_unique");
             assertThat(database.getCollection("schema_version").countDocuments()).isEqualTo(1);
-            assertThat(database.getCollection("schema_version").find().first().getInteger("version")).isEqualTo(2);
+            assertThat(database.getCollection("schema_version").find().first().getInteger("version")).isEqualTo(dev.reservation.mongo.internal.Schema.VERSION);
         }
     }
 
@@ -62,7 +62,7 @@ class SchemaTest {
         try (MongoClient client = MongoClients.create(mongo.uri())) {
             assertThat(indexNames(client.getDatabase(db), "reservations")).doesNotContain("idempotencyKey_unique");
             assertThat(client.getDatabase(db).getCollection("schema_version").find().first().getInteger("version"))
-                    .isEqualTo(2);
+                    .isEqualTo(dev.reservation.mongo.internal.Schema.VERSION);
         }
     }
 

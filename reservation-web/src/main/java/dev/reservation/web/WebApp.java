@@ -1,5 +1,6 @@
 package dev.reservation.web;
 
+import dev.reservation.web.pages.view.DemoAccounts;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.Injector;
 import dev.reservation.core.cluster.ClusterInspector;
@@ -12,7 +13,10 @@ import dev.reservation.core.ops.UsageReports;
 import dev.reservation.core.service.AuthService;
 import dev.reservation.core.service.ReservationService;
 import dev.reservation.core.service.RoomSearchService;
+import dev.reservation.core.service.LocationService;
 import dev.reservation.core.service.RoomService;
+import dev.reservation.web.api.LocationApiRoutes;
+import dev.reservation.web.pages.LocationRoutes;
 import dev.reservation.core.service.UserService;
 import dev.reservation.core.store.RoomStore;
 import dev.reservation.core.store.UserStore;
@@ -62,6 +66,7 @@ import io.javalin.json.JavalinJackson;
 import java.time.Clock;
 import java.util.Optional;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import com.google.inject.Key;
 
 /**
  * The web app: pages, JSON API and health checks over the core services found in an
@@ -91,6 +96,7 @@ public final class WebApp {
         Clock clock = injector.getInstance(Clock.class);
         UserService users = injector.getInstance(UserService.class);
         RoomService rooms = injector.getInstance(RoomService.class);
+        LocationService locations = injector.getInstance(LocationService.class);
         ReservationService reservations = injector.getInstance(ReservationService.class);
         RoomSearchService search = injector.getInstance(RoomSearchService.class);
         ClusterInspector cluster = injector.getInstance(ClusterInspector.class);
@@ -103,7 +109,9 @@ public final class WebApp {
         VerifiedCredentials verified = new VerifiedCredentials(clock, VerifiedCredentials.DEFAULT_TTL);
         SignOuts signOuts = new SignOuts(sessions, verified);
         AuthGate gate = new AuthGate(users, auth, sessions, verified, signIn.localPasswords());
-        Pages pages = new Pages(signIn.localPasswords());
+        Pages pages = new Pages(signIn.localPasswords(),
+                injector.getExistingBinding(Key.get(DemoAccounts.class)) == null
+                        ? DemoAccounts.NONE : injector.getInstance(DemoAccounts.class));
         Optional<OidcRoutes> oidc = signIn.oidc().map(provider -> new OidcRoutes(pages, provider, auth, sessions, clock,
                 settings.sessionMax()));
         SecurityHeaders headers = new SecurityHeaders(signIn.oidc().flatMap(OidcProvider::endSessionOrigin).stream()
@@ -116,7 +124,7 @@ public final class WebApp {
             }
         }, pages);
         KeyedBookings bookings = new KeyedBookings(reservations);
-        RoomFinder finder = new RoomFinder(rooms, search, clock);
+        RoomFinder finder = new RoomFinder(rooms, search, clock, locations);
         ReservationRows rows = new ReservationRows(rooms, users);
         OperationsService operations = injector.getInstance(OperationsService.class);
         RoomOperationsAdmin opsAdmin = injector.getInstance(RoomOperationsAdmin.class);
@@ -134,6 +142,7 @@ public final class WebApp {
             new ApiV1Routes(users, rooms, search, cluster, clock).register(config.routes);
             new UserApiRoutes(users, bodies, signOuts).register(config.routes);
             new RoomApiRoutes(rooms, bodies).register(config.routes);
+            new LocationApiRoutes(locations, bodies).register(config.routes);
             new ReservationApiRoutes(bookings, reservations, rooms, bodies).register(config.routes);
             new SignInRoutes(pages, auth, sessions, signIn.localPasswords(), oidc).register(config.routes);
             oidc.ifPresent(o -> o.register(config.routes));
@@ -141,7 +150,8 @@ public final class WebApp {
             new HomeRoutes(pages, cluster, finder).register(config.routes);
             new UserRoutes(pages, users).register(config.routes);
             new UserAdminRoutes(pages, users, signOuts).register(config.routes);
-            new RoomAdminRoutes(pages, rooms, finder).register(config.routes); // before /rooms/{id}
+            new RoomAdminRoutes(pages, rooms, finder, locations).register(config.routes); // before /rooms/{id}
+            new LocationRoutes(pages, locations, rooms).register(config.routes);
             new RoomRoutes(pages, rooms, reservations, finder, clock).register(config.routes);
             new ReservationRoutes(pages, reservations, rooms, users, rows).register(config.routes);
             new ReservationDetailRoutes(pages, reservations, rooms, users, rows).register(config.routes);

@@ -1,5 +1,7 @@
 package dev.reservation.web;
 
+import dev.reservation.core.text.DurationText;
+import dev.reservation.web.pages.view.DemoAccounts;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.nimbusds.oauth2.sdk.auth.Secret;
@@ -175,7 +177,12 @@ public final class WebMain implements Callable<Integer> {
                 System.getenv(), clock);
         WebApp app;
         try {
-            Injector injector = Guice.createInjector(new CoreModule(clock, BookingPolicy.DEFAULT), store.module());
+            Injector injector = Guice.createInjector(new CoreModule(clock, BookingPolicy.DEFAULT), store.module(),
+                    binder -> {
+                        if (store.embeddedDefault()) { // Startup gives the demo users the demo password
+                            binder.bind(DemoAccounts.class).toInstance(DemoAccounts.seeded());
+                        }
+                    });
             Startup.prepare(injector, store.embeddedDefault(), System.getenv());
             app = new WebApp(injector, WebSettings.DEFAULT.withPrimaryWait(primaryWait)
                     .withSessions(sessionIdle, sessionMax)
@@ -223,28 +230,14 @@ public final class WebMain implements Callable<Integer> {
         }
     }
 
-    /** Reads "15s", "500ms", "2m", "12h" or ISO-8601 "PT15S". */
+    /** Reads durations with the core's {@link DurationText}: "15s", "500ms", "2m", "12h", "1h30m" or ISO-8601 "PT15S". */
     static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
         @Override
         public Duration convert(String value) {
-            String v = value.strip().toLowerCase(java.util.Locale.ROOT);
             try {
-                if (v.startsWith("pt")) {
-                    return Duration.parse(v.toUpperCase(java.util.Locale.ROOT));
-                }
-                if (v.endsWith("ms")) {
-                    return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
-                }
-                long n = Long.parseLong(v.substring(0, v.length() - 1));
-                return switch (v.charAt(v.length() - 1)) {
-                    case 's' -> Duration.ofSeconds(n);
-                    case 'm' -> Duration.ofMinutes(n);
-                    case 'h' -> Duration.ofHours(n);
-                    default -> throw new CommandLine.TypeConversionException("'" + value + "' is not a duration");
-                };
-            } catch (RuntimeException e) {
-                throw new CommandLine.TypeConversionException("'" + value + "' is not a duration like 15s, 500ms,"
-                        + " 30m, 12h or PT15S");
+                return DurationText.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
             }
         }
     }

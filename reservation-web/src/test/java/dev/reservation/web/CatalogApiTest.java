@@ -97,7 +97,7 @@ class CatalogApiTest {
         assertThat(rs.get("setName").asText()).isEqualTo("rs0");
         assertThat(rs.get("primary").asText()).isEqualTo("db1:27017");
         assertThat(rs.get("members").findValuesAsText("state")).containsExactly("PRIMARY", "SECONDARY", "ARBITER");
-        assertThat(rs.get("members").get(1).get("replicationLagMs").asLong()).isEqualTo(40);
+        assertThat(rs.get("members").get(1).get("replicationLagMillis").asLong()).isEqualTo(40);
     }
 
     @Test

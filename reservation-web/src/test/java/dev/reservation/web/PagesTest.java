@@ -94,11 +94,11 @@ class PagesTest {
         String day = http.get("/rooms/r-spree?view=day&date=2026-03-04").body();
 
         assertThat(week).contains("Mon 2 Mar", "Sun 8 Mar", "Wednesday review", "times in <strong>Europe/Berlin");
-        assertThat(week).contains("<th class=\"time\">11:00</th>");
+        assertThat(week).contains("<th class=\"time\" scope=\"row\">11:00</th>");
         assertThat(day).contains("Wed 4 Mar").doesNotContain("Thu 5 Mar");
-        assertThat(day).containsPattern("<th class=\"time\">11:00</th>\\s*<td class=\"busy start\" title=\"Wednesday review\">Wednesday review</td>");
-        assertThat(day).containsPattern("<th class=\"time\">11:30</th>\\s*<td class=\"busy\"></td>");
-        assertThat(day).containsPattern("<th class=\"time\">12:00</th>\\s*<td class=\"free\"><a href=\"/reserve\\?");
+        assertThat(day).containsPattern("<th class=\"time\" scope=\"row\">11:00</th>\\s*<td class=\"busy start\"><span class=\"visually-hidden\">Busy: </span>Wednesday review</td>");
+        assertThat(day).containsPattern("<th class=\"time\" scope=\"row\">11:30</th>\\s*<td class=\"busy\"><span class=\"visually-hidden\">busy</span></td>");
+        assertThat(day).containsPattern("<th class=\"time\" scope=\"row\">12:00</th>\\s*<td class=\"free\"><a href=\"/reserve\\?");
     }
 
     @Test

@@ -1,6 +1,6 @@
 package dev.reservation.harness.checker;
 
-import dev.reservation.harness.history.Fn;
+import dev.reservation.harness.history.HistoryTerms;
 import dev.reservation.harness.history.Op;
 import dev.reservation.harness.history.OpType;
 import java.util.ArrayList;
@@ -39,18 +39,18 @@ public final class LostWriteChecker {
                 stored.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(r);
             }
         }
-        Map<String, Op> outcome = outcomes(ops, Fn.RESERVE, Fn.KEY);
-        Map<String, Op> cancels = outcomes(ops, Fn.CANCEL, Fn.ID);
+        Map<String, Op> outcome = outcomes(ops, HistoryTerms.RESERVE, HistoryTerms.KEY);
+        Map<String, Op> cancels = outcomes(ops, HistoryTerms.CANCEL, HistoryTerms.ID);
         List<String> violations = new ArrayList<>();
         long ok = 0, conflict = 0, fail = 0, unknownApplied = 0, unknownNotApplied = 0;
         long cancelOk = 0, cancelFail = 0, cancelUnknownApplied = 0, cancelUnknownNotApplied = 0;
         for (Op op : outcome.values()) {
-            String key = op.require(Fn.KEY);
+            String key = op.require(HistoryTerms.KEY);
             List<StoredReservation> found = stored.getOrDefault(key, List.of());
             switch (op.type()) {
                 case OK -> {
                     ok++;
-                    String id = op.get(Fn.ID).orElse(null);
+                    String id = op.get(HistoryTerms.ID).orElse(null);
                     StoredReservation mine = found.stream().filter(r -> r.id().equals(id)).findFirst().orElse(null);
                     if (found.isEmpty()) {
                         violations.add("lost write: reservation " + id + " (key " + key + ", " + describe(op)
@@ -88,14 +88,14 @@ public final class LostWriteChecker {
                     }
                 }
                 case FAIL -> {
-                    if (Fn.REASON_CONFLICT.equals(op.value().get(Fn.REASON))) {
+                    if (HistoryTerms.REASON_CONFLICT.equals(op.value().get(HistoryTerms.REASON))) {
                         conflict++;
                     } else {
                         fail++;
                     }
                     if (!found.isEmpty()) {
                         violations.add("failed write took effect: key " + key + " (" + describe(op) + ") completed fail ("
-                                + op.value().getOrDefault(Fn.REASON, "?") + ": " + op.error() + ") at " + ms(op) + " by "
+                                + op.value().getOrDefault(HistoryTerms.REASON, "?") + ": " + op.error() + ") at " + ms(op) + " by "
                                 + who(op) + " but reservation " + found.get(0).id() + " is stored " + found.get(0).status());
                     }
                 }
@@ -145,11 +145,11 @@ public final class LostWriteChecker {
     }
 
     static String describe(Op op) {
-        return "room " + op.get(Fn.ROOM).orElse("?") + " " + op.get(Fn.START).orElse("?") + "/" + op.get(Fn.END).orElse("?");
+        return "room " + op.get(HistoryTerms.ROOM).orElse("?") + " " + op.get(HistoryTerms.START).orElse("?") + "/" + op.get(HistoryTerms.END).orElse("?");
     }
 
     static String who(Op op) {
-        return op.process() + op.get(Fn.INSTANCE).map(i -> " via " + i).orElse("");
+        return op.process() + op.get(HistoryTerms.INSTANCE).map(i -> " via " + i).orElse("");
     }
 
     /** When an operation completed, in seconds since the run began (as every checker and the report say it). */

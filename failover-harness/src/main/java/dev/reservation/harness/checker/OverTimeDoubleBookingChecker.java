@@ -1,7 +1,7 @@
 package dev.reservation.harness.checker;
 
 import dev.reservation.core.domain.TimeSlot;
-import dev.reservation.harness.history.Fn;
+import dev.reservation.harness.history.HistoryTerms;
 import dev.reservation.harness.history.Op;
 import dev.reservation.harness.history.OpType;
 import dev.reservation.harness.history.Pairs;
@@ -32,17 +32,17 @@ public final class OverTimeDoubleBookingChecker {
     public CheckResult check(List<Op> ops) {
         Map<String, Long> cancelledFrom = new HashMap<>();
         for (Pairs.Pair p : Pairs.of(ops)) {
-            if (p.invoke().f().equals(Fn.CANCEL) && p.outcome() != OpType.FAIL) {
-                cancelledFrom.merge(p.invoke().require(Fn.ID), p.invoke().time(), Math::min);
+            if (p.invoke().f().equals(HistoryTerms.CANCEL) && p.outcome() != OpType.FAIL) {
+                cancelledFrom.merge(p.invoke().require(HistoryTerms.ID), p.invoke().time(), Math::min);
             }
         }
         Map<String, List<Held>> byRoom = new TreeMap<>();
         for (Op op : ops) {
-            if (op.isClient() && op.is(OpType.OK, Fn.RESERVE)) {
-                String id = op.require(Fn.ID);
-                TimeSlot slot = new TimeSlot(Instant.parse(op.require(Fn.START)), Instant.parse(op.require(Fn.END)));
-                byRoom.computeIfAbsent(op.require(Fn.ROOM), k -> new ArrayList<>()).add(new Held(id, op.require(Fn.KEY),
-                        op.require(Fn.ROOM), slot, op, cancelledFrom.getOrDefault(id, Long.MAX_VALUE)));
+            if (op.isClient() && op.is(OpType.OK, HistoryTerms.RESERVE)) {
+                String id = op.require(HistoryTerms.ID);
+                TimeSlot slot = new TimeSlot(Instant.parse(op.require(HistoryTerms.START)), Instant.parse(op.require(HistoryTerms.END)));
+                byRoom.computeIfAbsent(op.require(HistoryTerms.ROOM), k -> new ArrayList<>()).add(new Held(id, op.require(HistoryTerms.KEY),
+                        op.require(HistoryTerms.ROOM), slot, op, cancelledFrom.getOrDefault(id, Long.MAX_VALUE)));
             }
         }
         List<String> violations = new ArrayList<>();

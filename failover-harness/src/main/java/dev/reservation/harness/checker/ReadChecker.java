@@ -1,7 +1,7 @@
 package dev.reservation.harness.checker;
 
 import dev.reservation.core.domain.TimeSlot;
-import dev.reservation.harness.history.Fn;
+import dev.reservation.harness.history.HistoryTerms;
 import dev.reservation.harness.history.Op;
 import dev.reservation.harness.history.OpType;
 import dev.reservation.harness.history.Pairs;
@@ -39,8 +39,8 @@ public final class ReadChecker {
     public CheckResult check(List<Op> ops) {
         Map<String, Op> failedByKey = new HashMap<>();
         for (Op op : ops) {
-            if (op.isClient() && op.is(OpType.FAIL, Fn.RESERVE)) {
-                failedByKey.put(op.require(Fn.KEY), op);
+            if (op.isClient() && op.is(OpType.FAIL, HistoryTerms.RESERVE)) {
+                failedByKey.put(op.require(HistoryTerms.KEY), op);
             }
         }
         Map<String, List<Acked>> ownBookings = new HashMap<>();
@@ -53,20 +53,20 @@ public final class ReadChecker {
                 continue;
             }
             String process = done.process();
-            if (done.f().equals(Fn.RESERVE) || done.f().equals(Fn.CANCEL)) {
-                Acked a = new Acked(done, done.require(Fn.ID), done.require(Fn.ROOM), new TimeSlot(
-                        Instant.parse(done.require(Fn.START)), Instant.parse(done.require(Fn.END))));
-                (done.f().equals(Fn.RESERVE) ? ownBookings : ownCancels)
+            if (done.f().equals(HistoryTerms.RESERVE) || done.f().equals(HistoryTerms.CANCEL)) {
+                Acked a = new Acked(done, done.require(HistoryTerms.ID), done.require(HistoryTerms.ROOM), new TimeSlot(
+                        Instant.parse(done.require(HistoryTerms.START)), Instant.parse(done.require(HistoryTerms.END))));
+                (done.f().equals(HistoryTerms.RESERVE) ? ownBookings : ownCancels)
                         .computeIfAbsent(process, k -> new ArrayList<>()).add(a);
                 continue;
             }
-            if (!done.f().equals(Fn.READ)) {
+            if (!done.f().equals(HistoryTerms.READ)) {
                 continue;
             }
             reads++;
-            String room = done.require(Fn.ROOM);
-            TimeSlot window = new TimeSlot(Instant.parse(done.require(Fn.FROM)), Instant.parse(done.require(Fn.TO)));
-            List<Seen.Entry> seen = Seen.decode(done.value().get(Fn.SEEN));
+            String room = done.require(HistoryTerms.ROOM);
+            TimeSlot window = new TimeSlot(Instant.parse(done.require(HistoryTerms.FROM)), Instant.parse(done.require(HistoryTerms.TO)));
+            List<Seen.Entry> seen = Seen.decode(done.value().get(HistoryTerms.SEEN));
             Map<String, Seen.Entry> byId = new HashMap<>();
             seen.forEach(e -> byId.put(e.id(), e));
             String read = "read of room " + room + " by " + LostWriteChecker.who(p.invoke()) + " invoked at "
@@ -75,12 +75,12 @@ public final class ReadChecker {
                 Op failed = e.key().isEmpty() ? null : failedByKey.get(e.key());
                 if (failed != null) {
                     violations.add(read + " shows reservation " + e.id() + " " + e.status() + " (key " + e.key()
-                            + ") whose booking completed fail (" + failed.value().getOrDefault(Fn.REASON, "?") + ") at "
+                            + ") whose booking completed fail (" + failed.value().getOrDefault(HistoryTerms.REASON, "?") + ") at "
                             + OverTimeDoubleBookingChecker.seconds(failed.time()));
                 }
             }
             overlappingConfirmed(seen, read, violations);
-            if (Boolean.parseBoolean(done.value().get(Fn.TRUNCATED))) {
+            if (Boolean.parseBoolean(done.value().get(HistoryTerms.TRUNCATED))) {
                 truncated++;
                 continue;
             }

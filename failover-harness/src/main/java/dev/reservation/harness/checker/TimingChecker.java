@@ -1,6 +1,6 @@
 package dev.reservation.harness.checker;
 
-import dev.reservation.harness.history.Fn;
+import dev.reservation.harness.history.HistoryTerms;
 import dev.reservation.harness.history.Op;
 import dev.reservation.harness.history.OpType;
 import java.util.Comparator;
@@ -18,7 +18,7 @@ public final class TimingChecker {
         List<Op> sorted = ops.stream().sorted(Comparator.comparingLong(Op::time)).toList();
         Optional<Op> fault = sorted.stream()
                 .filter(op -> op.process().equals("nemesis") && op.type() == OpType.INVOKE
-                        && Fn.PHASE_FAULT.equals(op.value().get(Fn.PHASE)))
+                        && HistoryTerms.PHASE_FAULT.equals(op.value().get(HistoryTerms.PHASE)))
                 .findFirst();
         if (fault.isEmpty()) {
             return new TrialTiming(trial, null, null, null, null, null, null, null, null, null, null, null, 0, 0, null);
@@ -28,37 +28,37 @@ public final class TimingChecker {
         long faultDone = sorted.stream().filter(op -> op.process().equals("nemesis") && op.type().completes()
                         && op.f().equals(fault.get().f()) && op.time() >= faultAt)
                 .mapToLong(Op::time).findFirst().orElse(faultAt);
-        Double server = firstEvent(sorted, faultAt, Fn.SOURCE_SERVER)
-                .flatMap(e -> e.get(Fn.ELECTION_WALL))
-                .flatMap(w -> fault.get().get(Fn.WALL).map(f -> (double) (Long.parseLong(w) - Long.parseLong(f))))
+        Double server = firstEvent(sorted, faultAt, HistoryTerms.SOURCE_SERVER)
+                .flatMap(e -> e.get(HistoryTerms.ELECTION_WALL))
+                .flatMap(w -> fault.get().get(HistoryTerms.WALL).map(f -> (double) (Long.parseLong(w) - Long.parseLong(f))))
                 .orElse(null);
-        Double driver = firstEvent(sorted, faultAt, Fn.SOURCE_DRIVER).map(e -> ms(e.time() - faultAt)).orElse(null);
-        Double poll = firstEvent(sorted, faultAt, Fn.SOURCE_POLL).map(e -> ms(e.time() - faultAt)).orElse(null);
-        Double election = server != null ? server : driver != null ? driver : poll;
-        String source = server != null ? Fn.SOURCE_SERVER : driver != null ? Fn.SOURCE_DRIVER
-                : poll != null ? Fn.SOURCE_POLL : null;
+        Double driver = firstEvent(sorted, faultAt, HistoryTerms.SOURCE_DRIVER).map(e -> ms(e.time() - faultAt)).orElse(null);
+        Double poll = firstEvent(sorted, faultAt, HistoryTerms.SOURCE_POLL).map(e -> ms(e.time() - faultAt)).orElse(null);
+        // a probe write acknowledged is "writable again", never an election (a single node has none)
+        Double election = server != null ? server : driver;
+        String source = server != null ? HistoryTerms.SOURCE_SERVER : driver != null ? HistoryTerms.SOURCE_DRIVER : null;
 
         long lastOkBefore = sorted.stream()
-                .filter(op -> op.is(OpType.OK, Fn.RESERVE) && op.time() <= faultDone)
+                .filter(op -> op.is(OpType.OK, HistoryTerms.RESERVE) && op.time() <= faultDone)
                 .mapToLong(Op::time).max().orElse(faultDone);
         Optional<Long> firstOkAfter = sorted.stream()
-                .filter(op -> op.is(OpType.OK, Fn.RESERVE) && op.time() > faultDone)
+                .filter(op -> op.is(OpType.OK, HistoryTerms.RESERVE) && op.time() > faultDone)
                 .map(Op::time).findFirst();
         long windowEnd = firstOkAfter.orElse(Long.MAX_VALUE);
-        long failed = sorted.stream().filter(op -> op.is(OpType.FAIL, Fn.RESERVE)
-                && !Fn.REASON_CONFLICT.equals(op.value().get(Fn.REASON))
+        long failed = sorted.stream().filter(op -> op.is(OpType.FAIL, HistoryTerms.RESERVE)
+                && !HistoryTerms.REASON_CONFLICT.equals(op.value().get(HistoryTerms.REASON))
                 && op.time() > lastOkBefore && op.time() <= windowEnd).count();
-        long unknown = sorted.stream().filter(op -> op.is(OpType.INFO, Fn.RESERVE)
+        long unknown = sorted.stream().filter(op -> op.is(OpType.INFO, HistoryTerms.RESERVE)
                 && op.time() > lastOkBefore && op.time() <= windowEnd).count();
 
-        String member = fault.get().get(Fn.MEMBER).orElse(null);
+        String member = fault.get().get(HistoryTerms.MEMBER).orElse(null);
         Double catchUp = sorted.stream()
                 .filter(op -> op.process().equals("nemesis") && op.type() == OpType.OK
-                        && Fn.PHASE_HEAL.equals(op.value().get(Fn.PHASE)))
+                        && HistoryTerms.PHASE_HEAL.equals(op.value().get(HistoryTerms.PHASE)))
                 .findFirst()
                 .flatMap(heal -> sorted.stream()
-                        .filter(op -> op.is(OpType.EVENT, Fn.MEMBER_CAUGHT_UP) && op.time() >= heal.time()
-                                && java.util.Objects.equals(op.value().get(Fn.MEMBER), heal.value().get(Fn.MEMBER)))
+                        .filter(op -> op.is(OpType.EVENT, HistoryTerms.MEMBER_CAUGHT_UP) && op.time() >= heal.time()
+                                && java.util.Objects.equals(op.value().get(HistoryTerms.MEMBER), heal.value().get(HistoryTerms.MEMBER)))
                         .findFirst()
                         .map(caught -> ms(caught.time() - heal.time())))
                 .orElse(null);
@@ -69,8 +69,9 @@ public final class TimingChecker {
 
     private static Optional<Op> firstEvent(List<Op> sorted, long after, String source) {
         return sorted.stream()
-                .filter(op -> op.is(OpType.EVENT, Fn.PRIMARY_ELECTED) && op.time() > after
-                        && source.equals(op.value().get(Fn.SOURCE)))
+                .filter(op -> (op.is(OpType.EVENT, HistoryTerms.PRIMARY_ELECTED) || op.is(OpType.EVENT, HistoryTerms.WRITABLE_AGAIN))
+                        && op.time() > after
+                        && source.equals(op.value().get(HistoryTerms.SOURCE)))
                 .findFirst();
     }
 

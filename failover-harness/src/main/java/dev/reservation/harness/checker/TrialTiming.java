@@ -5,7 +5,9 @@ package dev.reservation.harness.checker;
  * after killing a secondary, no catch-up on a single node, no write succeeded again before the trial
  * ended). Immutable.
  *
- * @param electionMs          fault to new primary, from the best source available ({@code electionSource})
+ * @param electionMs          fault to new primary, from the best source available ({@code electionSource}:
+ *                            the server's view, else the driver's); {@code null} where nobody was elected
+ *                            (a single node, the secondary killed)
  * @param electionServerMs    fault (harness wall clock) to the election date the new primary reported
  * @param electionDriverMs    fault to the driver's first "primary elected" event (monotonic)
  * @param writableAgainMs     fault to the harness's poll first finding a writable primary (monotonic)

@@ -24,7 +24,14 @@ public enum ClusterKind {
      * semantics (commit point, rollback, write-concern and retryable-write behaviour) that the real
      * driver talks to. Nothing measured on it is MongoDB's timing.
      */
-    RIG_PSA("rig-psa", true, true);
+    RIG_PSA("rig-psa", true, true),
+    /**
+     * Test doubles of the harness's own tests, a replica set and a single node: they exercise the
+     * harness's control flow. Never started by {@code --cluster}; what they do is a fake's rule, not
+     * MongoDB's behaviour.
+     */
+    TEST_DOUBLE_SET("test-double-set", true),
+    TEST_DOUBLE_NODE("test-double-node", false);
 
     private final String label;
     private final boolean replicaSet;
@@ -55,8 +62,14 @@ public enum ClusterKind {
 
     public static ClusterKind parse(String text) {
         String wanted = text.strip().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(k -> k.label.equals(wanted)).findFirst()
+        return Arrays.stream(values()).filter(ClusterKind::launchable).filter(k -> k.label.equals(wanted)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown cluster '" + text + "'; choose one of "
-                        + Arrays.stream(values()).map(ClusterKind::label).collect(Collectors.joining(", "))));
+                        + Arrays.stream(values()).filter(ClusterKind::launchable).map(ClusterKind::label)
+                        .collect(Collectors.joining(", "))));
+    }
+
+    /** False for the test doubles: {@code --cluster} can start every other kind. */
+    public boolean launchable() {
+        return this != TEST_DOUBLE_SET && this != TEST_DOUBLE_NODE;
     }
 }

@@ -21,6 +21,7 @@ public final class ClusterLauncher {
             case EXTERNAL -> new ExternalClusterAttacher().attach(options);
             case EMBEDDED_PROCESS -> new EmbeddedProcessLauncher(clock).start(options);
             case RIG_PSA -> RigCluster.start();
+            case TEST_DOUBLE_SET, TEST_DOUBLE_NODE -> throw new IllegalArgumentException("test doubles are not launched: " + options.kind());
         };
     }
 }

@@ -26,6 +26,9 @@ public final class ContainerReplicaSetLauncher {
     }
 
     public static boolean dockerAvailable() {
+        if (!DockerSocket.mayExist()) {
+            return false; // no daemon to find: spare the Testcontainers probe and its ERROR line
+        }
         try {
             return DockerClientFactory.instance().isDockerAvailable();
         } catch (RuntimeException | LinkageError e) {

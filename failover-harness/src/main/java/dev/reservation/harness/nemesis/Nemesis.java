@@ -5,7 +5,7 @@ import dev.reservation.harness.cluster.ClusterControl;
 import dev.reservation.harness.cluster.MemberHandle;
 import dev.reservation.harness.cluster.ServerView;
 import dev.reservation.harness.cluster.Waits;
-import dev.reservation.harness.history.Fn;
+import dev.reservation.harness.history.HistoryTerms;
 import dev.reservation.harness.history.History;
 import dev.reservation.harness.history.MonotonicClock;
 import dev.reservation.harness.history.Op;
@@ -68,8 +68,8 @@ public final class Nemesis implements FaultInjector {
             return;
         }
         boolean replicated = cluster.kind().replicaSet();
-        Op invoke = history.invoke(SELF, fault.label(), Map.of(Fn.PHASE, Fn.PHASE_FAULT, Fn.MEMBER, target.get(),
-                Fn.WALL, Long.toString(wall.millis())));
+        Op invoke = history.invoke(SELF, fault.label(), Map.of(HistoryTerms.PHASE, HistoryTerms.PHASE_FAULT, HistoryTerms.MEMBER, target.get(),
+                HistoryTerms.WALL, Long.toString(wall.millis())));
         if (!act(invoke, () -> inject(fault, target.get()))) {
             return;
         }
@@ -119,8 +119,8 @@ public final class Nemesis implements FaultInjector {
         }
         MemberHandle handle = cluster.member(member);
         String action = fault == Fault.FREEZE ? "thaw" : "start";
-        Op invoke = history.invoke(SELF, action, Map.of(Fn.PHASE, Fn.PHASE_HEAL, Fn.MEMBER, member,
-                Fn.WALL, Long.toString(wall.millis())));
+        Op invoke = history.invoke(SELF, action, Map.of(HistoryTerms.PHASE, HistoryTerms.PHASE_HEAL, HistoryTerms.MEMBER, member,
+                HistoryTerms.WALL, Long.toString(wall.millis())));
         return act(invoke, fault == Fault.FREEZE ? handle::thaw : handle::start);
     }
 
@@ -139,10 +139,10 @@ public final class Nemesis implements FaultInjector {
         await(limit, "a new primary after the fault", () -> Optional.of(cluster.view())
                 .filter(v -> v.primary().isPresent() && (v.term() > before.term() || !v.primary().get().equals(oldPrimary))))
                 .ifPresent(v -> {
-                    Map<String, String> value = new HashMap<>(Map.of(Fn.SOURCE, Fn.SOURCE_SERVER,
-                            Fn.MEMBER, v.primary().get(), "term", Long.toString(v.term())));
-                    v.electionWall().ifPresent(w -> value.put(Fn.ELECTION_WALL, Long.toString(w)));
-                    history.event("server", Fn.PRIMARY_ELECTED, value);
+                    Map<String, String> value = new HashMap<>(Map.of(HistoryTerms.SOURCE, HistoryTerms.SOURCE_SERVER,
+                            HistoryTerms.MEMBER, v.primary().get(), "term", Long.toString(v.term())));
+                    v.electionWall().ifPresent(w -> value.put(HistoryTerms.ELECTION_WALL, Long.toString(w)));
+                    history.event("server", HistoryTerms.PRIMARY_ELECTED, value);
                 });
     }
 
@@ -151,8 +151,8 @@ public final class Nemesis implements FaultInjector {
         Optional<Boolean> ok = Waits.until(clock, limit, poll,
                 () -> cluster.probeWrite() ? Optional.of(true) : Optional.empty());
         if (ok.isPresent()) {
-            history.event("harness", Fn.PRIMARY_ELECTED, Map.of(Fn.SOURCE, Fn.SOURCE_POLL,
-                    Fn.DETAIL, "a majority probe write was acknowledged"));
+            history.event("harness", HistoryTerms.WRITABLE_AGAIN, Map.of(HistoryTerms.SOURCE, HistoryTerms.SOURCE_POLL,
+                    HistoryTerms.DETAIL, "a majority probe write was acknowledged"));
             return true;
         }
         if (recordTimeout) {
@@ -164,8 +164,8 @@ public final class Nemesis implements FaultInjector {
     private void awaitCaughtUp(String member, long targetOptime, Duration limit) {
         await(limit, member + " to be SECONDARY and caught up", () -> cluster.view().member(member)
                 .filter(m -> m.healthy() && m.state() == MemberState.SECONDARY && m.optime() >= targetOptime))
-                .ifPresent(m -> history.event("server", Fn.MEMBER_CAUGHT_UP, Map.of(Fn.MEMBER, member,
-                        Fn.SOURCE, Fn.SOURCE_SERVER, "optime", Long.toString(m.optime()))));
+                .ifPresent(m -> history.event("server", HistoryTerms.MEMBER_CAUGHT_UP, Map.of(HistoryTerms.MEMBER, member,
+                        HistoryTerms.SOURCE, HistoryTerms.SOURCE_SERVER, "optime", Long.toString(m.optime()))));
     }
 
     private <T> Optional<T> await(Duration limit, String what, java.util.function.Supplier<Optional<T>> probe) {
@@ -177,6 +177,6 @@ public final class Nemesis implements FaultInjector {
     }
 
     private void timeout(Duration limit, String what) {
-        history.event("harness", Fn.TIMEOUT, Map.of(Fn.DETAIL, "no " + what + " within " + limit.toMillis() + " ms"));
+        history.event("harness", HistoryTerms.TIMEOUT, Map.of(HistoryTerms.DETAIL, "no " + what + " within " + limit.toMillis() + " ms"));
     }
 }

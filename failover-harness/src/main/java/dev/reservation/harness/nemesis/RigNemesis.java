@@ -2,7 +2,7 @@ package dev.reservation.harness.nemesis;
 
 import dev.reservation.harness.cluster.RigCluster;
 import dev.reservation.harness.cluster.Waits;
-import dev.reservation.harness.history.Fn;
+import dev.reservation.harness.history.HistoryTerms;
 import dev.reservation.harness.history.History;
 import dev.reservation.harness.history.MonotonicClock;
 import dev.reservation.harness.history.Op;
@@ -88,7 +88,7 @@ public final class RigNemesis implements FaultInjector {
         Optional<Boolean> settled = Waits.until(clock, limit, poll,
                 () -> cluster.view().settled() ? Optional.of(true) : Optional.empty());
         if (settled.isEmpty()) {
-            history.event("harness", Fn.TIMEOUT, Map.of(Fn.DETAIL, "no settled rig (primary, secondary up) within "
+            history.event("harness", HistoryTerms.TIMEOUT, Map.of(HistoryTerms.DETAIL, "no settled rig (primary, secondary up) within "
                     + limit.toMillis() + " ms"));
         }
         return settled.isPresent();
@@ -97,7 +97,7 @@ public final class RigNemesis implements FaultInjector {
     @Override
     public void run(Fault fault, Duration downTime, Duration budget, Duration limit) {
         if (!fault.rig()) {
-            Op invoke = history.invoke(SELF, fault.label(), Map.of(Fn.PHASE, Fn.PHASE_FAULT));
+            Op invoke = history.invoke(SELF, fault.label(), Map.of(HistoryTerms.PHASE, HistoryTerms.PHASE_FAULT));
             history.complete(invoke, OpType.FAIL, Map.of(), "UnsupportedFaultException: the replication rig injects "
                     + "stall-commit, failover-rollback, errors, lag or mixed, not " + fault.label());
             return;
@@ -130,7 +130,7 @@ public final class RigNemesis implements FaultInjector {
 
     private void stall(Duration hold, boolean failover) {
         String secondary = cluster.members().get(1);
-        if (!act(Fn.PHASE_FAULT, "stall-commit", secondary, Map.of(Fn.HOLD_MS, Long.toString(hold.toMillis())),
+        if (!act(HistoryTerms.PHASE_FAULT, "stall-commit", secondary, Map.of(HistoryTerms.HOLD_MS, Long.toString(hold.toMillis())),
                 cluster::stallCommitPoint)) {
             return;
         }
@@ -140,19 +140,19 @@ public final class RigNemesis implements FaultInjector {
             Duration window = Duration.ofMillis(100 + random.nextInt(301));
             Map<String, String> args = Map.of("crash", Boolean.toString(crash), "windowMs",
                     Long.toString(window.toMillis()));
-            Op invoke = history.invoke(SELF, "failover", withWall(Fn.PHASE_FAULT, cluster.members().get(0), args));
+            Op invoke = history.invoke(SELF, "failover", withWall(HistoryTerms.PHASE_FAULT, cluster.members().get(0), args));
             try {
                 ReplicationRig.Rollback rollback = cluster.failover(window, crash);
                 history.complete(invoke, OpType.OK, Map.of("rolledBack", Integer.toString(rollback.writesRolledBack())),
                         null);
-                history.event(Fn.SOURCE_RIG, Fn.PRIMARY_ELECTED, Map.of(Fn.SOURCE, Fn.SOURCE_RIG, Fn.MEMBER,
-                        cluster.members().get(0), "term", Long.toString(cluster.term()), Fn.DETAIL,
+                history.event(HistoryTerms.SOURCE_RIG, HistoryTerms.PRIMARY_ELECTED, Map.of(HistoryTerms.SOURCE, HistoryTerms.SOURCE_RIG, HistoryTerms.MEMBER,
+                        cluster.members().get(0), "term", Long.toString(cluster.term()), HistoryTerms.DETAIL,
                         "simulated failover complete, " + rollback.writesRolledBack() + " uncommitted writes rolled back"));
             } catch (RuntimeException e) {
                 history.complete(invoke, OpType.FAIL, Map.of(), e.getClass().getSimpleName() + ": " + e.getMessage());
             }
         }
-        act(Fn.PHASE_HEAL, "resume-commit", secondary, Map.of(), cluster::resumeCommitPoint);
+        act(HistoryTerms.PHASE_HEAL, "resume-commit", secondary, Map.of(), cluster::resumeCommitPoint);
     }
 
     private void errors(Duration hold) {
@@ -189,24 +189,24 @@ public final class RigNemesis implements FaultInjector {
             }
         }
         List<FailPoint.Armed> armed = new ArrayList<>();
-        if (!act(Fn.PHASE_FAULT, "error-window", cluster.members().get(0), Map.of("kind", name,
-                Fn.HOLD_MS, Long.toString(hold.toMillis())), () -> points.forEach(p -> armed.add(rig.arm(p))))) {
+        if (!act(HistoryTerms.PHASE_FAULT, "error-window", cluster.members().get(0), Map.of("kind", name,
+                HistoryTerms.HOLD_MS, Long.toString(hold.toMillis())), () -> points.forEach(p -> armed.add(rig.arm(p))))) {
             return;
         }
         Waits.pause(hold);
-        act(Fn.PHASE_HEAL, "disarm", cluster.members().get(0), Map.of("fired",
+        act(HistoryTerms.PHASE_HEAL, "disarm", cluster.members().get(0), Map.of("fired",
                 Integer.toString(armed.stream().mapToInt(FailPoint.Armed::fired).sum())), () -> armed.forEach(FailPoint.Armed::close));
     }
 
     private void lag(Duration hold) {
         Duration max = Duration.ofMillis(Math.max(1, (long) (settings.writeTimeout().toMillis() * 2 * random.nextDouble())));
         String secondary = cluster.members().get(1);
-        if (!act(Fn.PHASE_FAULT, "lag", secondary, Map.of("maxMs", Long.toString(max.toMillis()),
-                Fn.HOLD_MS, Long.toString(hold.toMillis())), () -> cluster.rig().lag(Duration.ZERO, max))) {
+        if (!act(HistoryTerms.PHASE_FAULT, "lag", secondary, Map.of("maxMs", Long.toString(max.toMillis()),
+                HistoryTerms.HOLD_MS, Long.toString(hold.toMillis())), () -> cluster.rig().lag(Duration.ZERO, max))) {
             return;
         }
         Waits.pause(hold);
-        act(Fn.PHASE_HEAL, "no-lag", secondary, Map.of(), () -> cluster.rig().lag(Duration.ZERO));
+        act(HistoryTerms.PHASE_HEAL, "no-lag", secondary, Map.of(), () -> cluster.rig().lag(Duration.ZERO));
     }
 
     /** Leaves the rig healthy: commit point moving, no fail point, no lag. */
@@ -214,7 +214,7 @@ public final class RigNemesis implements FaultInjector {
         cluster.rig().disarmAll();
         cluster.rig().lag(Duration.ZERO);
         if (cluster.stalled()) {
-            act(Fn.PHASE_HEAL, "resume-commit", cluster.members().get(1), Map.of(), cluster::resumeCommitPoint);
+            act(HistoryTerms.PHASE_HEAL, "resume-commit", cluster.members().get(1), Map.of(), cluster::resumeCommitPoint);
         }
     }
 
@@ -239,9 +239,9 @@ public final class RigNemesis implements FaultInjector {
 
     private Map<String, String> withWall(String phase, String member, Map<String, String> args) {
         Map<String, String> value = new HashMap<>(args);
-        value.put(Fn.PHASE, phase);
-        value.put(Fn.MEMBER, member);
-        value.put(Fn.WALL, Long.toString(wall.millis()));
+        value.put(HistoryTerms.PHASE, phase);
+        value.put(HistoryTerms.MEMBER, member);
+        value.put(HistoryTerms.WALL, Long.toString(wall.millis()));
         return value;
     }
 

@@ -3,7 +3,7 @@ package dev.reservation.harness.report;
 import dev.reservation.harness.checker.TrialResult;
 import dev.reservation.harness.checker.CheckResult;
 import dev.reservation.harness.checker.TrialTiming;
-import dev.reservation.harness.history.Fn;
+import dev.reservation.harness.history.HistoryTerms;
 import dev.reservation.harness.history.Op;
 import dev.reservation.harness.history.OpType;
 import dev.reservation.harness.history.Pairs;
@@ -92,11 +92,11 @@ public final class HtmlReport {
         }
         Set<String> known = new LinkedHashSet<>();
         for (Op op : history) {
-            if (op.isClient() && op.type() == OpType.OK && op.value().containsKey(Fn.ID)) {
-                known.add(op.value().get(Fn.ID));
+            if (op.isClient() && op.type() == OpType.OK && op.value().containsKey(HistoryTerms.ID)) {
+                known.add(op.value().get(HistoryTerms.ID));
             }
-            if (op.isClient() && op.is(OpType.OK, Fn.READ)) {
-                Seen.decode(op.value().get(Fn.SEEN)).forEach(s -> known.add(s.id()));
+            if (op.isClient() && op.is(OpType.OK, HistoryTerms.READ)) {
+                Seen.decode(op.value().get(HistoryTerms.SEEN)).forEach(s -> known.add(s.id()));
             }
         }
         for (String id : known) {
@@ -132,8 +132,8 @@ public final class HtmlReport {
         List<Pairs.Pair> pairs = Pairs.of(history);
         for (Pairs.Pair p : pairs) {
             Op done = p.completion();
-            if (p.invoke().f().equals(Fn.READ) && done != null && done.type() == OpType.OK) {
-                for (Seen.Entry s : Seen.decode(done.value().get(Fn.SEEN))) {
+            if (p.invoke().f().equals(HistoryTerms.READ) && done != null && done.type() == OpType.OK) {
+                for (Seen.Entry s : Seen.decode(done.value().get(HistoryTerms.SEEN))) {
                     if (rows.containsKey(s.id())) {
                         keyOf.putIfAbsent(s.id(), s.key());
                         if (s.confirmed()) {
@@ -142,9 +142,9 @@ public final class HtmlReport {
                     }
                 }
             }
-            if (p.invoke().f().equals(Fn.RESERVE) && done != null && done.type() == OpType.OK
-                    && rows.containsKey(done.value().get(Fn.ID))) {
-                keyOf.put(done.value().get(Fn.ID), done.value().get(Fn.KEY));
+            if (p.invoke().f().equals(HistoryTerms.RESERVE) && done != null && done.type() == OpType.OK
+                    && rows.containsKey(done.value().get(HistoryTerms.ID))) {
+                keyOf.put(done.value().get(HistoryTerms.ID), done.value().get(HistoryTerms.KEY));
             }
         }
         Map<String, String> idOfKey = new LinkedHashMap<>();
@@ -152,21 +152,21 @@ public final class HtmlReport {
         for (Pairs.Pair p : pairs) {
             Op i = p.invoke();
             Op done = p.completion();
-            if (i.f().equals(Fn.RESERVE) && idOfKey.containsKey(i.value().get(Fn.KEY))) {
-                List<String> r = rows.get(idOfKey.get(i.value().get(Fn.KEY)));
+            if (i.f().equals(HistoryTerms.RESERVE) && idOfKey.containsKey(i.value().get(HistoryTerms.KEY))) {
+                List<String> r = rows.get(idOfKey.get(i.value().get(HistoryTerms.KEY)));
                 r.set(0, "trial " + i.trial());
-                r.set(1, i.value().getOrDefault(Fn.KEY, ""));
-                r.set(2, i.value().getOrDefault(Fn.ROOM, ""));
-                r.set(3, i.value().getOrDefault(Fn.START, "") + " – " + i.value().getOrDefault(Fn.END, ""));
-                r.set(4, i.process() + " via " + i.value().getOrDefault(Fn.INSTANCE, "?"));
+                r.set(1, i.value().getOrDefault(HistoryTerms.KEY, ""));
+                r.set(2, i.value().getOrDefault(HistoryTerms.ROOM, ""));
+                r.set(3, i.value().getOrDefault(HistoryTerms.START, "") + " – " + i.value().getOrDefault(HistoryTerms.END, ""));
+                r.set(4, i.process() + " via " + i.value().getOrDefault(HistoryTerms.INSTANCE, "?"));
                 r.set(5, seconds(i.time()));
                 r.set(6, done == null ? "never completed" : p.outcome() == OpType.OK ? "ok at " + seconds(done.time())
                         + ("true".equals(done.value().get("replayed")) ? " (replayed)" : "")
-                        : p.outcome().json() + " at " + seconds(done.time()) + (done.value().containsKey(Fn.REASON)
-                        ? " (" + done.value().get(Fn.REASON) + ")" : ""));
+                        : p.outcome().json() + " at " + seconds(done.time()) + (done.value().containsKey(HistoryTerms.REASON)
+                        ? " (" + done.value().get(HistoryTerms.REASON) + ")" : ""));
             }
-            if (i.f().equals(Fn.CANCEL) && rows.containsKey(i.value().get(Fn.ID))) {
-                rows.get(i.value().get(Fn.ID)).set(7, "invoked " + seconds(i.time()) + ", "
+            if (i.f().equals(HistoryTerms.CANCEL) && rows.containsKey(i.value().get(HistoryTerms.ID))) {
+                rows.get(i.value().get(HistoryTerms.ID)).set(7, "invoked " + seconds(i.time()) + ", "
                         + p.outcome().json() + (done == null ? " (never completed)" : " at " + seconds(done.time())));
             }
         }

@@ -3,7 +3,7 @@ package dev.reservation.harness.report;
 import dev.reservation.harness.checker.TrialResult;
 import dev.reservation.harness.checker.CheckResult;
 import dev.reservation.harness.checker.TrialTiming;
-import dev.reservation.harness.history.Fn;
+import dev.reservation.harness.history.HistoryTerms;
 import dev.reservation.harness.history.Op;
 import dev.reservation.harness.history.OpType;
 import java.io.PrintWriter;
@@ -46,12 +46,12 @@ public final class Progress implements Consumer<Op> {
 
     @Override
     public synchronized void accept(Op op) {
-        if (op.isClient() || op.type() == OpType.INVOKE || op.f().equals(Fn.TRIAL_END)) {
+        if (op.isClient() || op.type() == OpType.INVOKE || op.f().equals(HistoryTerms.TRIAL_END)) {
             return;
         }
         String what = switch (op.type()) {
-            case OK -> op.f() + " " + op.value().getOrDefault(Fn.MEMBER, "") + " done" + extra(op);
-            case FAIL -> op.f() + " " + op.value().getOrDefault(Fn.MEMBER, "") + " FAILED: " + op.error();
+            case OK -> op.f() + " " + op.value().getOrDefault(HistoryTerms.MEMBER, "") + " done" + extra(op);
+            case FAIL -> op.f() + " " + op.value().getOrDefault(HistoryTerms.MEMBER, "") + " FAILED: " + op.error();
             default -> op.f() + describe(op);
         };
         out.printf(Locale.ROOT, "  [trial %d/%d %7.2f s] %s %s%n", op.trial(), trials, op.time() / 1e9, op.process(), what);
@@ -60,7 +60,7 @@ public final class Progress implements Consumer<Op> {
 
     private static String extra(Op op) {
         StringBuilder s = new StringBuilder();
-        for (String key : new String[] {"kind", Fn.HOLD_MS, "rolledBack", "fired"}) {
+        for (String key : new String[] {"kind", HistoryTerms.HOLD_MS, "rolledBack", "fired"}) {
             String v = op.value().get(key);
             if (v != null) {
                 s.append(' ').append(key).append('=').append(v);
@@ -71,7 +71,7 @@ public final class Progress implements Consumer<Op> {
 
     private static String describe(Op op) {
         StringBuilder s = new StringBuilder();
-        for (String key : new String[] {Fn.MEMBER, Fn.SOURCE, Fn.DETAIL}) {
+        for (String key : new String[] {HistoryTerms.MEMBER, HistoryTerms.SOURCE, HistoryTerms.DETAIL}) {
             String v = op.value().get(key);
             if (v != null && !v.isBlank()) {
                 s.append(' ').append(key).append('=').append(v);
@@ -85,9 +85,9 @@ public final class Progress implements Consumer<Op> {
         TrialResult.OpCounts o = r.ops();
         String timings = simulation
                 ? String.format(Locale.ROOT, "%d rig fault events (simulation)", r.faults())
-                : String.format(Locale.ROOT, "%s %s: %s %s%s, writable again %s, clients could not write for %s "
+                : String.format(Locale.ROOT, "%s %s: %s%s, writable again %s, clients could not write for %s "
                         + "(%d failed, %d unknown in that window), catch-up %s", s(t.fault()), s(t.member()),
-                replicated ? "election" : "node back (no election)", ms(t.electionMs()),
+                replicated ? "election " + ms(t.electionMs()) : "no election (single node)",
                 t.electionSource() == null ? "" : " (" + t.electionSource() + ")", ms(t.writableAgainMs()),
                 ms(t.unavailabilityMs()), t.failedDuring(), t.unknownDuring(), ms(t.catchUpMs()));
         long violations = r.checks().stream().mapToLong(c -> c.violations().size()).sum();

@@ -14,8 +14,8 @@ public final class RunNotes {
         List<String> notes = new ArrayList<>();
         switch (kind) {
             case EMBEDDED_PROCESS -> {
-                notes.add("Single node, no replication: there is no election. 'election' is the time from the fault "
-                        + "until the restarted node acknowledged the harness's probe write; there is no catch-up.");
+                notes.add("Single node, no replication: there is no election and no catch-up. 'Writable again' is the "
+                        + "time from the fault until the restarted node acknowledged the harness's probe write.");
                 notes.add("These numbers measure a process restart of the embedded wire-protocol server, not MongoDB "
                         + "replica-set failover; the safety checks (no lost or double bookings) still apply.");
             }
@@ -27,6 +27,8 @@ public final class RunNotes {
             case EXTERNAL -> notes.add("External cluster: the server-view election time compares the server's clock "
                     + "with the harness's, so clock skew between the machines enters it; driver-view and client-view "
                     + "times are on the harness's monotonic clock.");
+            case TEST_DOUBLE_SET, TEST_DOUBLE_NODE -> notes.add("A test double of the harness's own tests: its "
+                    + "behaviour and timings are the fake's rules, not MongoDB's.");
             case RIG_PSA -> {
                 notes.add(ReplicationRig.SIMULATION_NOTICE + ".");
                 notes.add("The rig runs inside the harness's JVM and models a PSA set's replication semantics: majority "

@@ -1,6 +1,6 @@
 package dev.reservation.harness.report;
 
-import dev.reservation.harness.history.Fn;
+import dev.reservation.harness.history.HistoryTerms;
 import dev.reservation.harness.history.Op;
 import dev.reservation.harness.history.OpType;
 import dev.reservation.harness.history.Pairs;
@@ -62,9 +62,9 @@ final class TimelinePlot {
         }
         int markers = 0;
         for (Op op : ops) {
-            if (op.isClient() && op.is(OpType.OK, Fn.RESERVE) && involved.contains(op.value().get(Fn.ID))) {
+            if (op.isClient() && op.is(OpType.OK, HistoryTerms.RESERVE) && involved.contains(op.value().get(HistoryTerms.ID))) {
                 double px = x.applyAsDouble(op.time());
-                String id = op.value().get(Fn.ID);
+                String id = op.value().get(HistoryTerms.ID);
                 svg.line(px, TOP, px, TOP + plotH, "#e377c2", "stroke-width=\"1.5\"")
                         .text(px + 3, TOP + 12 + (markers++ % 3) * 12, "start", "ok " + id.substring(0, Math.min(8, id.length())));
             }
@@ -82,26 +82,29 @@ final class TimelinePlot {
 
     private static java.util.Optional<String[]> marker(Op op) {
         if (op.process().equals("nemesis") && op.type() == OpType.INVOKE) {
-            boolean fault = Fn.PHASE_FAULT.equals(op.value().get(Fn.PHASE));
+            boolean fault = HistoryTerms.PHASE_FAULT.equals(op.value().get(HistoryTerms.PHASE));
             return java.util.Optional.of(new String[] {fault ? "#d62728" : "#1f77b4", op.f(), ""});
         }
-        if (op.is(OpType.EVENT, Fn.PRIMARY_ELECTED)) {
-            String source = op.value().get(Fn.SOURCE);
-            return java.util.Optional.of(new String[] {"#2ca02c",
-                    Fn.SOURCE_POLL.equals(source) ? "writable again" : "elected (" + source + ")", "5,3"});
+        if (op.is(OpType.EVENT, HistoryTerms.WRITABLE_AGAIN)) {
+            return java.util.Optional.of(new String[] {"#2ca02c", "writable again", "5,3"});
         }
-        if (op.is(OpType.EVENT, Fn.MEMBER_CAUGHT_UP)) {
+        if (op.is(OpType.EVENT, HistoryTerms.PRIMARY_ELECTED)) {
+            String source = op.value().get(HistoryTerms.SOURCE);
+            return java.util.Optional.of(new String[] {"#2ca02c",
+                    HistoryTerms.SOURCE_POLL.equals(source) ? "writable again" : "elected (" + source + ")", "5,3"});
+        }
+        if (op.is(OpType.EVENT, HistoryTerms.MEMBER_CAUGHT_UP)) {
             return java.util.Optional.of(new String[] {"#17becf", "caught up", "2,2"});
         }
-        if (op.is(OpType.EVENT, Fn.TIMEOUT)) {
+        if (op.is(OpType.EVENT, HistoryTerms.TIMEOUT)) {
             return java.util.Optional.of(new String[] {"#000", "timeout", "1,3"});
         }
         return java.util.Optional.empty();
     }
 
     static String colour(Pairs.Pair p) {
-        boolean read = p.invoke().f().equals(Fn.READ);
-        if (p.invoke().f().equals(Fn.CANCEL)) {
+        boolean read = p.invoke().f().equals(HistoryTerms.READ);
+        if (p.invoke().f().equals(HistoryTerms.CANCEL)) {
             return switch (p.outcome()) {
                 case OK -> "#ff7f0e";
                 case FAIL -> "#8c564b";
@@ -113,7 +116,7 @@ final class TimelinePlot {
         }
         return switch (p.outcome()) {
             case OK -> read ? "#9ecae1" : "#2ca02c";
-            case FAIL -> Fn.REASON_CONFLICT.equals(p.completion().value().get(Fn.REASON)) ? "#ff9896" : "#d62728";
+            case FAIL -> HistoryTerms.REASON_CONFLICT.equals(p.completion().value().get(HistoryTerms.REASON)) ? "#ff9896" : "#d62728";
             default -> "#9467bd";
         };
     }

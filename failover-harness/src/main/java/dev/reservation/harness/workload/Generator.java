@@ -1,7 +1,7 @@
 package dev.reservation.harness.workload;
 
 import dev.reservation.core.domain.TimeSlot;
-import dev.reservation.harness.history.Fn;
+import dev.reservation.harness.history.HistoryTerms;
 import dev.reservation.harness.history.Op;
 import dev.reservation.harness.history.OpType;
 import java.time.Duration;
@@ -67,13 +67,13 @@ public final class Generator {
 
     /** Hears how an operation of this client ended: an ok booking may be scheduled for cancellation. */
     public void observe(Op completion) {
-        if (completion == null || !completion.is(OpType.OK, Fn.RESERVE) || spec.cancelFraction() <= 0
+        if (completion == null || !completion.is(OpType.OK, HistoryTerms.RESERVE) || spec.cancelFraction() <= 0
                 || random.nextDouble() >= spec.cancelFraction()) {
             return;
         }
-        Plan.Cancel cancel = new Plan.Cancel(completion.require(Fn.ID), completion.require(Fn.KEY),
-                completion.require(Fn.ROOM), completion.require(Fn.USER),
-                new TimeSlot(Instant.parse(completion.require(Fn.START)), Instant.parse(completion.require(Fn.END))));
+        Plan.Cancel cancel = new Plan.Cancel(completion.require(HistoryTerms.ID), completion.require(HistoryTerms.KEY),
+                completion.require(HistoryTerms.ROOM), completion.require(HistoryTerms.USER),
+                new TimeSlot(Instant.parse(completion.require(HistoryTerms.START)), Instant.parse(completion.require(HistoryTerms.END))));
         cancels.add(new Due(ops + 1 + random.nextInt(MAX_CANCEL_DELAY), cancel));
     }
 }

@@ -11,7 +11,7 @@ import dev.reservation.core.service.BookingReceipt;
 import dev.reservation.core.service.ReserveRequest;
 import dev.reservation.core.store.ReservationQuery;
 import dev.reservation.core.store.ReservationStore;
-import dev.reservation.harness.history.Fn;
+import dev.reservation.harness.history.HistoryTerms;
 import dev.reservation.harness.history.History;
 import dev.reservation.harness.history.Op;
 import dev.reservation.harness.history.OpType;
@@ -72,66 +72,66 @@ public final class WorkloadClient {
     }
 
     private Op reserve(String process, Plan.Reserve plan) {
-        Op invoke = history.invoke(process, Fn.RESERVE, Map.of(Fn.KEY, plan.key(), Fn.ROOM, plan.roomId(),
-                Fn.USER, plan.userId(), Fn.START, plan.slot().start().toString(), Fn.END, plan.slot().end().toString(),
-                Fn.INSTANCE, instance));
+        Op invoke = history.invoke(process, HistoryTerms.RESERVE, Map.of(HistoryTerms.KEY, plan.key(), HistoryTerms.ROOM, plan.roomId(),
+                HistoryTerms.USER, plan.userId(), HistoryTerms.START, plan.slot().start().toString(), HistoryTerms.END, plan.slot().end().toString(),
+                HistoryTerms.INSTANCE, instance));
         try {
             BookingReceipt receipt = booker.book(new ReserveRequest(plan.roomId(), plan.userId(),
                     plan.slot(), "harness " + plan.key(), 1, Optional.of(plan.key())));
-            return history.complete(invoke, OpType.OK, Map.of(Fn.ID, receipt.reservation().id(),
+            return history.complete(invoke, OpType.OK, Map.of(HistoryTerms.ID, receipt.reservation().id(),
                     "replayed", Boolean.toString(receipt.replayed())), null);
         } catch (ReservationConflictException e) {
-            return history.complete(invoke, OpType.FAIL, Map.of(Fn.REASON, Fn.REASON_CONFLICT), e.getMessage());
+            return history.complete(invoke, OpType.FAIL, Map.of(HistoryTerms.REASON, HistoryTerms.REASON_CONFLICT), e.getMessage());
         } catch (StoreUnavailableException e) {
-            return history.complete(invoke, OpType.FAIL, Map.of(Fn.REASON, Fn.REASON_UNAVAILABLE), e.getMessage());
+            return history.complete(invoke, OpType.FAIL, Map.of(HistoryTerms.REASON, HistoryTerms.REASON_UNAVAILABLE), e.getMessage());
         } catch (WriteOutcomeUnknownException e) {
             return history.complete(invoke, OpType.INFO, Map.of(), e.getMessage());
         } catch (ReservationException e) {
-            return history.complete(invoke, OpType.FAIL, Map.of(Fn.REASON, Fn.REASON_REJECTED),
+            return history.complete(invoke, OpType.FAIL, Map.of(HistoryTerms.REASON, HistoryTerms.REASON_REJECTED),
                     e.getClass().getSimpleName() + ": " + e.getMessage());
         } catch (RuntimeException e) {
-            return history.complete(invoke, OpType.INFO, Map.of(Fn.REASON, "unexpected"),
+            return history.complete(invoke, OpType.INFO, Map.of(HistoryTerms.REASON, "unexpected"),
                     e.getClass().getName() + ": " + e.getMessage());
         }
     }
 
     private Op cancel(String process, Plan.Cancel plan) {
-        Op invoke = history.invoke(process, Fn.CANCEL, Map.of(Fn.ID, plan.reservationId(), Fn.KEY, plan.key(),
-                Fn.ROOM, plan.roomId(), Fn.USER, plan.userId(), Fn.START, plan.slot().start().toString(),
-                Fn.END, plan.slot().end().toString(), Fn.INSTANCE, instance));
+        Op invoke = history.invoke(process, HistoryTerms.CANCEL, Map.of(HistoryTerms.ID, plan.reservationId(), HistoryTerms.KEY, plan.key(),
+                HistoryTerms.ROOM, plan.roomId(), HistoryTerms.USER, plan.userId(), HistoryTerms.START, plan.slot().start().toString(),
+                HistoryTerms.END, plan.slot().end().toString(), HistoryTerms.INSTANCE, instance));
         try {
             Reservation r = canceller.cancel(plan.userId(), plan.reservationId());
-            return history.complete(invoke, OpType.OK, Map.of(Fn.STATUS, r.status().name()), null);
+            return history.complete(invoke, OpType.OK, Map.of(HistoryTerms.STATUS, r.status().name()), null);
         } catch (ReservationNotFoundException e) {
-            return history.complete(invoke, OpType.FAIL, Map.of(Fn.REASON, Fn.REASON_NOT_FOUND), e.getMessage());
+            return history.complete(invoke, OpType.FAIL, Map.of(HistoryTerms.REASON, HistoryTerms.REASON_NOT_FOUND), e.getMessage());
         } catch (StoreUnavailableException e) {
-            return history.complete(invoke, OpType.FAIL, Map.of(Fn.REASON, Fn.REASON_UNAVAILABLE), e.getMessage());
+            return history.complete(invoke, OpType.FAIL, Map.of(HistoryTerms.REASON, HistoryTerms.REASON_UNAVAILABLE), e.getMessage());
         } catch (ConcurrentUpdateException e) {
-            return history.complete(invoke, OpType.FAIL, Map.of(Fn.REASON, "concurrent-update"), e.getMessage());
+            return history.complete(invoke, OpType.FAIL, Map.of(HistoryTerms.REASON, "concurrent-update"), e.getMessage());
         } catch (WriteOutcomeUnknownException e) {
             return history.complete(invoke, OpType.INFO, Map.of(), e.getMessage());
         } catch (ReservationException e) {
-            return history.complete(invoke, OpType.FAIL, Map.of(Fn.REASON, Fn.REASON_REJECTED),
+            return history.complete(invoke, OpType.FAIL, Map.of(HistoryTerms.REASON, HistoryTerms.REASON_REJECTED),
                     e.getClass().getSimpleName() + ": " + e.getMessage());
         } catch (RuntimeException e) {
-            return history.complete(invoke, OpType.INFO, Map.of(Fn.REASON, "unexpected"),
+            return history.complete(invoke, OpType.INFO, Map.of(HistoryTerms.REASON, "unexpected"),
                     e.getClass().getName() + ": " + e.getMessage());
         }
     }
 
     private Op read(String process, Plan.Read plan) {
-        Op invoke = history.invoke(process, Fn.READ, Map.of(Fn.ROOM, plan.roomId(), Fn.FROM,
-                plan.window().start().toString(), Fn.TO, plan.window().end().toString(), Fn.INSTANCE, instance));
+        Op invoke = history.invoke(process, HistoryTerms.READ, Map.of(HistoryTerms.ROOM, plan.roomId(), HistoryTerms.FROM,
+                plan.window().start().toString(), HistoryTerms.TO, plan.window().end().toString(), HistoryTerms.INSTANCE, instance));
         try {
             List<Reservation> found = reads.find(ReservationQuery.all().room(plan.roomId())
                     .window(plan.window().start(), plan.window().end()).limit(READ_LIMIT));
             List<Seen.Entry> seen = found.stream()
                     .map(r -> new Seen.Entry(r.id(), r.idempotencyKey(), r.status().name(), r.slot())).toList();
-            return history.complete(invoke, OpType.OK, Map.of(Fn.COUNT, Integer.toString(found.size()),
-                    Fn.SEEN, Seen.encode(seen), Fn.TRUNCATED, Boolean.toString(found.size() >= READ_LIMIT)), null);
+            return history.complete(invoke, OpType.OK, Map.of(HistoryTerms.COUNT, Integer.toString(found.size()),
+                    HistoryTerms.SEEN, Seen.encode(seen), HistoryTerms.TRUNCATED, Boolean.toString(found.size() >= READ_LIMIT)), null);
         } catch (RuntimeException e) {
-            String reason = e instanceof StoreUnavailableException ? Fn.REASON_UNAVAILABLE : "error";
-            return history.complete(invoke, OpType.FAIL, Map.of(Fn.REASON, reason),
+            String reason = e instanceof StoreUnavailableException ? HistoryTerms.REASON_UNAVAILABLE : "error";
+            return history.complete(invoke, OpType.FAIL, Map.of(HistoryTerms.REASON, reason),
                     e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }

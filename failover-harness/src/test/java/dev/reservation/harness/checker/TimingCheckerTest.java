@@ -4,7 +4,7 @@ import static dev.reservation.harness.history.HandWritten.history;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.reservation.harness.history.Fn;
+import dev.reservation.harness.history.HistoryTerms;
 import dev.reservation.harness.history.Op;
 import java.util.List;
 import java.util.Map;
@@ -23,13 +23,13 @@ class TimingCheckerTest {
                 .reserve(1200, "c1", "k-3", "r-spree", A, B).unknown(2500, "c1")
                 .reserve(1600, "c0", "k-4", "r-spree", A, B).unavailable(2000, "c0")
                 .reserve(2100, "c0", "k-5", "r-spree", A, B).conflict(2200, "c0")
-                .event(2600, "server", Fn.PRIMARY_ELECTED, Map.of(Fn.SOURCE, Fn.SOURCE_SERVER,
-                        Fn.MEMBER, "127.0.0.1:27018", Fn.ELECTION_WALL, "1700000001800"))
-                .event(2700, "driver", Fn.PRIMARY_ELECTED, Map.of(Fn.SOURCE, Fn.SOURCE_DRIVER))
-                .event(3000, "harness", Fn.PRIMARY_ELECTED, Map.of(Fn.SOURCE, Fn.SOURCE_POLL))
+                .event(2600, "server", HistoryTerms.PRIMARY_ELECTED, Map.of(HistoryTerms.SOURCE, HistoryTerms.SOURCE_SERVER,
+                        HistoryTerms.MEMBER, "127.0.0.1:27018", HistoryTerms.ELECTION_WALL, "1700000001800"))
+                .event(2700, "driver", HistoryTerms.PRIMARY_ELECTED, Map.of(HistoryTerms.SOURCE, HistoryTerms.SOURCE_DRIVER))
+                .event(3000, "harness", HistoryTerms.WRITABLE_AGAIN, Map.of(HistoryTerms.SOURCE, HistoryTerms.SOURCE_POLL))
                 .reserve(3900, "c1", "k-6", "r-spree", A, B).ok(4000, "c1", "res-6")
                 .heal(6000, "127.0.0.1:27017")
-                .event(7500, "server", Fn.MEMBER_CAUGHT_UP, Map.of(Fn.MEMBER, "127.0.0.1:27017"))
+                .event(7500, "server", HistoryTerms.MEMBER_CAUGHT_UP, Map.of(HistoryTerms.MEMBER, "127.0.0.1:27017"))
                 .ops();
     }
 
@@ -41,7 +41,7 @@ class TimingCheckerTest {
         assertThat(t.member()).isEqualTo("127.0.0.1:27017");
         assertThat(t.electionServerMs()).isEqualTo(1800.0);
         assertThat(t.electionMs()).isEqualTo(1800.0);
-        assertThat(t.electionSource()).isEqualTo(Fn.SOURCE_SERVER);
+        assertThat(t.electionSource()).isEqualTo(HistoryTerms.SOURCE_SERVER);
         assertThat(t.electionDriverMs()).isCloseTo(1700.0, within(0.01));
         assertThat(t.writableAgainMs()).isCloseTo(2000.0, within(0.01));
     }
@@ -67,10 +67,10 @@ class TimingCheckerTest {
         List<Op> ops = history()
                 .reserve(900, "c0", "k-1", "r-spree", A, B).ok(1000, "c0", "res-1")
                 .op(1000, "nemesis", dev.reservation.harness.history.OpType.INVOKE, "shutdown",
-                        Map.of(Fn.PHASE, Fn.PHASE_FAULT, Fn.MEMBER, "m0"), null)
+                        Map.of(HistoryTerms.PHASE, HistoryTerms.PHASE_FAULT, HistoryTerms.MEMBER, "m0"), null)
                 .reserve(1100, "c0", "k-2", "r-spree", A, B).ok(1200, "c0", "res-2")
                 .op(1400, "nemesis", dev.reservation.harness.history.OpType.OK, "shutdown",
-                        Map.of(Fn.PHASE, Fn.PHASE_FAULT, Fn.MEMBER, "m0"), null)
+                        Map.of(HistoryTerms.PHASE, HistoryTerms.PHASE_FAULT, HistoryTerms.MEMBER, "m0"), null)
                 .reserve(1300, "c1", "k-3", "r-spree", A, B).ok(5000, "c1", "res-3")
                 .ops();
 
@@ -84,13 +84,13 @@ class TimingCheckerTest {
     void fallsBackToTheDriverViewWithoutAServerElectionDate() {
         List<Op> ops = history()
                 .fault(1000, "stepdown", "m0", 0)
-                .event(1250, "driver", Fn.PRIMARY_ELECTED, Map.of(Fn.SOURCE, Fn.SOURCE_DRIVER))
+                .event(1250, "driver", HistoryTerms.PRIMARY_ELECTED, Map.of(HistoryTerms.SOURCE, HistoryTerms.SOURCE_DRIVER))
                 .ops();
 
         TrialTiming t = checker.measure(1, ops);
 
         assertThat(t.electionMs()).isCloseTo(250.0, within(0.01));
-        assertThat(t.electionSource()).isEqualTo(Fn.SOURCE_DRIVER);
+        assertThat(t.electionSource()).isEqualTo(HistoryTerms.SOURCE_DRIVER);
         assertThat(t.catchUpMs()).isNull();
     }
 
@@ -107,6 +107,33 @@ class TimingCheckerTest {
         assertThat(t.unavailabilityMs()).isNull();
         assertThat(t.unknownDuring()).isEqualTo(1);
         assertThat(t.electionMs()).as("no election after killing a secondary").isNull();
+    }
+
+    @Test
+    void aSingleNodeIsWritableAgainWithoutAnElection() {
+        List<Op> ops = history()
+                .fault(100, "kill", "127.0.0.1:27017", 0)
+                .event(900, "harness", HistoryTerms.WRITABLE_AGAIN, Map.of(HistoryTerms.SOURCE, HistoryTerms.SOURCE_POLL))
+                .ops();
+
+        TrialTiming t = checker.measure(1, ops);
+
+        assertThat(t.writableAgainMs()).isCloseTo(800.0, within(0.01));
+        assertThat(t.electionMs()).isNull();
+        assertThat(t.electionSource()).isNull();
+    }
+
+    @Test
+    void readsAnOldHistoryThatRecordedWritableAgainAsAPollElection() {
+        List<Op> ops = history()
+                .fault(100, "kill", "127.0.0.1:27017", 0)
+                .event(600, "harness", HistoryTerms.PRIMARY_ELECTED, Map.of(HistoryTerms.SOURCE, HistoryTerms.SOURCE_POLL))
+                .ops();
+
+        TrialTiming t = checker.measure(1, ops);
+
+        assertThat(t.writableAgainMs()).isCloseTo(500.0, within(0.01));
+        assertThat(t.electionMs()).isNull();
     }
 
     @Test

@@ -29,61 +29,61 @@ public final class HandWritten {
     }
 
     public HandWritten reserve(double ms, String process, String key, String room, String start, String end) {
-        Map<String, String> args = Map.of(Fn.KEY, key, Fn.ROOM, room, Fn.START, start, Fn.END, end);
+        Map<String, String> args = Map.of(HistoryTerms.KEY, key, HistoryTerms.ROOM, room, HistoryTerms.START, start, HistoryTerms.END, end);
         openArgs.put(process, args);
-        return op(ms, process, OpType.INVOKE, Fn.RESERVE, args, null);
+        return op(ms, process, OpType.INVOKE, HistoryTerms.RESERVE, args, null);
     }
 
     /** A booking as the workload records it: with the user and the store instance. */
     public HandWritten reserve(double ms, String process, String key, String room, String start, String end,
                                String instance) {
-        Map<String, String> args = Map.of(Fn.KEY, key, Fn.ROOM, room, Fn.START, start, Fn.END, end,
-                Fn.USER, "u-ada", Fn.INSTANCE, instance);
+        Map<String, String> args = Map.of(HistoryTerms.KEY, key, HistoryTerms.ROOM, room, HistoryTerms.START, start, HistoryTerms.END, end,
+                HistoryTerms.USER, "u-ada", HistoryTerms.INSTANCE, instance);
         openArgs.put(process, args);
-        return op(ms, process, OpType.INVOKE, Fn.RESERVE, args, null);
+        return op(ms, process, OpType.INVOKE, HistoryTerms.RESERVE, args, null);
     }
 
     public HandWritten cancel(double ms, String process, String id, String key, String room, String start, String end) {
-        Map<String, String> args = Map.of(Fn.ID, id, Fn.KEY, key, Fn.ROOM, room, Fn.START, start, Fn.END, end,
-                Fn.USER, "u-ada");
+        Map<String, String> args = Map.of(HistoryTerms.ID, id, HistoryTerms.KEY, key, HistoryTerms.ROOM, room, HistoryTerms.START, start, HistoryTerms.END, end,
+                HistoryTerms.USER, "u-ada");
         openArgs.put(process, args);
-        return op(ms, process, OpType.INVOKE, Fn.CANCEL, args, null);
+        return op(ms, process, OpType.INVOKE, HistoryTerms.CANCEL, args, null);
     }
 
     public HandWritten cancelled(double ms, String process) {
-        return complete(ms, process, OpType.OK, Fn.CANCEL, Map.of(Fn.STATUS, "CANCELLED"), null);
+        return complete(ms, process, OpType.OK, HistoryTerms.CANCEL, Map.of(HistoryTerms.STATUS, "CANCELLED"), null);
     }
 
     public HandWritten cancelFailed(double ms, String process) {
-        return complete(ms, process, OpType.FAIL, Fn.CANCEL, Map.of(Fn.REASON, Fn.REASON_UNAVAILABLE), "no primary");
+        return complete(ms, process, OpType.FAIL, HistoryTerms.CANCEL, Map.of(HistoryTerms.REASON, HistoryTerms.REASON_UNAVAILABLE), "no primary");
     }
 
     public HandWritten cancelUnknown(double ms, String process) {
-        return complete(ms, process, OpType.INFO, Fn.CANCEL, Map.of(), "timed out after sending");
+        return complete(ms, process, OpType.INFO, HistoryTerms.CANCEL, Map.of(), "timed out after sending");
     }
 
     public HandWritten read(double ms, String process, String room, String from, String to) {
-        Map<String, String> args = Map.of(Fn.ROOM, room, Fn.FROM, from, Fn.TO, to);
+        Map<String, String> args = Map.of(HistoryTerms.ROOM, room, HistoryTerms.FROM, from, HistoryTerms.TO, to);
         openArgs.put(process, args);
-        return op(ms, process, OpType.INVOKE, Fn.READ, args, null);
+        return op(ms, process, OpType.INVOKE, HistoryTerms.READ, args, null);
     }
 
     /** Completes a read with what it saw ({@link Seen#encode}), not truncated. */
     public HandWritten saw(double ms, String process, java.util.List<Seen.Entry> seen) {
-        return complete(ms, process, OpType.OK, Fn.READ, Map.of(Fn.SEEN, Seen.encode(seen), Fn.COUNT,
-                Integer.toString(seen.size()), Fn.TRUNCATED, "false"), null);
+        return complete(ms, process, OpType.OK, HistoryTerms.READ, Map.of(HistoryTerms.SEEN, Seen.encode(seen), HistoryTerms.COUNT,
+                Integer.toString(seen.size()), HistoryTerms.TRUNCATED, "false"), null);
     }
 
     public HandWritten ok(double ms, String process, String id) {
-        return complete(ms, process, OpType.OK, Map.of(Fn.ID, id), null);
+        return complete(ms, process, OpType.OK, Map.of(HistoryTerms.ID, id), null);
     }
 
     public HandWritten conflict(double ms, String process) {
-        return complete(ms, process, OpType.FAIL, Map.of(Fn.REASON, Fn.REASON_CONFLICT), "room taken");
+        return complete(ms, process, OpType.FAIL, Map.of(HistoryTerms.REASON, HistoryTerms.REASON_CONFLICT), "room taken");
     }
 
     public HandWritten unavailable(double ms, String process) {
-        return complete(ms, process, OpType.FAIL, Map.of(Fn.REASON, Fn.REASON_UNAVAILABLE), "no primary");
+        return complete(ms, process, OpType.FAIL, Map.of(HistoryTerms.REASON, HistoryTerms.REASON_UNAVAILABLE), "no primary");
     }
 
     public HandWritten unknown(double ms, String process) {
@@ -91,14 +91,14 @@ public final class HandWritten {
     }
 
     public HandWritten fault(double ms, String f, String member, long wallMillis) {
-        return op(ms, "nemesis", OpType.INVOKE, f, Map.of(Fn.PHASE, Fn.PHASE_FAULT, Fn.MEMBER, member,
-                Fn.WALL, Long.toString(wallMillis)), null)
-                .op(ms + 1, "nemesis", OpType.OK, f, Map.of(Fn.PHASE, Fn.PHASE_FAULT, Fn.MEMBER, member), null);
+        return op(ms, "nemesis", OpType.INVOKE, f, Map.of(HistoryTerms.PHASE, HistoryTerms.PHASE_FAULT, HistoryTerms.MEMBER, member,
+                HistoryTerms.WALL, Long.toString(wallMillis)), null)
+                .op(ms + 1, "nemesis", OpType.OK, f, Map.of(HistoryTerms.PHASE, HistoryTerms.PHASE_FAULT, HistoryTerms.MEMBER, member), null);
     }
 
     public HandWritten heal(double ms, String member) {
-        return op(ms, "nemesis", OpType.INVOKE, "start", Map.of(Fn.PHASE, Fn.PHASE_HEAL, Fn.MEMBER, member), null)
-                .op(ms + 1, "nemesis", OpType.OK, "start", Map.of(Fn.PHASE, Fn.PHASE_HEAL, Fn.MEMBER, member), null);
+        return op(ms, "nemesis", OpType.INVOKE, "start", Map.of(HistoryTerms.PHASE, HistoryTerms.PHASE_HEAL, HistoryTerms.MEMBER, member), null)
+                .op(ms + 1, "nemesis", OpType.OK, "start", Map.of(HistoryTerms.PHASE, HistoryTerms.PHASE_HEAL, HistoryTerms.MEMBER, member), null);
     }
 
     public HandWritten event(double ms, String process, String f, Map<String, String> value) {
@@ -106,7 +106,7 @@ public final class HandWritten {
     }
 
     private HandWritten complete(double ms, String process, OpType type, Map<String, String> result, String error) {
-        return complete(ms, process, type, Fn.RESERVE, result, error);
+        return complete(ms, process, type, HistoryTerms.RESERVE, result, error);
     }
 
     private HandWritten complete(double ms, String process, OpType type, String f, Map<String, String> result,

@@ -21,7 +21,7 @@ class HistoryTest {
         History history = new History(clock);
         nanos.addAndGet(1_000);
         history.startTrial(2);
-        Op invoke = history.invoke("c0", Fn.RESERVE, Map.of(Fn.KEY, "k-1"));
+        Op invoke = history.invoke("c0", HistoryTerms.RESERVE, Map.of(HistoryTerms.KEY, "k-1"));
 
         assertThat(invoke.time()).isEqualTo(1_000);
         assertThat(invoke.trial()).isEqualTo(2);
@@ -31,10 +31,10 @@ class HistoryTest {
     @Test
     void completionKeepsTheInvocationsArgumentsAndAddsTheResult() {
         History history = new History(clock);
-        Op invoke = history.invoke("c0", Fn.RESERVE, Map.of(Fn.KEY, "k-1"));
-        Op ok = history.complete(invoke, OpType.OK, Map.of(Fn.ID, "res-1"), null);
+        Op invoke = history.invoke("c0", HistoryTerms.RESERVE, Map.of(HistoryTerms.KEY, "k-1"));
+        Op ok = history.complete(invoke, OpType.OK, Map.of(HistoryTerms.ID, "res-1"), null);
 
-        assertThat(ok.value()).containsEntry(Fn.KEY, "k-1").containsEntry(Fn.ID, "res-1");
+        assertThat(ok.value()).containsEntry(HistoryTerms.KEY, "k-1").containsEntry(HistoryTerms.ID, "res-1");
         assertThat(ok.index()).isEqualTo(1);
     }
 
@@ -42,17 +42,17 @@ class HistoryTest {
     void completesAnOperationInTheTrialItWasInvokedIn() {
         History history = new History(clock);
         history.startTrial(1);
-        Op invoke = history.invoke("c0", Fn.RESERVE, Map.of(Fn.KEY, "k-1"));
+        Op invoke = history.invoke("c0", HistoryTerms.RESERVE, Map.of(HistoryTerms.KEY, "k-1"));
         history.startTrial(2);
 
         assertThat(history.complete(invoke, OpType.INFO, Map.of(), "stuck").trial()).isEqualTo(1);
-        assertThat(history.event("harness", Fn.TRIAL_START, Map.of()).trial()).isEqualTo(2);
+        assertThat(history.event("harness", HistoryTerms.TRIAL_START, Map.of()).trial()).isEqualTo(2);
     }
 
     @Test
     void refusesToCompleteAnOperationAsAnInvocationOrEvent() {
         History history = new History(clock);
-        Op invoke = history.invoke("c0", Fn.READ, Map.of());
+        Op invoke = history.invoke("c0", HistoryTerms.READ, Map.of());
 
         assertThatThrownBy(() -> history.complete(invoke, OpType.EVENT, Map.of(), null))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -62,10 +62,10 @@ class HistoryTest {
     void handsEveryEntryToTheSinkAsItIsAppended() {
         List<Op> seen = new ArrayList<>();
         History history = new History(clock, seen::add);
-        history.event("harness", Fn.TRIAL_START, Map.of());
-        history.invoke("c1", Fn.READ, Map.of());
+        history.event("harness", HistoryTerms.TRIAL_START, Map.of());
+        history.invoke("c1", HistoryTerms.READ, Map.of());
 
-        assertThat(seen).extracting(Op::f).containsExactly(Fn.TRIAL_START, Fn.READ);
+        assertThat(seen).extracting(Op::f).containsExactly(HistoryTerms.TRIAL_START, HistoryTerms.READ);
     }
 
     @Test
@@ -74,9 +74,9 @@ class HistoryTest {
         History history;
         try (HistoryFiles.Writer writer = new HistoryFiles.Writer(file)) {
             history = new History(clock, writer);
-            Op invoke = history.invoke("c0", Fn.RESERVE, Map.of(Fn.KEY, "k-1", Fn.ROOM, "r-spree"));
+            Op invoke = history.invoke("c0", HistoryTerms.RESERVE, Map.of(HistoryTerms.KEY, "k-1", HistoryTerms.ROOM, "r-spree"));
             history.complete(invoke, OpType.INFO, Map.of(), "timed out \"after\" sending");
-            history.event("server", Fn.PRIMARY_ELECTED, Map.of(Fn.SOURCE, Fn.SOURCE_SERVER));
+            history.event("server", HistoryTerms.PRIMARY_ELECTED, Map.of(HistoryTerms.SOURCE, HistoryTerms.SOURCE_SERVER));
         }
 
         assertThat(Files.readAllLines(file)).hasSize(3).first().asString()
@@ -89,7 +89,7 @@ class HistoryTest {
         List<Op> ops = HandWritten.history()
                 .reserve(0, "c0", "k-1", "r", "2030-01-01T10:00:00Z", "2030-01-01T10:15:00Z")
                 .reserve(1, "c1", "k-2", "r", "2030-01-01T10:00:00Z", "2030-01-01T10:15:00Z")
-                .event(2, "server", Fn.PRIMARY_ELECTED, Map.of())
+                .event(2, "server", HistoryTerms.PRIMARY_ELECTED, Map.of())
                 .conflict(3, "c1")
                 .ok(7, "c0", "res-1")
                 .reserve(8, "c1", "k-3", "r", "2030-01-01T10:00:00Z", "2030-01-01T10:15:00Z")

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reservation.harness.checker.TimingChecker;
 import dev.reservation.harness.checker.TrialTiming;
-import dev.reservation.harness.history.Fn;
+import dev.reservation.harness.history.HistoryTerms;
 import dev.reservation.harness.history.History;
 import dev.reservation.harness.history.MonotonicClock;
 import dev.reservation.harness.history.Op;
@@ -17,7 +17,11 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The nemesis's replica-set logic against a miniature fake set (the real ones run in ReplicaSetScenarioIT). */
+/**
+ * The nemesis's control flow (what it records, what it waits for, what it heals) against test
+ * doubles. How the doubles behave is their own rule ({@link FakeReplicaSet}), not a MongoDB fact;
+ * real replica sets run in ReplicaSetScenarioIT.
+ */
 class NemesisTest {
     private static final Duration DOWN = Duration.ofMillis(300);
     private static final Duration LIMIT = Duration.ofSeconds(5);
@@ -37,64 +41,64 @@ class NemesisTest {
 
     private Optional<Op> event(String f, String source) {
         return history.ops().stream().filter(op -> op.is(OpType.EVENT, f)
-                && (source == null || source.equals(op.value().get(Fn.SOURCE)))).findFirst();
+                && (source == null || source.equals(op.value().get(HistoryTerms.SOURCE)))).findFirst();
     }
 
     @Test
-    void killOfThePrimaryRecordsTheFaultTheElectionTheHealAndTheCatchUp() {
+    void recordsTheFaultTheElectionTheHealAndTheCatchUpOfAKilledPrimary() {
         nemesis(psa()).run(Fault.KILL, DOWN, LIMIT);
 
         assertThat(find(OpType.OK, "kill")).hasValueSatisfying(op -> assertThat(op.value())
-                .containsEntry(Fn.MEMBER, "m0:1").containsEntry(Fn.PHASE, Fn.PHASE_FAULT).containsKey(Fn.WALL));
-        assertThat(event(Fn.PRIMARY_ELECTED, Fn.SOURCE_SERVER)).hasValueSatisfying(op -> assertThat(op.value())
-                .containsEntry(Fn.MEMBER, "m1:2").containsEntry("term", "2").containsKey(Fn.ELECTION_WALL));
+                .containsEntry(HistoryTerms.MEMBER, "m0:1").containsEntry(HistoryTerms.PHASE, HistoryTerms.PHASE_FAULT).containsKey(HistoryTerms.WALL));
+        assertThat(event(HistoryTerms.PRIMARY_ELECTED, HistoryTerms.SOURCE_SERVER)).hasValueSatisfying(op -> assertThat(op.value())
+                .containsEntry(HistoryTerms.MEMBER, "m1:2").containsEntry("term", "2").containsKey(HistoryTerms.ELECTION_WALL));
         assertThat(find(OpType.OK, "start")).hasValueSatisfying(op ->
-                assertThat(op.value()).containsEntry(Fn.MEMBER, "m0:1").containsEntry(Fn.PHASE, Fn.PHASE_HEAL));
-        assertThat(event(Fn.MEMBER_CAUGHT_UP, null)).hasValueSatisfying(op ->
-                assertThat(op.value()).containsEntry(Fn.MEMBER, "m0:1"));
+                assertThat(op.value()).containsEntry(HistoryTerms.MEMBER, "m0:1").containsEntry(HistoryTerms.PHASE, HistoryTerms.PHASE_HEAL));
+        assertThat(event(HistoryTerms.MEMBER_CAUGHT_UP, null)).hasValueSatisfying(op ->
+                assertThat(op.value()).containsEntry(HistoryTerms.MEMBER, "m0:1"));
 
         TrialTiming t = new TimingChecker().measure(0, history.ops());
         assertThat(t.electionMs()).isBetween(100.0, 2000.0);
-        assertThat(t.electionSource()).isEqualTo(Fn.SOURCE_SERVER);
+        assertThat(t.electionSource()).isEqualTo(HistoryTerms.SOURCE_SERVER);
         assertThat(t.catchUpMs()).isBetween(80.0, 2000.0);
-        assertThat(t.writableAgainMs()).as("PSA: majority writes wait for the killed member").isGreaterThan(290.0);
+        assertThat(t.writableAgainMs()).as("the fake PSA set takes majority writes only with two data members").isGreaterThan(290.0);
     }
 
     @Test
-    void pssTakesMajorityWritesAgainBeforeTheKilledPrimaryReturns() {
+    void recordsWritableAgainAsSoonAsAProbeWriteIsAcknowledgedEvenBeforeTheHeal() {
         nemesis(new FakeReplicaSet(false, Duration.ofMillis(100), Duration.ofMillis(50))).run(Fault.KILL, DOWN, LIMIT);
 
-        Op writable = event(Fn.PRIMARY_ELECTED, Fn.SOURCE_POLL).orElseThrow();
+        Op writable = event(HistoryTerms.WRITABLE_AGAIN, HistoryTerms.SOURCE_POLL).orElseThrow();
         assertThat(writable.time()).isLessThan(find(OpType.INVOKE, "start").orElseThrow().time());
     }
 
     @Test
-    void killOfTheSecondaryElectsNobodyAndCatchesTheSecondaryUp() {
+    void recordsNoElectionWhileThePrimaryStaysAndWaitsForTheHealedSecondaryToCatchUp() {
         nemesis(psa()).run(Fault.KILL_SECONDARY, DOWN, LIMIT);
 
         assertThat(find(OpType.OK, "kill-secondary")).hasValueSatisfying(op ->
-                assertThat(op.value()).containsEntry(Fn.MEMBER, "m1:2"));
-        assertThat(event(Fn.PRIMARY_ELECTED, null)).isEmpty();
-        assertThat(event(Fn.MEMBER_CAUGHT_UP, null)).hasValueSatisfying(op ->
-                assertThat(op.value()).containsEntry(Fn.MEMBER, "m1:2"));
+                assertThat(op.value()).containsEntry(HistoryTerms.MEMBER, "m1:2"));
+        assertThat(event(HistoryTerms.PRIMARY_ELECTED, null)).isEmpty();
+        assertThat(event(HistoryTerms.MEMBER_CAUGHT_UP, null)).hasValueSatisfying(op ->
+                assertThat(op.value()).containsEntry(HistoryTerms.MEMBER, "m1:2"));
     }
 
     @Test
-    void stepDownElectsAnotherPrimaryWithoutAnyHeal() {
+    void recordsTheNewPrimaryAfterAStepDownAndHealsNothing() {
         nemesis(psa()).run(Fault.STEPDOWN, DOWN, LIMIT);
 
-        assertThat(event(Fn.PRIMARY_ELECTED, Fn.SOURCE_SERVER)).hasValueSatisfying(op ->
-                assertThat(op.value()).containsEntry(Fn.MEMBER, "m1:2"));
-        assertThat(history.ops()).noneMatch(op -> Fn.PHASE_HEAL.equals(op.value().get(Fn.PHASE)));
+        assertThat(event(HistoryTerms.PRIMARY_ELECTED, HistoryTerms.SOURCE_SERVER)).hasValueSatisfying(op ->
+                assertThat(op.value()).containsEntry(HistoryTerms.MEMBER, "m1:2"));
+        assertThat(history.ops()).noneMatch(op -> HistoryTerms.PHASE_HEAL.equals(op.value().get(HistoryTerms.PHASE)));
     }
 
     @Test
-    void freezeThawsTheOldPrimaryWhichRejoinsAsSecondary() {
+    void thawsAFrozenPrimaryAndWaitsForItToCatchUp() {
         nemesis(psa()).run(Fault.FREEZE, DOWN, LIMIT);
 
         assertThat(find(OpType.OK, "thaw")).isPresent();
-        assertThat(event(Fn.MEMBER_CAUGHT_UP, null)).hasValueSatisfying(op ->
-                assertThat(op.value()).containsEntry(Fn.MEMBER, "m0:1"));
+        assertThat(event(HistoryTerms.MEMBER_CAUGHT_UP, null)).hasValueSatisfying(op ->
+                assertThat(op.value()).containsEntry(HistoryTerms.MEMBER, "m0:1"));
     }
 
     @Test
@@ -114,8 +118,8 @@ class NemesisTest {
         assertThat(nemesis(set).awaitSettled(Duration.ofMillis(100))).isFalse();
         List<Op> ops = history.ops();
         assertThat(ops).singleElement().satisfies(op -> {
-            assertThat(op.f()).isEqualTo(Fn.TIMEOUT);
-            assertThat(op.value().get(Fn.DETAIL)).contains("within 100 ms");
+            assertThat(op.f()).isEqualTo(HistoryTerms.TIMEOUT);
+            assertThat(op.value().get(HistoryTerms.DETAIL)).contains("within 100 ms");
         });
     }
 }

@@ -3,7 +3,7 @@ package dev.reservation.harness.nemesis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reservation.harness.cluster.RigCluster;
-import dev.reservation.harness.history.Fn;
+import dev.reservation.harness.history.HistoryTerms;
 import dev.reservation.harness.history.History;
 import dev.reservation.harness.history.MonotonicClock;
 import dev.reservation.harness.history.Op;
@@ -40,8 +40,8 @@ class RigNemesisTest {
 
         List<Op> stalls = done("stall-commit");
         assertThat(stalls).hasSizeGreaterThanOrEqualTo(2).allSatisfy(op -> {
-            assertThat(op.value()).containsEntry(Fn.PHASE, Fn.PHASE_FAULT).containsEntry(Fn.MEMBER, rig.members().get(1));
-            assertThat(Long.parseLong(op.value().get(Fn.HOLD_MS))).isBetween(100L, 500L);
+            assertThat(op.value()).containsEntry(HistoryTerms.PHASE, HistoryTerms.PHASE_FAULT).containsEntry(HistoryTerms.MEMBER, rig.members().get(1));
+            assertThat(Long.parseLong(op.value().get(HistoryTerms.HOLD_MS))).isBetween(100L, 500L);
         });
         assertThat(done("resume-commit")).hasSameSizeAs(stalls);
         assertThat(rig.stalled()).isFalse();
@@ -53,8 +53,8 @@ class RigNemesisTest {
         nemesis(1, 2).run(Fault.FAILOVER_ROLLBACK, Duration.ZERO, Duration.ofMillis(900), Duration.ofSeconds(5));
 
         assertThat(done("failover")).isNotEmpty().allSatisfy(op -> assertThat(op.value()).containsKey("rolledBack"));
-        assertThat(history.ops()).anyMatch(op -> op.is(OpType.EVENT, Fn.PRIMARY_ELECTED)
-                && Fn.SOURCE_RIG.equals(op.value().get(Fn.SOURCE)));
+        assertThat(history.ops()).anyMatch(op -> op.is(OpType.EVENT, HistoryTerms.PRIMARY_ELECTED)
+                && HistoryTerms.SOURCE_RIG.equals(op.value().get(HistoryTerms.SOURCE)));
         assertThat(rig.term()).isGreaterThan(1);
         assertThat(rig.view().settled()).isTrue();
     }
@@ -64,9 +64,9 @@ class RigNemesisTest {
         nemesis(1, 2).run(Fault.MIXED, Duration.ZERO, Duration.ofMillis(2500), Duration.ofSeconds(5));
 
         long faults = history.ops().stream().filter(op -> op.type() == OpType.OK
-                && Fn.PHASE_FAULT.equals(op.value().get(Fn.PHASE))).count();
+                && HistoryTerms.PHASE_FAULT.equals(op.value().get(HistoryTerms.PHASE))).count();
         long heals = history.ops().stream().filter(op -> op.type() == OpType.OK
-                && Fn.PHASE_HEAL.equals(op.value().get(Fn.PHASE))).count();
+                && HistoryTerms.PHASE_HEAL.equals(op.value().get(HistoryTerms.PHASE))).count();
         assertThat(faults).isGreaterThanOrEqualTo(4);
         assertThat(heals).as("every stall, error window and lag is healed").isGreaterThanOrEqualTo(faults - done("failover").size());
         assertThat(rig.view().settled()).isTrue();

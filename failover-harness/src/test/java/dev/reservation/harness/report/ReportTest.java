@@ -9,7 +9,7 @@ import dev.reservation.harness.checker.TrialResult;
 import dev.reservation.harness.checker.CheckResult;
 import dev.reservation.harness.checker.TimingChecker;
 import dev.reservation.harness.cluster.ClusterKind;
-import dev.reservation.harness.history.Fn;
+import dev.reservation.harness.history.HistoryTerms;
 import dev.reservation.harness.history.Op;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +28,7 @@ class ReportTest {
                 .reserve(0, "c0", "k-" + trial + "-1", "r-spree", A, B).ok(2, "c0", "res-1")
                 .fault(1000, "kill", "127.0.0.1:27017", 0)
                 .reserve(1100, "c0", "k-" + trial + "-2", "r-spree", A, B).unknown(1900, "c0")
-                .event(electedAt, "harness", Fn.PRIMARY_ELECTED, Map.of(Fn.SOURCE, Fn.SOURCE_POLL))
+                .event(electedAt, "harness", HistoryTerms.WRITABLE_AGAIN, Map.of(HistoryTerms.SOURCE, HistoryTerms.SOURCE_POLL))
                 .reserve(electedAt + 10, "c0", "k-" + trial + "-3", "r-<&>", A, B).ok(electedAt + 20, "c0", "res-3")
                 .ops();
     }
@@ -69,8 +69,9 @@ class ReportTest {
         JsonNode summary = new ObjectMapper().readTree(dir.resolve("summary.json").toFile());
         assertThat(summary.at("/verdict/valid").asBoolean()).isFalse();
         assertThat(summary.at("/verdict/violations/0").asText()).isEqualTo("trial 2, no-lost-writes: lost write: res-9");
-        assertThat(summary.at("/aggregate/electionMs/min").asDouble()).isEqualTo(2000.0);
-        assertThat(summary.at("/aggregate/electionMs/max").asDouble()).isEqualTo(4000.0);
+        assertThat(summary.at("/aggregate/writableAgainMs/min").asDouble()).isEqualTo(2000.0);
+        assertThat(summary.at("/aggregate/writableAgainMs/max").asDouble()).isEqualTo(4000.0);
+        assertThat(summary.at("/aggregate/electionMs/n").asInt()).as("a single node has no election").isZero();
         assertThat(summary.at("/trials/1/timing/unknownDuring").asInt()).isEqualTo(1);
         assertThat(summary.at("/run/notes/0").asText()).contains("no election");
     }
@@ -82,7 +83,7 @@ class ReportTest {
         String[] lines = csv.split("\n");
         assertThat(lines).hasSize(2);
         assertThat(lines[0]).startsWith("trial,fault,member,faults,election_ms");
-        assertThat(lines[1]).startsWith("1,kill,127.0.0.1:27017,1,2000.0,poll,,,2000.0,");
+        assertThat(lines[1]).startsWith("1,kill,127.0.0.1:27017,1,,,,,2000.0,");
         assertThat(TrialsCsv.text("a,\"b\"")).isEqualTo("\"a,\"\"b\"\"\"");
     }
 

@@ -87,12 +87,12 @@ public final class FakeReplicaSet implements ClusterControl {
 
     @Override
     public ClusterKind kind() {
-        return arbiter ? ClusterKind.LOCAL_PSA : ClusterKind.LOCAL_PSS;
+        return ClusterKind.TEST_DOUBLE_SET;
     }
 
     @Override
     public String description() {
-        return "fake replica set";
+        return arbiter ? "fake PSA replica set (test double)" : "fake PSS replica set (test double)";
     }
 
     @Override

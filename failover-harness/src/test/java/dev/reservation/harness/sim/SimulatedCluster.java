@@ -110,7 +110,7 @@ public final class SimulatedCluster implements ClusterControl, MemberHandle {
 
     @Override
     public ClusterKind kind() {
-        return ClusterKind.EMBEDDED_PROCESS;
+        return ClusterKind.TEST_DOUBLE_NODE;
     }
 
     @Override

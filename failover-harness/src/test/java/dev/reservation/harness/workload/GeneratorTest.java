@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.Map;
 import java.util.stream.IntStream;
-import dev.reservation.harness.history.Fn;
+import dev.reservation.harness.history.HistoryTerms;
 import dev.reservation.harness.history.History;
 import dev.reservation.harness.history.MonotonicClock;
 import dev.reservation.harness.history.Op;
@@ -116,9 +116,9 @@ class GeneratorTest {
         for (int i = 0; i < 4_000; i++) {
             Plan plan = generator.next();
             if (plan instanceof Plan.Reserve r) {
-                Op invoke = history.invoke("c0", Fn.RESERVE, Map.of(Fn.KEY, r.key(), Fn.ROOM, r.roomId(), Fn.USER,
-                        r.userId(), Fn.START, r.slot().start().toString(), Fn.END, r.slot().end().toString()));
-                generator.observe(history.complete(invoke, OpType.OK, Map.of(Fn.ID, "res-" + r.key()), null));
+                Op invoke = history.invoke("c0", HistoryTerms.RESERVE, Map.of(HistoryTerms.KEY, r.key(), HistoryTerms.ROOM, r.roomId(), HistoryTerms.USER,
+                        r.userId(), HistoryTerms.START, r.slot().start().toString(), HistoryTerms.END, r.slot().end().toString()));
+                generator.observe(history.complete(invoke, OpType.OK, Map.of(HistoryTerms.ID, "res-" + r.key()), null));
                 booked++;
             } else if (plan instanceof Plan.Cancel c) {
                 assertThat(c.reservationId()).isEqualTo("res-" + c.key());

@@ -13,7 +13,7 @@ import dev.reservation.core.service.ReservationService;
 import dev.reservation.core.service.RoomSearchService;
 import dev.reservation.core.service.SeedService;
 import dev.reservation.core.store.ReservationQuery;
-import dev.reservation.harness.history.Fn;
+import dev.reservation.harness.history.HistoryTerms;
 import dev.reservation.harness.history.History;
 import dev.reservation.harness.history.MonotonicClock;
 import dev.reservation.harness.history.Op;
@@ -63,10 +63,10 @@ class WorkloadTest {
         assertThat(pairs).hasSizeBetween(60, 130).allSatisfy(p -> assertThat(p.completion()).isNotNull());
         assertThat(ops.stream().filter(op -> op.type() == OpType.INVOKE).count())
                 .isEqualTo(ops.stream().filter(op -> op.type().completes()).count());
-        assertThat(ops).filteredOn(op -> op.is(OpType.OK, Fn.RESERVE)).isNotEmpty().allSatisfy(op ->
-                assertThat(backend.reservations().findById(op.require(Fn.ID)))
-                        .hasValueSatisfying(r -> assertThat(r.idempotencyKey()).isEqualTo(op.require(Fn.KEY))));
-        assertThat(ops).filteredOn(op -> op.is(OpType.OK, Fn.READ)).isNotEmpty();
+        assertThat(ops).filteredOn(op -> op.is(OpType.OK, HistoryTerms.RESERVE)).isNotEmpty().allSatisfy(op ->
+                assertThat(backend.reservations().findById(op.require(HistoryTerms.ID)))
+                        .hasValueSatisfying(r -> assertThat(r.idempotencyKey()).isEqualTo(op.require(HistoryTerms.KEY))));
+        assertThat(ops).filteredOn(op -> op.is(OpType.OK, HistoryTerms.READ)).isNotEmpty();
     }
 
     @Test
@@ -86,7 +86,7 @@ class WorkloadTest {
         workload.stop(Duration.ofSeconds(5));
 
         assertThat(history.ops()).anyMatch(op -> op.type() == OpType.FAIL
-                && Fn.REASON_CONFLICT.equals(op.value().get(Fn.REASON)));
+                && HistoryTerms.REASON_CONFLICT.equals(op.value().get(HistoryTerms.REASON)));
         assertThat(backend.reservations().find(ReservationQuery.all().room("r-spree").status(ReservationStatus.CONFIRMED)))
                 .hasSizeLessThanOrEqualTo(4);
     }
@@ -106,7 +106,7 @@ class WorkloadTest {
         Op firstAfter = client.perform("c0", generator.next());
 
         assertThat(whileDown.type()).isEqualTo(OpType.FAIL);
-        assertThat(whileDown.value()).containsEntry(Fn.REASON, Fn.REASON_UNAVAILABLE);
+        assertThat(whileDown.value()).containsEntry(HistoryTerms.REASON, HistoryTerms.REASON_UNAVAILABLE);
         assertThat(firstAfter.type()).isEqualTo(OpType.INFO);
         assertThat(firstAfter.error()).contains("could not confirm");
         assertThat(DemoData.ROOMS).isNotEmpty();

@@ -2,6 +2,8 @@ package dev.reservation.cli.input;
 
 import dev.reservation.core.domain.InvalidInputException;
 import dev.reservation.core.domain.TimeSlot;
+import dev.reservation.core.time.LocalTimes;
+import dev.reservation.core.time.TimeText;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -19,7 +21,9 @@ import java.util.Optional;
  * Reads the times people type: ISO-8601 instants ({@code 2030-01-07T09:00:00Z}, or with an offset),
  * local date-times in a given zone ({@code 2030-01-07 10:00}, {@code 2030-01-07T10:00}), a bare date
  * (its start), {@code today 14:00}, {@code tomorrow 9:30} and {@code now}; an end may also be a bare
- * {@code HH:MM} on the start's local day. "Now" and "today" come from the injected clock.
+ * {@code HH:MM} on the start's local day. Local times follow the zone's daylight-saving rules through
+ * {@link LocalTimes}: one that does not exist (spring) is refused, one that happens twice (autumn)
+ * needs an offset ({@code 2030-10-27 02:30+01:00}). "Now" and "today" come from the injected clock.
  * Failures are {@link InvalidInputException}s naming the option. Immutable, thread-safe.
  */
 public final class TimeParser {
@@ -43,16 +47,17 @@ public final class TimeParser {
             if (lower.startsWith("today ") || lower.startsWith("tomorrow ")) {
                 LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
                 LocalDate day = lower.startsWith("today ") ? today : today.plusDays(1);
-                return day.atTime(time(value.substring(value.indexOf(' ') + 1))).atZone(zone).toInstant();
+                return LocalTimes.resolve(field(option), day.atTime(time(value.substring(value.indexOf(' ') + 1))), zone);
             }
             if (value.length() == 10) {
                 return LocalDate.parse(value).atStartOfDay(zone).toInstant();
             }
             String iso = value.replaceFirst(" ", "T").replaceFirst("z$", "Z");
             if (iso.endsWith("Z") || iso.matches(".*T.*[+-]\\d\\d:\\d\\d$")) {
-                return OffsetDateTime.parse(iso).toInstant();
+                OffsetDateTime.parse(iso); // a malformed one is reported below, with the forms that work
+                return LocalTimes.parse(field(option), iso, zone).instant(); // an offset may pick an autumn reading
             }
-            return LocalDateTime.parse(iso).atZone(zone).toInstant();
+            return LocalTimes.resolve(field(option), LocalDateTime.parse(iso), zone);
         } catch (DateTimeException e) {
             throw new InvalidInputException(field(option), "'" + text + "' given for " + option + " is not a time;"
                     + " use 2030-01-07T09:00:00Z, a local time in " + zone + " like 2030-01-07 10:00,"
@@ -75,11 +80,18 @@ public final class TimeParser {
             return TimeSlot.of(from, duration.get());
         }
         String endText = end.get().strip();
+        Instant to;
         if (endText.matches("\\d{1,2}:\\d\\d(:\\d\\d)?")) {
             LocalDate day = LocalDate.ofInstant(from, zone);
-            return new TimeSlot(from, day.atTime(time(endText)).atZone(zone).toInstant());
+            to = LocalTimes.resolve(field(endOption), day.atTime(time(endText)), zone);
+        } else {
+            to = instant(endOption, endText, zone);
         }
-        return new TimeSlot(from, instant(endOption, endText, zone));
+        if (!to.isAfter(from)) { // said here in the zone: TimeSlot's own message has raw UTC instants
+            throw new InvalidInputException(field(endOption), endOption + " must be after " + startOption + " ("
+                    + TimeText.moment(to, zone) + " is not after " + TimeText.moment(from, zone) + ")");
+        }
+        return new TimeSlot(from, to);
     }
 
     private static LocalTime time(String text) {

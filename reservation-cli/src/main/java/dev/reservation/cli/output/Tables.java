@@ -44,7 +44,7 @@ public final class Tables {
     }
 
     public static void room(PrintWriter out, Room r) {
-        out.println(r.name() + "  id " + r.id() + ", " + r.capacity() + " seats, " + r.location() + ", " + r.zone()
+        out.println(r.name() + "  id " + r.id() + ", " + r.capacity() + (r.capacity() == 1 ? " seat, " : " seats, ") + r.location() + ", " + r.zone()
                 + (r.active() ? "" : ", deactivated: takes no new reservations"));
         out.println("equipment: " + (r.equipment().isEmpty() ? "none" : equipment(r)));
     }
@@ -64,10 +64,16 @@ public final class Tables {
     }
 
     /**
-     * {@code <id>  Spree  2030-01-07 10:00-11:00 Europe/Berlin  "Standup" (4 attendees) by u-ada, CONFIRMED};
+     * {@code <id>  Spree  2030-01-07 10:00-11:00 Europe/Berlin  "Standup" (4 attendees) by u-ada, CONFIRMED}
+     * (ids; the three-argument form names people);
      * a busy slot: {@code <id>  Spree  2030-01-07 10:00-11:00 Europe/Berlin  Busy, CONFIRMED}.
      */
     public static String reservation(ReservationView view, Room room) {
+        return reservation(view, room, Map.of());
+    }
+
+    /** As {@link #reservation(ReservationView, Room)}, people by name where {@code users} knows them. */
+    public static String reservation(ReservationView view, Room room, Map<String, User> users) {
         String head = view.id() + "  " + (room == null ? view.roomId() : room.name()) + "  "
                 + Times.slot(view.slot(), zone(room)) + "  ";
         if (view.details().isEmpty()) {
@@ -75,9 +81,9 @@ public final class Tables {
         }
         Reservation r = view.details().get();
         String line = head + "\"" + r.title() + "\" (" + r.attendees() + (r.attendees() == 1 ? " attendee" : " attendees")
-                + ") by " + r.userId() + ", " + r.status();
+                + ") by " + name(r.userId(), users) + ", " + r.status();
         if (r.cancelledAt() != null) {
-            line += " at " + Times.local(r.cancelledAt(), zone(room)) + " by " + r.cancelledBy();
+            line += " at " + Times.local(r.cancelledAt(), zone(room)) + " by " + name(r.cancelledBy(), users);
         }
         return line;
     }
@@ -107,7 +113,13 @@ public final class Tables {
 
     private static String who(String userId, Map<String, User> users) {
         User user = users.get(userId);
-        return user == null ? userId : userId + " (" + user.email() + ")";
+        return user == null ? userId : user.name() + " <" + user.email() + ">";
+    }
+
+    /** A person's name, or the id itself (e.g. local-operator) when no user has it. */
+    private static String name(String userId, Map<String, User> users) {
+        User user = users.get(userId);
+        return user == null ? userId : user.name();
     }
 
     private static ZoneId zone(Room room) {

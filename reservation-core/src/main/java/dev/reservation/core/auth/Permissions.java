@@ -14,6 +14,7 @@ public final class Permissions {
     public enum Operation {
         MANAGE_USERS("manage users"),
         MANAGE_ROOMS("manage rooms"),
+        MANAGE_LOCATIONS("manage locations"),
         RESERVE("reserve for this user"),
         CANCEL("cancel this reservation"),
         SEE_DETAILS("see this reservation's details"),
@@ -40,7 +41,7 @@ public final class Permissions {
             return true;
         }
         return switch (operation) {
-            case MANAGE_USERS, MANAGE_ROOMS, MANAGE_QUOTAS, SEE_REPORTS -> false;
+            case MANAGE_USERS, MANAGE_ROOMS, MANAGE_LOCATIONS, MANAGE_QUOTAS, SEE_REPORTS -> false;
             case RESERVE, CANCEL, SEE_DETAILS, CHECK_IN -> actor.userId().equals(ownerUserId);
         };
     }
@@ -49,8 +50,8 @@ public final class Permissions {
         if (!allowed(actor, operation, ownerUserId)) {
             throw new PermissionDeniedException("a " + actor.role().name().toLowerCase(java.util.Locale.ROOT)
                     + " may not " + operation.description + (operation == Operation.MANAGE_USERS
-                    || operation == Operation.MANAGE_ROOMS || operation == Operation.MANAGE_QUOTAS
-                    || operation == Operation.SEE_REPORTS ? "" : " (it belongs to someone else)"));
+                    || operation == Operation.MANAGE_ROOMS || operation == Operation.MANAGE_LOCATIONS
+                    || operation == Operation.MANAGE_QUOTAS || operation == Operation.SEE_REPORTS ? "" : " (it belongs to someone else)"));
         }
     }
 

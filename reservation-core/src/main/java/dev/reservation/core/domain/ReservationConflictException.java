@@ -25,7 +25,12 @@ public final class ReservationConflictException extends ReservationException {
     private final Suggestions suggestions;
 
     public ReservationConflictException(List<Conflict> conflicts, Suggestions suggestions) {
-        super(describe(conflicts));
+        this(conflicts, suggestions, describe(conflicts));
+    }
+
+    /** With a message of the caller's, e.g. naming the room and its times in the room's zone. */
+    public ReservationConflictException(List<Conflict> conflicts, Suggestions suggestions, String message) {
+        super(message);
         this.conflicts = List.copyOf(conflicts);
         this.suggestions = suggestions;
     }

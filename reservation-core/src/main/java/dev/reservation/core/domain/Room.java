@@ -8,10 +8,13 @@ import java.util.Set;
 /**
  * A bookable room. The name is unique (compared case-insensitively); the time zone is used only at
  * the edges, to show and parse local times. A deactivated room ({@code active == false}) takes no
- * new reservations and is left out of free-room searches; its reservations stay. Immutable.
+ * new reservations and is left out of free-room searches; its reservations stay. {@code locationId}
+ * names its {@link Location} (site, building, floor), and {@code location} is then that location's
+ * label; rooms from before locations were data have only the free-text {@code location} and a null
+ * {@code locationId}. Immutable.
  */
 public record Room(String id, String name, String location, int capacity, Set<Equipment> equipment, ZoneId zone,
-                   boolean active) {
+                   boolean active, String locationId) {
 
     public Room {
         id = InvalidInputException.requireText("id", id, 64);
@@ -29,6 +32,18 @@ public record Room(String id, String name, String location, int capacity, Set<Eq
         if (zone == null) {
             throw new InvalidInputException("zone", "time zone is required");
         }
+        locationId = locationId == null || locationId.isBlank() ? null : locationId.strip();
+    }
+
+    /** A room with a free-text location only. */
+    public Room(String id, String name, String location, int capacity, Set<Equipment> equipment, ZoneId zone,
+                boolean active) {
+        this(id, name, location, capacity, equipment, zone, active, null);
+    }
+
+    /** An active room at a location. */
+    public Room(String id, String name, Location at, int capacity, Set<Equipment> equipment) {
+        this(id, name, at.label(), capacity, equipment, at.zone(), true, at.id());
     }
 
     /** An active room. */
@@ -37,7 +52,7 @@ public record Room(String id, String name, String location, int capacity, Set<Eq
     }
 
     public Room withActive(boolean isActive) {
-        return new Room(id, name, location, capacity, equipment, zone, isActive);
+        return new Room(id, name, location, capacity, equipment, zone, isActive, locationId);
     }
 
     public static ZoneId parseZone(String zone) {

@@ -6,9 +6,10 @@ import java.util.regex.Pattern;
 /**
  * A person who books rooms. The email is unique (compared lower-case) and identifies the user
  * to people; the id identifies it to the system. A deactivated user ({@code active == false})
- * cannot sign in or be booked for; their reservations stay. Immutable.
+ * cannot sign in or be booked for; their reservations stay. {@code zone} is where they are, for
+ * showing times in their own zone beside a room's; null when they have not said. Immutable.
  */
-public record User(String id, String name, String email, Role role, boolean active) {
+public record User(String id, String name, String email, Role role, boolean active, java.time.ZoneId zone) {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s.]+$");
 
     public User {
@@ -20,17 +21,26 @@ public record User(String id, String name, String email, Role role, boolean acti
         }
     }
 
+    /** A user who has not said where they are. */
+    public User(String id, String name, String email, Role role, boolean active) {
+        this(id, name, email, role, active, null);
+    }
+
     /** An active user. */
     public User(String id, String name, String email, Role role) {
         this(id, name, email, role, true);
     }
 
     public User withActive(boolean isActive) {
-        return new User(id, name, email, role, isActive);
+        return new User(id, name, email, role, isActive, zone);
     }
 
     public User withNameAndRole(String newName, Role newRole) {
-        return new User(id, newName, email, newRole, active);
+        return new User(id, newName, email, newRole, active, zone);
+    }
+
+    public User withZone(java.time.ZoneId newZone) {
+        return new User(id, name, email, role, active, newZone);
     }
 
     /** Lower-cases and checks the shape {@code local@domain.tld}; the form every store keys on. */

@@ -166,7 +166,7 @@ public final class InMemoryReservationStore implements ReservationStore {
      * (and is found) or fails.
      */
     @Override
-    public Optional<Reservation> settle(String id) {
+    public Optional<Reservation> settle(String id, String roomId) {
         fenced.add(id);
         Reservation r = byId.get(id);
         if (r == null) {

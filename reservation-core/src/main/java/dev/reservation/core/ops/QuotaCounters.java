@@ -15,7 +15,11 @@ import java.util.List;
  */
 public interface QuotaCounters {
     /** One reservation's share of a counter: {@code amount} (minutes, or 1 for "open"), until {@code end}. */
-    record Hold(String rid, long amount, Instant end, Instant at) {
+    record Hold(String rid, long amount, Instant end, Instant at, String roomId) {
+        /** A hold whose reservation's room is not known (tests of the counters alone). */
+        public Hold(String rid, long amount, Instant end, Instant at) {
+            this(rid, amount, end, at, null);
+        }
     }
 
     /** What a take found: {@code taken}, or the counter's use and holds when it refused. */

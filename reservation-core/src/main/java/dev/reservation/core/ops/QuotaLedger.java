@@ -126,7 +126,7 @@ public final class QuotaLedger {
                 giveBackAll(taken, r.id());
                 throw new QuotaExceededException(refusal(use, new QuotaCounters.Take(false, 0, List.of()), r, room));
             }
-            QuotaCounters.Hold hold = new QuotaCounters.Hold(r.id(), use.amount(), r.slot().end(), now);
+            QuotaCounters.Hold hold = new QuotaCounters.Hold(r.id(), use.amount(), r.slot().end(), now, r.roomId());
             QuotaCounters.Take result;
             try {
                 result = counters.take(use.counterId(), hold, use.limit(), use.periodEnd());
@@ -186,7 +186,7 @@ public final class QuotaLedger {
         if (!h.at().isBefore(now.minus(settleAfter))) {
             return false; // its booking may still be in flight
         }
-        Optional<Reservation> fate = reservations.settle(h.rid());
+        Optional<Reservation> fate = reservations.settle(h.rid(), h.roomId());
         if (fate.isPresent() && fate.get().holdsRoom()) {
             return false;
         }

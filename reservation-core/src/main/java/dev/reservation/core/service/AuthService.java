@@ -153,7 +153,7 @@ public final class AuthService {
             }
         });
         if (admin.role() != Role.ADMIN || !admin.active()) {
-            admin = users.update(new User(admin.id(), admin.name(), admin.email(), Role.ADMIN, true));
+            admin = users.update(new User(admin.id(), admin.name(), admin.email(), Role.ADMIN, true, admin.zone()));
         }
         if (credentials.find(admin.id()).isEmpty()) {
             credentials.put(admin.id(), hasher.hash(password));

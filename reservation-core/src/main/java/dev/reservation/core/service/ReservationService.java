@@ -13,6 +13,7 @@ import dev.reservation.core.domain.Reservation;
 import dev.reservation.core.domain.ReservationConflictException;
 import dev.reservation.core.domain.ReservationException;
 import dev.reservation.core.domain.ReservationNotFoundException;
+import dev.reservation.core.domain.ReservationStatus;
 import dev.reservation.core.domain.Room;
 import dev.reservation.core.domain.RoomNotFoundException;
 import dev.reservation.core.domain.SlotInPastException;
@@ -28,12 +29,16 @@ import dev.reservation.core.store.ReservationQuery;
 import dev.reservation.core.store.ReservationStore;
 import dev.reservation.core.store.RoomStore;
 import dev.reservation.core.store.UserStore;
+import dev.reservation.core.time.TimeText;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Books and cancels reservations. Policy checks happen here; the no-overlap rule is decided
@@ -138,7 +143,10 @@ public final class ReservationService {
                 .map(v -> new ReservationConflictException.Conflict(v.id(), v.roomId(), v.slot(), v.status(), v.details()))
                 .toList();
         throw new ReservationConflictException(conflicts,
-                search.suggestionsFor(room, request.slot(), request.attendees()));
+                search.suggestionsFor(room, request.slot(), request.attendees()),
+                room.name() + " is already booked then: " + conflicts.stream()
+                        .map(c -> c.id() + " at " + TimeText.slot(c.slot(), room.zone()))
+                        .collect(Collectors.joining("; ")));
     }
 
     /**
@@ -202,8 +210,8 @@ public final class ReservationService {
 
     private void checkPolicy(Room room, TimeSlot slot, int attendees, Instant now) {
         if (slot.start().isBefore(now)) {
-            throw new SlotInPastException("the slot starts at " + slot.start() + ", which is in the past (now "
-                    + now + "); pick a later start");
+            throw new SlotInPastException("the slot starts " + TimeText.moment(slot.start(), room.zone())
+                    + ", which is in the past (now " + TimeText.moment(now, room.zone()) + "); pick a later start");
         }
         if (slot.duration().compareTo(policy.minDuration()) < 0) {
             throw new SlotTooShortException("a reservation must last at least " + policy.minDuration().toMinutes()
@@ -216,7 +224,8 @@ public final class ReservationService {
         Instant horizon = now.plus(policy.horizon());
         if (slot.end().isAfter(horizon)) {
             throw new BeyondBookingHorizonException("reservations can be made at most " + policy.horizon().toDays()
-                    + " days ahead (until " + horizon + "); this one ends " + slot.end());
+                    + " days ahead (until " + TimeText.moment(horizon, room.zone()) + "); this one ends "
+                    + TimeText.moment(slot.end(), room.zone()));
         }
         if (attendees > room.capacity()) {
             throw new CapacityExceededException(room.name() + " seats " + room.capacity() + "; "
@@ -226,7 +235,13 @@ public final class ReservationService {
 
     private static String describe(TimeSlot slot) {
         long minutes = slot.duration().toMinutes();
-        return minutes >= 1 ? minutes + " minutes" : slot.duration().toMillis() + " ms";
+        if (minutes < 1) {
+            return slot.duration().toMillis() + " ms";
+        }
+        if (minutes < 120) {
+            return minutes + (minutes == 1 ? " minute" : " minutes");
+        }
+        return minutes / 60 + " h" + (minutes % 60 == 0 ? "" : " " + minutes % 60 + " min");
     }
 
     /**
@@ -298,14 +313,28 @@ public final class ReservationService {
 
     /**
      * The reservations matching the query, as {@code actor} may see them. A MEMBER may filter by
-     * user only for themselves: filtering by someone else would tell whose the busy slots are.
+     * user only for themselves: filtering by someone else would tell whose the busy slots are; and
+     * sees other people's cancelled reservations only when the query asks for a status.
      */
     public List<ReservationView> find(Actor actor, ReservationQuery query) {
         if (query.userId().isPresent() && !Permissions.allowed(actor, Permissions.Operation.SEE_DETAILS,
                 query.userId().get())) {
             throw new PermissionDeniedException("a member may list reservations by user only for themselves");
         }
-        return views(actor, reservations.find(query));
+        if (actor.isAdmin() || query.status().isPresent() || query.userId().isPresent()) {
+            return views(actor, reservations.find(query));
+        }
+        // Someone else's cancelled booking is no busy slot: without a status a member gets the
+        // confirmed ones and their own cancelled ones. Two queries, not a filter after the store's
+        // limit, so that a full page still means there may be more.
+        List<Reservation> confirmed = reservations.find(query.status(ReservationStatus.CONFIRMED));
+        List<Reservation> ownCancelled = reservations.find(query.user(actor.userId())
+                .status(ReservationStatus.CANCELLED));
+        List<Reservation> merged = Stream.concat(confirmed.stream(), ownCancelled.stream())
+                .sorted(Comparator.comparing((Reservation r) -> r.slot().start()).thenComparing(Reservation::id))
+                .limit(query.limit())
+                .toList();
+        return views(actor, merged);
     }
 
     /** Reservations of a room that overlap {@code [from, to)}, any status. */

@@ -4,6 +4,7 @@ import dev.reservation.core.domain.Reservation;
 import dev.reservation.core.domain.Room;
 import dev.reservation.core.domain.Suggestions;
 import dev.reservation.core.domain.TimeSlot;
+import dev.reservation.core.store.LocationStore;
 import dev.reservation.core.store.ReservationQuery;
 import dev.reservation.core.store.ReservationStore;
 import dev.reservation.core.store.RoomStore;
@@ -27,38 +28,57 @@ public final class RoomSearchService {
     private static final int MAX_OTHER_ROOMS = 5;
 
     private final RoomStore rooms;
+    private final LocationStore locations;
     private final ReservationStore reservations;
     private final BookingPolicy policy;
     private final Clock clock;
 
+    /** Without locations as data: nearness is judged from rooms' free-text locations and zones. */
     public RoomSearchService(RoomStore rooms, ReservationStore reservations, BookingPolicy policy, Clock clock) {
+        this(rooms, null, reservations, policy, clock);
+    }
+
+    /** @param locations the rooms' locations, for nearness and the place filter; null for none */
+    public RoomSearchService(RoomStore rooms, LocationStore locations, ReservationStore reservations,
+                             BookingPolicy policy, Clock clock) {
         this.rooms = rooms;
+        this.locations = locations;
         this.reservations = reservations;
         this.policy = policy;
         this.clock = clock;
     }
 
     /**
-     * Active rooms free for the whole slot with enough seats and all the equipment, smallest
-     * fitting first.
+     * Active rooms free for the whole slot with enough seats and all the equipment, at the query's
+     * place if it names one; those in the query's zone first, then smallest fitting first.
      */
     public List<Room> freeRooms(FreeRoomQuery query) {
+        Places places = Places.of(locations);
         List<Room> fitting = rooms.findAll().stream()
                 .filter(r -> r.active() && r.capacity() >= query.minSeats() && r.has(query.equipment()))
+                .filter(r -> places.isAt(r, query.place()))
                 .toList();
         if (fitting.isEmpty()) {
             return List.of();
         }
         Set<String> busy = reservations.busyRooms(query.slot(), fitting.stream().map(Room::id).toList());
-        return fitting.stream().filter(r -> !busy.contains(r.id())).sorted(BEST_FIT).toList();
+        Comparator<Room> order = query.nearZone() == null ? BEST_FIT
+                : Comparator.comparing((Room r) -> !r.zone().equals(query.nearZone())).thenComparing(BEST_FIT);
+        return fitting.stream().filter(r -> !busy.contains(r.id())).sorted(order).toList();
     }
 
-    /** What to offer when {@code wanted} in {@code room} is taken. */
+    /**
+     * What to offer when {@code wanted} in {@code room} is taken: the room's next free slot, and
+     * other rooms free then, nearest first (same building, same site, same zone, elsewhere), then
+     * those with the room's equipment, then smallest fitting.
+     */
     public Suggestions suggestionsFor(Room room, TimeSlot wanted, int attendees) {
         Optional<TimeSlot> next = nextFreeSlot(room.id(), wanted.start(), wanted.duration());
+        Places places = Places.of(locations);
         List<Room> others = freeRooms(new FreeRoomQuery(wanted, attendees, Set.of())).stream()
                 .filter(r -> !r.id().equals(room.id()))
-                .sorted(Comparator.comparing((Room r) -> !r.has(room.equipment())).thenComparing(BEST_FIT))
+                .sorted(Comparator.comparingInt((Room r) -> places.distance(room, r))
+                        .thenComparing((Room r) -> !r.has(room.equipment())).thenComparing(BEST_FIT))
                 .limit(MAX_OTHER_ROOMS)
                 .toList();
         return new Suggestions(next, others);

@@ -67,6 +67,15 @@ public final class UserService {
         credentials.put(userId, hasher.hash(password));
     }
 
+    /** Sets where a user is (their own, or anyone's as an ADMIN); null forgets it. */
+    public User setZone(Actor actor, String userId, java.time.ZoneId zone) {
+        if (!actor.userId().equals(userId)) {
+            Permissions.require(actor, Permissions.Operation.MANAGE_USERS, userId);
+        }
+        User user = get(userId);
+        return java.util.Objects.equals(user.zone(), zone) ? user : users.update(user.withZone(zone));
+    }
+
     public List<User> list() {
         return users.findAll();
     }

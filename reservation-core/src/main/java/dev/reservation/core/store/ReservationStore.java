@@ -103,6 +103,14 @@ public interface ReservationStore {
      * then fails). For giving back what was reserved for a booking whose outcome is unknown.
      */
     default Optional<Reservation> settle(String id) {
+        return settle(id, null);
+    }
+
+    /**
+     * {@link #settle(String)} for a booking of room {@code roomId} (null when unknown): a store that
+     * places documents by room (a sharded cluster) fences the id where that booking would land.
+     */
+    default Optional<Reservation> settle(String id, String roomId) {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot settle a booking's fate");
     }
 

@@ -11,11 +11,13 @@ import dev.reservation.core.auth.SignInThrottle;
 import dev.reservation.core.service.AuthService;
 import dev.reservation.core.service.BookingPolicy;
 import dev.reservation.core.service.IdGenerator;
+import dev.reservation.core.service.LocationService;
 import dev.reservation.core.service.ReservationService;
 import dev.reservation.core.service.RoomSearchService;
 import dev.reservation.core.service.RoomService;
 import dev.reservation.core.service.SeedService;
 import dev.reservation.core.service.UserService;
+import dev.reservation.core.store.LocationStore;
 import dev.reservation.core.store.ReservationStore;
 import dev.reservation.core.store.RoomStore;
 import dev.reservation.core.store.UserStore;
@@ -112,8 +114,9 @@ public final class CoreModule extends AbstractModule {
 
     @Provides
     @Singleton
-    RoomSearchService roomSearch(RoomStore rooms, ReservationStore reservations, BookingPolicy policy, Clock clock) {
-        return new RoomSearchService(rooms, reservations, policy, clock);
+    RoomSearchService roomSearch(RoomStore rooms, LocationStore locations, ReservationStore reservations,
+                                 BookingPolicy policy, Clock clock) {
+        return new RoomSearchService(rooms, locations, reservations, policy, clock);
     }
 
     @Provides
@@ -151,13 +154,19 @@ public final class CoreModule extends AbstractModule {
 
     @Provides
     @Singleton
-    RoomService rooms(RoomStore rooms, IdGenerator ids) {
-        return new RoomService(rooms, ids);
+    RoomService rooms(RoomStore rooms, LocationStore locations, IdGenerator ids) {
+        return new RoomService(rooms, locations, ids);
     }
 
     @Provides
     @Singleton
-    SeedService seed(UserStore users, RoomStore rooms) {
-        return new SeedService(users, rooms);
+    LocationService locations(LocationStore locations, RoomStore rooms, IdGenerator ids) {
+        return new LocationService(locations, rooms, ids);
+    }
+
+    @Provides
+    @Singleton
+    SeedService seed(UserStore users, RoomStore rooms, LocationStore locations) {
+        return new SeedService(users, rooms, locations);
     }
 }

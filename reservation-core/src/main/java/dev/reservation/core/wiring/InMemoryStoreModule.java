@@ -12,8 +12,10 @@ import dev.reservation.core.cluster.ClusterInspector;
 import dev.reservation.core.memory.InMemoryClusterInspector;
 import dev.reservation.core.memory.InMemoryCredentialStore;
 import dev.reservation.core.memory.InMemoryReservationStore;
+import dev.reservation.core.memory.InMemoryLocationStore;
 import dev.reservation.core.memory.InMemoryRoomStore;
 import dev.reservation.core.memory.InMemoryUserStore;
+import dev.reservation.core.store.LocationStore;
 import dev.reservation.core.store.ReservationStore;
 import dev.reservation.core.store.RoomStore;
 import dev.reservation.core.store.UserStore;
@@ -25,6 +27,7 @@ public final class InMemoryStoreModule extends AbstractModule {
     protected void configure() {
         bind(UserStore.class).to(InMemoryUserStore.class).in(Singleton.class);
         bind(RoomStore.class).to(InMemoryRoomStore.class).in(Singleton.class);
+        bind(LocationStore.class).to(InMemoryLocationStore.class).in(Singleton.class);
         bind(ReservationStore.class).to(InMemoryReservationStore.class).in(Singleton.class);
         bind(CredentialStore.class).to(InMemoryCredentialStore.class).in(Singleton.class);
         bind(SessionStore.class).to(InMemorySessionStore.class).in(Singleton.class);

@@ -22,6 +22,7 @@ import dev.reservation.core.domain.SlotTooLongException;
 import dev.reservation.core.domain.SlotTooShortException;
 import dev.reservation.core.domain.TimeSlot;
 import dev.reservation.core.domain.UserNotFoundException;
+import dev.reservation.core.store.ReservationQuery;
 import java.time.Duration;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
@@ -89,7 +90,9 @@ class ReservationServiceTest {
                 .isInstanceOfSatisfying(ReservationConflictException.class, e -> {
                     assertThat(e.conflicts()).extracting(c -> c.id()).containsExactly(first.id());
                     assertThat(e.conflicts().get(0).details()).as("alan may not see grace's booking").isEmpty();
-                    assertThat(e.getMessage()).contains(first.id());
+                    assertThat(e.getMessage()).as("the room's zone, to the minute")
+                            .isEqualTo("Medium is already booked then: " + first.id()
+                                    + " at Tue 4 Jun 2030, 11:00–12:00 (Europe/Berlin)");
                     assertThat(e.suggestions().nextFreeSlotInRoom()).contains(tomorrow(10, 0, 60));
                     assertThat(e.suggestions().otherFreeRooms()).extracting(r -> r.id())
                             .containsExactly("small", "large");
@@ -180,5 +183,24 @@ class ReservationServiceTest {
                 .containsExactly(a, c);
         assertThat(f.service.forUser(as(f.admin), "grace", from, to)).extracting(ReservationView::id)
                 .containsExactlyInAnyOrder(a.id(), b.id());
+    }
+
+    @Test
+    void aMemberSeesOthersCancelledReservationsOnlyWhenAskingForAStatusAndTheLimitStillHolds() {
+        Reservation alans = f.service.reserve(as(f.alan), f.request(f.small, f.alan, tomorrow(8, 0, 60)));
+        f.service.cancel(as(f.alan), alans.id());
+        Reservation gracesCancelled = f.service.reserve(as(f.grace), f.request(f.small, f.grace, tomorrow(9, 0, 60)));
+        f.service.cancel(as(f.grace), gracesCancelled.id());
+        Reservation confirmed1 = f.service.reserve(as(f.alan), f.request(f.small, f.alan, tomorrow(10, 0, 60)));
+        Reservation confirmed2 = f.service.reserve(as(f.alan), f.request(f.small, f.alan, tomorrow(11, 0, 60)));
+
+        assertThat(f.service.find(as(f.grace), ReservationQuery.all())).extracting(v -> v.id())
+                .containsExactly(gracesCancelled.id(), confirmed1.id(), confirmed2.id());
+        assertThat(f.service.find(as(f.grace), ReservationQuery.all().limit(2))).extracting(v -> v.id())
+                .as("a full page of what she may see, not a page cut short by the hidden one")
+                .containsExactly(gracesCancelled.id(), confirmed1.id());
+        assertThat(f.service.find(as(f.grace), ReservationQuery.all().status(ReservationStatus.CANCELLED)))
+                .extracting(v -> v.id()).containsExactly(alans.id(), gracesCancelled.id());
+        assertThat(f.service.find(as(f.admin), ReservationQuery.all())).hasSize(4);
     }
 }

@@ -47,8 +47,8 @@ public class ForwardingReservationStore implements ReservationStore {
     }
 
     @Override
-    public Optional<Reservation> settle(String id) {
-        return delegate.settle(id);
+    public Optional<Reservation> settle(String id, String roomId) {
+        return delegate.settle(id, roomId);
     }
 
     @Override

@@ -28,7 +28,8 @@ class CoreModuleTest {
         Injector injector = Guice.createInjector(
                 new CoreModule(Clock.fixed(NOW, ZoneOffset.UTC), BookingPolicy.DEFAULT), new InMemoryStoreModule());
         SeedService seed = injector.getInstance(SeedService.class);
-        assertThat(seed.seed(Actor.LOCAL_OPERATOR)).isEqualTo(new SeedService.SeedResult(DemoData.USERS.size(), DemoData.ROOMS.size()));
+        assertThat(seed.seed(Actor.LOCAL_OPERATOR)).isEqualTo(new SeedService.SeedResult(DemoData.USERS.size(), DemoData.ROOMS.size(),
+                DemoData.LOCATIONS.size()));
         assertThat(seed.seed(Actor.LOCAL_OPERATOR)).isEqualTo(new SeedService.SeedResult(0, 0));
 
         ReservationService service = injector.getInstance(ReservationService.class);

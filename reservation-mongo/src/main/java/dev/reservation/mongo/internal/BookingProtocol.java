@@ -33,7 +33,7 @@ import org.bson.Document;
  *       a final status (CANCELLED, DECLINED, EXPIRED, AUTO_RELEASED) or ABANDONED is a leftover and is removed; no document and younger than {@code orphanAge} by the
  *       server's clock is in flight (wait, up to {@code inFlightWait}); no document and older is an
  *       orphan of a crashed booker: it is <b>fenced</b> by inserting its tombstone
- *       {@code {_id: rid, status: ABANDONED}}, then removed.</li>
+ *       {@code {_id: rid, roomId, status: ABANDONED}}, then removed.</li>
  *   <li><b>Insert</b> R's document once every bucket is claimed. Acknowledged: {@code Booked}.</li>
  *   <li>Any other ending (a conflict, a replay of another reservation, giving up) first inserts R's
  *       own tombstone (<b>abandon</b>); only once that is acknowledged are R's claims removed and the
@@ -163,7 +163,7 @@ public final class BookingProtocol {
             Document owner = owners.get(c.rid());
             if (owner == null) {
                 now = now == null ? serverNow.get() : now;
-                if (Duration.between(c.since(), now).compareTo(timing.orphanAge()) < 0 || !fence(c.rid())) {
+                if (Duration.between(c.since(), now).compareTo(timing.orphanAge()) < 0 || !fence(c.rid(), candidate.roomId())) {
                     verdict = verdict == Verdict.CONFLICT ? verdict : Verdict.WAIT; // in flight, or it just landed
                     continue;
                 }
@@ -181,9 +181,13 @@ public final class BookingProtocol {
         return new Judgement(verdict, null);
     }
 
-    /** Inserts the tombstone that makes an orphan claim's booking impossible; false if its booking landed first. */
-    private boolean fence(String rid) {
-        if (docs.insertTombstone(rid, clock.instant()) == ReservationDocs.Insert.INSERTED) {
+    /**
+     * Inserts the tombstone that makes an orphan claim's booking impossible; false if its booking landed
+     * first. The orphan's claim is in one of {@code roomId}'s buckets, so its booking was for that room:
+     * the tombstone carries it, as the booking's insert does (the shard key, docs/scale-out.md).
+     */
+    private boolean fence(String rid, String roomId) {
+        if (docs.insertTombstone(rid, roomId, clock.instant()) == ReservationDocs.Insert.INSERTED) {
             return true;
         }
         Document existing = docs.byId(rid); // committed: a bare duplicate key proves it
@@ -236,7 +240,7 @@ public final class BookingProtocol {
      * candidate's own reservation instead when an earlier attempt of it already landed.
      */
     private Optional<BookingOutcome> abandon(Reservation candidate, List<String> buckets) {
-        if (docs.insertTombstone(candidate.id(), clock.instant()) == ReservationDocs.Insert.DUPLICATE_ID) {
+        if (docs.insertTombstone(candidate.id(), candidate.roomId(), clock.instant()) == ReservationDocs.Insert.DUPLICATE_ID) {
             Document same = docs.byId(candidate.id());
             if (same == null) {
                 throw unknown(candidate, "its id was refused as taken, yet no document with it can be read");

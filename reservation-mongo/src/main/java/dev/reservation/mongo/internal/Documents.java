@@ -8,7 +8,11 @@ import dev.reservation.core.domain.Room;
 import dev.reservation.core.domain.TimeSlot;
 import dev.reservation.core.domain.User;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.EnumSet;
 import java.util.List;
@@ -24,6 +28,8 @@ public final class Documents {
     public static final String ID = "_id";
     /** Internal reservation status for a fenced, never-completed booking (see {@link RoomDayClaims}). */
     public static final String ABANDONED = "ABANDONED";
+    /** The derived field of a reservation: the UTC days its slot touches ({@link #days(TimeSlot)}). */
+    public static final String DAYS = "days";
     /** The unique form of an idempotency key: the acting user's key ({@link Reservation#idempotencyScope()}). */
     public static final String IDEMPOTENCY_SCOPE = "idempotencyScope";
     /** Every status of a stored reservation (all but the ABANDONED tombstone): what lists show and lookups find. */
@@ -37,20 +43,22 @@ public final class Documents {
     }
 
     public static Document user(User u) {
-        return new Document(ID, u.id()).append("name", u.name()).append("email", u.email())
+        Document d = new Document(ID, u.id()).append("name", u.name()).append("email", u.email())
                 .append("role", u.role().name()).append("active", u.active());
+        return u.zone() == null ? d : d.append("zone", u.zone().getId()); // absent: the user has not said
     }
 
     public static User user(Document d) {
         return new User(d.getString(ID), d.getString("name"), d.getString("email"), Role.valueOf(d.getString("role")),
-                d.getBoolean("active", true));
+                d.getBoolean("active", true), d.getString("zone") == null ? null : ZoneId.of(d.getString("zone")));
     }
 
     public static Document room(Room r) {
-        return new Document(ID, r.id()).append("name", r.name()).append("nameKey", r.nameKey())
+        Document d = new Document(ID, r.id()).append("name", r.name()).append("nameKey", r.nameKey())
                 .append("location", r.location()).append("capacity", r.capacity())
                 .append("equipment", r.equipment().stream().map(Enum::name).sorted().toList())
                 .append("zone", r.zone().getId()).append("active", r.active());
+        return r.locationId() == null ? d : d.append("locationId", r.locationId());
     }
 
     public static Room room(Document d) {
@@ -59,7 +67,7 @@ public final class Documents {
             equipment.add(Equipment.valueOf(e));
         }
         return new Room(d.getString(ID), d.getString("name"), d.getString("location"), d.getInteger("capacity"),
-                equipment, ZoneId.of(d.getString("zone")), d.getBoolean("active", true));
+                equipment, ZoneId.of(d.getString("zone")), d.getBoolean("active", true), d.getString("locationId"));
     }
 
     public static Document reservation(Reservation r) {
@@ -67,7 +75,7 @@ public final class Documents {
                 .append("start", date(r.slot().start())).append("end", date(r.slot().end()))
                 .append("title", r.title()).append("attendees", r.attendees()).append("status", r.status().name())
                 .append("createdAt", date(r.createdAt())).append("createdBy", r.createdBy())
-                .append("version", r.version());
+                .append("version", r.version()).append(DAYS, days(r.slot()));
         if (r.cancelledAt() != null) {
             d.append("cancelledAt", date(r.cancelledAt()));
         }
@@ -92,6 +100,32 @@ public final class Documents {
     /** True when a stored document's status holds claims (PENDING or CONFIRMED). */
     public static boolean holdsClaims(Document d) {
         return HOLDING_STATUSES.contains(d.getString("status"));
+    }
+
+    /**
+     * The UTC days ("yyyy-mm-dd", ascending) that {@code slot} touches: those of its room-day
+     * buckets. Stored with every reservation (field {@link #DAYS}) and indexed, so the reservations
+     * overlapping a window are found by the days the window touches, whatever else is stored.
+     */
+    public static List<String> days(TimeSlot slot) {
+        return days(slot.start(), slot.end());
+    }
+
+    /** The UTC days that {@code [from, to)} touches. */
+    public static List<String> days(Instant from, Instant to) {
+        LocalDate first = LocalDate.ofInstant(from, ZoneOffset.UTC);
+        LocalDate last = LocalDate.ofInstant(to.minusMillis(1), ZoneOffset.UTC);
+        List<String> days = new ArrayList<>();
+        for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
+            days.add(d.toString());
+        }
+        return days;
+    }
+
+    /** How many UTC days {@code [from, to)} touches, without listing them. */
+    public static long dayCount(Instant from, Instant to) {
+        return ChronoUnit.DAYS.between(LocalDate.ofInstant(from, ZoneOffset.UTC),
+                LocalDate.ofInstant(to.minusMillis(1), ZoneOffset.UTC)) + 1;
     }
 
     /** True for a stored reservation; false for a tombstone of an abandoned booking. */

@@ -17,8 +17,8 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 
 /**
- * Quota counters in {@code quota_counters}: {@code {_id, used, periodEnd?, holds[{rid, amount, end,
- * at}]}}. A take is ONE conditional update, {@code {_id, used <= limit - amount, holds.rid != rid}} →
+ * Quota counters in {@code quota_counters}: {@code {_id, used, periodEnd?, holds[{rid, amount, end, at, roomId}]}}
+ * A take is ONE conditional update, {@code {_id, used <= limit - amount, holds.rid != rid}} →
  * {@code $inc used, $push hold} (upserting a new counter), so a limit holds across every instance: the
  * server applies updates of one document one after the other, each to the state of the ones before.
  * A give-back is one conditional update too ({@code holds.rid == rid} → {@code $inc used -amount, $pull}),
@@ -45,7 +45,8 @@ public final class MongoQuotaCounters implements QuotaCounters {
                         Filters.ne("holds.rid", hold.rid()));
                 List<Bson> update = new ArrayList<>(List.of(Updates.inc("used", hold.amount()), Updates.push("holds",
                         new Document("rid", hold.rid()).append("amount", hold.amount())
-                                .append("end", Documents.date(hold.end())).append("at", Documents.date(hold.at())))));
+                                .append("end", Documents.date(hold.end())).append("at", Documents.date(hold.at()))
+                                .append("roomId", hold.roomId()))));
                 if (periodEnd != null) {
                     update.add(Updates.set("periodEnd", Documents.date(periodEnd)));
                 }
@@ -120,7 +121,7 @@ public final class MongoQuotaCounters implements QuotaCounters {
         List<Hold> out = new ArrayList<>();
         for (Document h : counter.getList("holds", Document.class, List.of())) {
             out.add(new Hold(h.getString("rid"), ((Number) h.get("amount")).longValue(), h.getDate("end").toInstant(),
-                    h.getDate("at").toInstant()));
+                    h.getDate("at").toInstant(), h.getString("roomId")));
         }
         return out;
     }

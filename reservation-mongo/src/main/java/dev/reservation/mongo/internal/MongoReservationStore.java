@@ -1,6 +1,7 @@
 package dev.reservation.mongo.internal;
 
 import com.mongodb.MongoException;
+import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -187,10 +189,10 @@ public final class MongoReservationStore implements ReservationStore {
      * reservation (returned) or an earlier tombstone (empty). Anything else is outcome unknown.
      */
     @Override
-    public Optional<Reservation> settle(String id) {
+    public Optional<Reservation> settle(String id, String roomId) {
         return MongoFailures.write("settling reservation " + id, () -> {
             ReservationDocs docs = new ReservationDocs(reservations, readYourWrites);
-            if (docs.insertTombstone(id, clock.instant()) == ReservationDocs.Insert.INSERTED) {
+            if (docs.insertTombstone(id, roomId, clock.instant()) == ReservationDocs.Insert.INSERTED) {
                 return Optional.<Reservation>empty();
             }
             Document existing = docs.byId(id);
@@ -221,21 +223,25 @@ public final class MongoReservationStore implements ReservationStore {
         }
     }
 
+    /** See {@link ReservationFinds} for the filters: each one an index serves, whatever else is stored. */
     @Override
     public List<Reservation> find(ReservationQuery query) {
-        List<Bson> parts = new ArrayList<>();
-        parts.add(query.status().map(s -> Filters.eq("status", s.name()))
-                .orElse(Filters.in("status", query.holding() ? Documents.HOLDING_STATUSES : Documents.VISIBLE_STATUSES)));
-        query.roomId().ifPresent(r -> parts.add(Filters.eq("roomId", r)));
-        query.userId().ifPresent(u -> parts.add(Filters.eq("userId", u)));
-        query.from().ifPresent(f -> parts.add(Filters.gt("end", Documents.date(f))));
-        query.to().ifPresent(t -> parts.add(Filters.lt("start", Documents.date(t))));
-        Bson filter = Filters.and(parts);
         Bson order = Sorts.ascending("start", Documents.ID);
         return MongoFailures.read("listing reservations", () -> readYourWrites.read(
-                s -> listReads.find(s, filter).sort(order).limit(query.limit()).map(Documents::reservation)
-                        .into(new ArrayList<>()),
-                () -> listReads.find(filter).sort(order).limit(query.limit()).map(Documents::reservation)
-                        .into(new ArrayList<>())));
+                s -> find(query, filter -> listReads.find(s, filter), order),
+                () -> find(query, listReads::find, order)));
+    }
+
+    private static List<Reservation> find(ReservationQuery query,
+                                          Function<Bson, FindIterable<Document>> finder, Bson order) {
+        List<Reservation> found = new ArrayList<>();
+        for (Bson filter : ReservationFinds.filters(query)) {
+            int left = query.limit() - found.size();
+            if (left <= 0) {
+                break;
+            }
+            finder.apply(filter).sort(order).limit(left).map(Documents::reservation).into(found);
+        }
+        return found;
     }
 }

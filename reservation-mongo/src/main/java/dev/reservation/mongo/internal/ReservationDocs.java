@@ -53,10 +53,17 @@ final class ReservationDocs {
         }
     }
 
-    /** The tombstone that makes booking {@code rid} impossible from now on. */
-    Insert insertTombstone(String rid, Instant at) {
-        return insert(new Document(Documents.ID, rid).append("status", Documents.ABANDONED)
-                .append("abandonedAt", Documents.date(at)));
+    /**
+     * The tombstone that makes booking {@code rid} (of room {@code roomId}) impossible from now on. It
+     * carries the room so that on a sharded cluster it lands on the shard the booking's insert goes to,
+     * where the duplicate {@code _id} is detected.
+     */
+    Insert insertTombstone(String rid, String roomId, Instant at) {
+        Document tombstone = new Document(Documents.ID, rid);
+        if (roomId != null) { // unknown only for a quota hold written without its room (none are)
+            tombstone.append("roomId", roomId);
+        }
+        return insert(tombstone.append("status", Documents.ABANDONED).append("abandonedAt", Documents.date(at)));
     }
 
     private static String refusedIndex(BulkWriteError error) {

@@ -11,8 +11,6 @@ import dev.reservation.core.domain.Reservation;
 import dev.reservation.core.domain.TimeSlot;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HexFormat;
@@ -56,11 +54,9 @@ final class RoomDayClaims {
 
     /** The bucket ids a slot of a room touches, in ascending (claiming) order. */
     static List<String> bucketIds(String roomId, TimeSlot slot) {
-        LocalDate first = LocalDate.ofInstant(slot.start(), ZoneOffset.UTC);
-        LocalDate last = LocalDate.ofInstant(slot.end().minusMillis(1), ZoneOffset.UTC);
         List<String> ids = new ArrayList<>();
-        for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
-            ids.add(roomId + "|" + d);
+        for (String day : Documents.days(slot)) {
+            ids.add(roomId + "|" + day);
         }
         return ids;
     }

@@ -11,7 +11,7 @@ public record ClusterDto(String kind, String setName, String summary, String sou
 
     /** One member: role, health, last heartbeat, last applied optime, lag behind the primary, ping. */
     public record Member(String host, String state, boolean healthy, Instant lastHeartbeat, Instant optime,
-                         Long replicationLagMs, Long pingMs) {
+                         Long replicationLagMillis, Long pingMillis) {
         static Member of(MemberStatus m) {
             return new Member(m.host(), m.state().name(), m.healthy(), m.lastHeartbeat().orElse(null),
                     m.optime().orElse(null), m.replicationLag().map(java.time.Duration::toMillis).orElse(null),

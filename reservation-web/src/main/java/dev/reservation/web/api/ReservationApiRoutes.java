@@ -18,7 +18,11 @@ import dev.reservation.web.http.JsonBodies;
 import dev.reservation.web.http.Params;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import dev.reservation.core.domain.InvalidInputException;
+import dev.reservation.core.time.LocalTimes;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -64,26 +68,64 @@ public final class ReservationApiRoutes {
         Optional<String> roomId = p.text("roomId", body.roomId(), 64, true);
         Actor actor = CurrentUser.actor(ctx);
         String userId = p.text("userId", body.userId(), 64, false).orElse(actor.userId());
-        Optional<Instant> start = p.instant("start", body.start(), true);
-        Optional<Instant> end = p.instant("end", body.end(), true);
         Optional<String> title = p.text("title", body.title(), Reservation.MAX_TITLE, true);
         if (body.attendees() == null) {
             p.reject("attendees", "attendees is required");
         }
-        if (start.isPresent() && end.isPresent() && !end.get().isAfter(start.get())) {
+        Optional<String> zoneText = p.text("zone", body.zone(), 64, false);
+        ZoneId zone = null;
+        if (zoneText.isPresent()) {
+            try {
+                zone = Room.parseZone(zoneText.get());
+            } catch (InvalidInputException e) {
+                p.reject("zone", e.getMessage());
+            }
+        } else if (roomId.isPresent()) {
+            zone = roomZone(roomId.get());
+        }
+        LocalTimes.Reading start = read(p, "start", body.start(), zone);
+        LocalTimes.Reading end = read(p, "end", body.end(), zone);
+        if (start != null && end != null && !end.instant().isAfter(start.instant())) {
             p.reject("end", "end must be after start");
         }
         p.throwIfAny();
         ReserveRequest request = KeyedBookings.withKey(new ReserveRequest(roomId.get(), userId,
-                new TimeSlot(start.get(), end.get()), title.get(), body.attendees(), key), "api-");
+                new TimeSlot(start.instant(), end.instant()), title.get(), body.attendees(), key), "api-");
         BookingReceipt receipt = bookings.book(actor, request);
         Reservation r = receipt.reservation();
         ctx.status(201).header("Location", "/api/v1/reservations/" + r.id());
         if (receipt.replayed()) {
             ctx.header("Idempotent-Replayed", "true");
         }
-        ctx.json(dto(r));
+        boolean local = start.local() || end.local();
+        ctx.json(new BookedDto(dto(r), local
+                ? new TimesReadAs("local", zone.getId(), zoneText.isPresent() ? "request" : "room")
+                : new TimesReadAs("instant", null, null)));
     }
+
+    /** Reads a time, an instant or a local one in {@code zone}; a problem goes into {@code p}. */
+    private static LocalTimes.Reading read(Params p, String field, String raw, ZoneId zone) {
+        Optional<String> text = p.text(field, raw, 64, true);
+        if (text.isEmpty()) {
+            return null;
+        }
+        try {
+            return LocalTimes.parse(field, text.get(), zone);
+        } catch (InvalidInputException e) {
+            p.reject(field, e.getMessage());
+            return null;
+        }
+    }
+
+    /** The room's zone, or null for an unknown room (the booking then fails with 404 on the room). */
+    private ZoneId roomZone(String roomId) {
+        try {
+            return rooms.resolve(roomId).zone();
+        } catch (RoomNotFoundException unknown) {
+            return ZoneOffset.UTC;
+        }
+    }
+
 
     private void list(Context ctx) {
         Params p = new Params();

@@ -45,7 +45,7 @@ public final class RoomApiRoutes {
     private NewRoom read(Context ctx) {
         RoomBody body = bodies.read(ctx, RoomBody.class);
         return AdminInput.room(new Params(), body.name(), body.location(), body.capacity(), body.equipment(),
-                body.zone());
+                body.zone(), body.locationId());
     }
 
     private static Actor admin(Context ctx) {

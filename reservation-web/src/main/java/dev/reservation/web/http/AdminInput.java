@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import dev.reservation.core.service.NewLocation;
 
 /**
  * Reads what admins enter for users and rooms (from JSON bodies and from forms alike), collecting
@@ -53,15 +54,25 @@ public final class AdminInput {
     /** A complete room description; every bad field lands in {@code p}, which is then thrown. */
     public static NewRoom room(Params p, String name, String location, Integer capacity, List<String> equipment,
                                String zone) {
+        return room(p, name, location, capacity, equipment, zone, null);
+    }
+
+    /**
+     * A room's description; with a {@code locationId} the free-text location and the zone may be
+     * left out (the location's label and its site's zone are used).
+     */
+    public static NewRoom room(Params p, String name, String location, Integer capacity, List<String> equipment,
+                               String zone, String locationId) {
+        Optional<String> at = p.text("locationId", locationId, 64, false);
         Optional<String> n = p.text("name", name, 100, true);
-        Optional<String> l = p.text("location", location, 200, true);
+        Optional<String> l = p.text("location", location, 200, at.isEmpty());
         if (capacity == null) {
             p.reject("capacity", "capacity is required");
         } else if (capacity < 1 || capacity > 10_000) {
             p.reject("capacity", "capacity must be between 1 and 10000");
         }
         Set<Equipment> e = p.equipment("equipment", equipment == null ? List.of() : equipment);
-        Optional<ZoneId> z = p.text("zone", zone, 64, true).flatMap(text -> {
+        Optional<ZoneId> z = p.text("zone", zone, 64, at.isEmpty()).flatMap(text -> {
             try {
                 return Optional.of(Room.parseZone(text));
             } catch (InvalidInputException bad) {
@@ -70,6 +81,25 @@ public final class AdminInput {
             }
         });
         p.throwIfAny();
-        return new NewRoom(n.orElseThrow(), l.orElseThrow(), capacity, e, z.orElseThrow());
+        return new NewRoom(n.orElseThrow(), l.orElse(null), capacity, e, z.orElse(null), at.orElse(null));
+    }
+
+    /** A location's description; a blank zone takes the site's (when the site has locations already). */
+    public static NewLocation location(Params p, String site, String building,
+                                                                    String floor, String zone) {
+        Optional<String> s = p.text("site", site, 100, true);
+        Optional<String> b = p.text("building", building, 100, true);
+        Optional<String> f = p.text("floor", floor, 100, false);
+        Optional<ZoneId> z = p.text("zone", zone, 64, false).flatMap(text -> {
+            try {
+                return Optional.of(Room.parseZone(text));
+            } catch (InvalidInputException bad) {
+                p.reject("zone", bad.getMessage());
+                return Optional.empty();
+            }
+        });
+        p.throwIfAny();
+        return new NewLocation(s.orElseThrow(), b.orElseThrow(), f.orElse(null),
+                z.orElse(null));
     }
 }

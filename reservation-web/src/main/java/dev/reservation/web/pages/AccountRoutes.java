@@ -20,6 +20,11 @@ import io.javalin.http.HttpStatus;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.stream.Stream;
+import dev.reservation.core.domain.Room;
+import dev.reservation.core.domain.InvalidInputException;
 
 /**
  * {@code /account}: the signed-in user's own details and password change. The current password
@@ -41,8 +46,29 @@ public final class AccountRoutes {
 
     public void register(RoutesConfig routes) {
         routes.get("/account", ctx -> show(ctx, Map.of(),
-                ctx.queryParam("changed") != null ? "Password changed; your other sessions were signed out." : null));
+                ctx.queryParam("changed") != null ? "Password changed; your other sessions were signed out."
+                        : ctx.queryParam("zone") != null ? "Time zone saved." : null));
         routes.post("/account/password", this::changePassword);
+        routes.post("/account/zone", this::setZone);
+    }
+
+    /** Sets (or, blank, forgets) the zone the user is in; pages then show times in it beside the room's. */
+    private void setZone(Context ctx) {
+        User me = CurrentUser.get(ctx);
+        Params p = new Params();
+        Optional<String> text = p.text("zone", ctx.formParam("zone"), 64, false);
+        ZoneId zone = null;
+        if (text.isPresent()) {
+            try {
+                zone = Room.parseZone(text.get());
+            } catch (InvalidInputException e) {
+                ctx.status(400);
+                show(ctx, Map.of("zone", e.getMessage()), null);
+                return;
+            }
+        }
+        users.setZone(CurrentUser.actor(ctx), me.id(), zone);
+        ctx.redirect("/account?zone=1", HttpStatus.SEE_OTHER);
     }
 
     private void changePassword(Context ctx) {
@@ -83,7 +109,14 @@ public final class AccountRoutes {
     }
 
     private void show(Context ctx, Map<String, String> errors, String notice) {
-        pages.page(ctx, "account.jte", "Your account", new AccountView(UserDto.of(CurrentUser.get(ctx)), errors,
-                notice));
+        User me = CurrentUser.get(ctx);
+        ZoneId browser = ViewerZone.browser(ctx);
+        List<String> zones = Stream.concat(Stream.of("UTC",
+                        "Europe/Berlin", "Europe/London", "America/New_York"),
+                        browser == null ? Stream.empty() : Stream.of(browser.getId()))
+                .distinct().sorted().toList();
+        String typed = errors.containsKey("zone") ? ctx.formParam("zone") : me.zone() == null ? "" : me.zone().getId();
+        pages.page(ctx, "account.jte", "Your account", new AccountView(UserDto.of(me), errors, notice, typed,
+                browser == null ? null : browser.getId(), zones));
     }
 }

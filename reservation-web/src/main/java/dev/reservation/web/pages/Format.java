@@ -1,40 +1,42 @@
 package dev.reservation.web.pages;
 
 import dev.reservation.core.domain.TimeSlot;
+import dev.reservation.core.time.TimeText;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /** Human-readable times for pages, always in a stated zone. Thread-safe. */
 public final class Format {
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM uuuu", Locale.ENGLISH);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
     private static final DateTimeFormatter STAMP =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss", Locale.ENGLISH);
+            DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm", Locale.ENGLISH);
 
     private Format() {
     }
 
     /** "Mon 2 Mar 2026, 10:00–11:00 (Europe/Berlin)"; both days when the slot crosses midnight. */
     public static String slot(TimeSlot slot, ZoneId zone) {
-        ZonedDateTime start = slot.start().atZone(zone);
-        ZonedDateTime end = slot.end().atZone(zone);
-        String endText = start.toLocalDate().equals(end.toLocalDate())
-                ? TIME.format(end)
-                : DAY.format(end) + " " + TIME.format(end);
-        return DAY.format(start) + ", " + TIME.format(start) + "–" + endText + " (" + zone.getId() + ")";
+        return TimeText.slot(slot, zone);
+    }
+
+    /** The slot in the room's zone and, where it differs, the viewer's: see {@link TimeText#slotForViewer}. */
+    public static String slot(TimeSlot slot, ZoneId zone, ZoneId viewer) {
+        return TimeText.slotForViewer(slot, zone, viewer);
     }
 
     /** "Mon 2 Mar 2026 10:00" in the zone. */
     public static String moment(Instant instant, ZoneId zone) {
-        ZonedDateTime at = instant.atZone(zone);
-        return DAY.format(at) + " " + TIME.format(at);
+        return TimeText.dayAndTime(instant, zone);
     }
 
-    /** "2026-03-02 09:00:00 UTC". */
+    /** "1 seat", "4 seats". */
+    public static String seats(int n) {
+        return n + (n == 1 ? " seat" : " seats");
+    }
+
+    /** "2026-03-02 09:00 UTC": to the minute, as every time shown to people (lags and pings say the rest). */
     public static String utc(Instant instant) {
         return STAMP.format(instant.atZone(ZoneId.of("UTC"))) + " UTC";
     }

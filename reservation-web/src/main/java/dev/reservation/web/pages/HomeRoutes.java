@@ -25,6 +25,6 @@ public final class HomeRoutes {
     private void home(Context ctx) {
         ClusterTopology topology = cluster.topology();
         pages.page(ctx, "home.jte", "Meeting rooms", new HomeView(topology.kind().name(), topology.summary(),
-                topology.writable(), finder.defaultForm(), finder.zones(), RoomFinder.equipmentLabels()));
+                topology.writable(), finder.defaultForm(ViewerZone.of(ctx)), finder.zones(), RoomFinder.equipmentLabels()));
     }
 }

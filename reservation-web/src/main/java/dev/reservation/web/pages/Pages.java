@@ -12,6 +12,7 @@ import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import io.javalin.http.Context;
 import java.util.Map;
+import dev.reservation.web.pages.view.DemoAccounts;
 
 /**
  * Renders pages from the templates precompiled at build time (no compiler needed at run time;
@@ -21,14 +22,19 @@ import java.util.Map;
 public final class Pages implements ErrorMapper.ErrorPageRenderer {
     private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
     private final boolean localPasswords;
+    private final DemoAccounts demo;
 
     public Pages() {
-        this(true);
+        this(true, DemoAccounts.NONE);
     }
 
-    /** @param localPasswords false: pages offer no password forms (and say the API is off) */
-    public Pages(boolean localPasswords) {
+    /**
+     * @param localPasswords false: pages offer no password forms (and say the API is off)
+     * @param demo the demo accounts to offer on the sign-in page (only on the embedded default)
+     */
+    public Pages(boolean localPasswords, DemoAccounts demo) {
         this.localPasswords = localPasswords;
+        this.demo = demo;
     }
 
     /** Whether local passwords are on: routes that set or check one refuse them when off. */
@@ -53,7 +59,7 @@ public final class Pages implements ErrorMapper.ErrorPageRenderer {
     /** The shared chrome; reads no store, so that error pages render while the store is down. */
     public Chrome chrome(Context ctx, String title) {
         return new Chrome(title, ctx.path(), Csrf.token(ctx), CurrentUser.find(ctx).map(UserDto::of).orElse(null),
-                localPasswords);
+                localPasswords, demo);
     }
 
     @Override

@@ -50,7 +50,7 @@ public final class ReservationDetailRoutes {
     private void show(Context ctx) {
         Actor actor = CurrentUser.actor(ctx);
         ReservationView view = reservations.get(actor, ctx.pathParam("id"));
-        ReservationRow row = rows.of(List.of(view), actor).get(0);
+        ReservationRow row = rows.of(List.of(view), actor, ViewerZone.of(ctx)).get(0);
         ReservationDetailView detail = view.details()
                 .map(r -> audit(row, r))
                 .orElseGet(() -> new ReservationDetailView(row, null, null, null, null));

@@ -95,7 +95,7 @@ public final class ReservationRoutes {
                 status.orElse(""), allRooms.stream().map(RoomDto::of).toList(),
                 actor.isAdmin() ? users.list().stream().map(UserDto::of).toList()
                         : List.of(UserDto.of(CurrentUser.get(ctx))), p.errors(),
-                rows.of(truncated ? found.subList(0, PAGE_LIMIT) : found, actor), truncated, PAGE_LIMIT,
+                rows.of(truncated ? found.subList(0, PAGE_LIMIT) : found, actor, ViewerZone.of(ctx)), truncated, PAGE_LIMIT,
                 notice(ctx, actor));
         pages.page(ctx, "reservations.jte", "Reservations", view);
     }
@@ -108,7 +108,7 @@ public final class ReservationRoutes {
             return null;
         }
         try {
-            var row = rows.of(List.of(reservations.get(actor, id)), actor).get(0);
+            var row = rows.of(List.of(reservations.get(actor, id)), actor, ViewerZone.of(ctx)).get(0);
             String what = row.roomName() + ", " + row.when();
             return (booked != null ? "Booked: “" : "Cancelled: “") + row.title() + "” — " + what;
         } catch (ReservationException e) {

@@ -11,6 +11,7 @@ import dev.reservation.core.service.RoomService;
 import dev.reservation.core.service.UserService;
 import dev.reservation.web.api.ReservationJson;
 import dev.reservation.web.pages.view.ReservationRow;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -31,16 +32,22 @@ public final class ReservationRows {
     }
 
     public List<ReservationRow> of(List<ReservationView> views, Actor viewer) {
+        return of(views, viewer, null);
+    }
+
+    /** Rows whose times are in each room's zone and, where it differs, also in {@code viewerZone}. */
+    public List<ReservationRow> of(List<ReservationView> views, Actor viewer, ZoneId viewerZone) {
         Map<String, Room> roomsById = rooms.list().stream().collect(Collectors.toMap(Room::id, Function.identity()));
         Map<String, User> usersById = views.stream().anyMatch(v -> v.details().isPresent())
                 ? users.list().stream().collect(Collectors.toMap(User::id, Function.identity()))
                 : Map.of();
-        return views.stream().map(v -> row(v, viewer, roomsById.get(v.roomId()), usersById)).toList();
+        return views.stream().map(v -> row(v, viewer, roomsById.get(v.roomId()), usersById, viewerZone)).toList();
     }
 
-    private static ReservationRow row(ReservationView v, Actor viewer, Room room, Map<String, User> usersById) {
+    private static ReservationRow row(ReservationView v, Actor viewer, Room room, Map<String, User> usersById,
+                                      ZoneId viewerZone) {
         String roomName = room == null ? v.roomId() : room.name();
-        String when = Format.slot(v.slot(), room == null ? ZoneOffset.UTC : room.zone());
+        String when = Format.slot(v.slot(), room == null ? ZoneOffset.UTC : room.zone(), viewerZone);
         boolean confirmed = v.status() == ReservationStatus.CONFIRMED;
         if (v.details().isEmpty()) {
             return new ReservationRow(v.id(), v.roomId(), roomName, v.displayTitle(), "", "", v.status().name(), when,

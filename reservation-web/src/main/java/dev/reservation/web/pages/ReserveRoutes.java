@@ -31,6 +31,7 @@ import io.javalin.http.HttpStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.time.ZoneId;
 
 /**
  * The /reserve form. A successful post redirects to /reservations (post/redirect/get); invalid
@@ -84,8 +85,8 @@ public final class ReserveRoutes {
         } catch (InvalidInputException e) {
             reshow(ctx, e, form, e.fieldErrors(), List.of(), List.of());
         } catch (ReservationConflictException e) {
-            reshow(ctx, e, form, Map.of(), rows.of(e.conflicts().stream().map(ReservationView::of).toList(), actor),
-                    suggestions(form, request.slot(), e));
+            reshow(ctx, e, form, Map.of(), rows.of(e.conflicts().stream().map(ReservationView::of).toList(), actor, ViewerZone.of(ctx)),
+                    suggestions(form, request.slot(), e, ViewerZone.of(ctx)));
         } catch (StoreUnavailableException | UnresolvedBookingException e) {
             reshow(ctx, e, form, Map.of(), List.of(), List.of()); // same key: submitting again is safe
         } catch (IdempotencyKeyReusedException e) {
@@ -115,15 +116,16 @@ public final class ReserveRoutes {
         show(ctx, form, fieldErrors, message, conflicts, suggestions);
     }
 
-    private List<Suggestion> suggestions(ReserveForm form, TimeSlot asked, ReservationConflictException e) {
+    private List<Suggestion> suggestions(ReserveForm form, TimeSlot asked, ReservationConflictException e,
+                                         ZoneId viewer) {
         Room room = rooms.get(e.conflicts().get(0).roomId());
         List<Suggestion> result = new ArrayList<>();
         e.suggestions().nextFreeSlotInRoom().ifPresent(slot -> result.add(new Suggestion(
-                room.name() + " — next free: " + Format.slot(slot, room.zone()),
+                room.name() + " — next free: " + Format.slot(slot, room.zone(), viewer),
                 ReserveForms.forSlot(form, room, slot))));
         for (Room other : e.suggestions().otherFreeRooms()) {
-            result.add(new Suggestion(other.name() + " (" + other.capacity() + (other.capacity() == 1 ? " seat, " : " seats, ") + other.location()
-                    + ") — same time: " + Format.slot(asked, other.zone()), ReserveForms.forSlot(form, other, asked)));
+            result.add(new Suggestion(other.name() + " (" + Format.seats(other.capacity()) + ", " + other.location()
+                    + ") — same time: " + Format.slot(asked, other.zone(), viewer), ReserveForms.forSlot(form, other, asked)));
         }
         return result;
     }
@@ -135,7 +137,7 @@ public final class ReserveRoutes {
                 : List.of(UserDto.of(CurrentUser.get(ctx)));
         ReserveView view = new ReserveView(form, bookable,
                 rooms.list().stream().filter(Room::active).map(RoomDto::of).toList(), fieldErrors, message,
-                conflicts, suggestions);
+                conflicts, suggestions, forms.choices(form, "start"), forms.choices(form, "end"));
         pages.page(ctx, "reserve.jte", "Reserve a room", view);
     }
 }

@@ -6,7 +6,9 @@ import dev.reservation.core.domain.AlreadyExistsException;
 import dev.reservation.core.domain.Equipment;
 import dev.reservation.core.domain.InvalidInputException;
 import dev.reservation.core.domain.Room;
+import dev.reservation.core.service.LocationService;
 import dev.reservation.core.service.NewRoom;
+import dev.reservation.web.api.LocationDto;
 import dev.reservation.core.service.RoomService;
 import dev.reservation.web.auth.CurrentUser;
 import dev.reservation.web.http.AdminInput;
@@ -28,18 +30,20 @@ public final class RoomAdminRoutes {
     private final Pages pages;
     private final RoomService rooms;
     private final RoomFinder finder;
+    private final LocationService locations;
 
-    public RoomAdminRoutes(Pages pages, RoomService rooms, RoomFinder finder) {
+    public RoomAdminRoutes(Pages pages, RoomService rooms, RoomFinder finder, LocationService locations) {
         this.pages = pages;
         this.rooms = rooms;
         this.finder = finder;
+        this.locations = locations;
     }
 
     public void register(RoutesConfig routes) {
         routes.get("/rooms/new", ctx -> {
             admin(ctx);
-            show(ctx, new RoomFormView(null, "", "", "1", List.of(), finder.defaultForm().zone(), true,
-                    RoomFinder.equipmentLabels(), zones(), Map.of()));
+            show(ctx, new RoomFormView(null, "", "", "1", List.of(), "", true,
+                    RoomFinder.equipmentLabels(), zones(), Map.of(), null, locationOptions()));
         });
         routes.post("/rooms", ctx -> save(ctx, null));
         routes.get("/rooms/{id}/edit", ctx -> {
@@ -47,7 +51,7 @@ public final class RoomAdminRoutes {
             Room r = rooms.get(ctx.pathParam("id"));
             show(ctx, new RoomFormView(r.id(), r.name(), r.location(), String.valueOf(r.capacity()),
                     r.equipment().stream().sorted().map(Equipment::label).toList(), r.zone().getId(), r.active(),
-                    RoomFinder.equipmentLabels(), zones(), Map.of()));
+                    RoomFinder.equipmentLabels(), zones(), Map.of(), r.locationId(), locationOptions()));
         });
         routes.post("/rooms/{id}", ctx -> save(ctx, rooms.get(ctx.pathParam("id"))));
         routes.post("/rooms/{id}/deactivate", ctx -> {
@@ -68,8 +72,9 @@ public final class RoomAdminRoutes {
         List<String> equipment = ctx.formParams("equipment");
         try {
             Integer seats = p.integer("capacity", capacity, 1, 10_000, true).orElse(null);
-            NewRoom room = AdminInput.room(p, ctx.formParam("name"), ctx.formParam("location"),
-                    seats, equipment, ctx.formParam("zone"));
+            String at = ctx.formParam("locationId");
+            NewRoom room = AdminInput.room(p, ctx.formParam("name"), at == null || at.isBlank()
+                    ? ctx.formParam("location") : null, seats, equipment, ctx.formParam("zone"), at);
             Room saved = existing == null ? rooms.create(actor, room) : rooms.update(actor, existing.id(), room);
             ctx.redirect("/rooms/" + saved.id(), HttpStatus.SEE_OTHER);
         } catch (InvalidInputException | AlreadyExistsException e) {
@@ -78,8 +83,13 @@ public final class RoomAdminRoutes {
                     : Map.of(((AlreadyExistsException) e).field(), e.getMessage());
             show(ctx, new RoomFormView(existing == null ? null : existing.id(), ctx.formParam("name"),
                     ctx.formParam("location"), capacity, equipment, ctx.formParam("zone"),
-                    existing == null || existing.active(), RoomFinder.equipmentLabels(), zones(), errors));
+                    existing == null || existing.active(), RoomFinder.equipmentLabels(), zones(), errors,
+                    ctx.formParam("locationId"), locationOptions()));
         }
+    }
+
+    private List<LocationDto> locationOptions() {
+        return locations.list().stream().map(LocationDto::of).toList();
     }
 
     private List<String> zones() {

@@ -47,7 +47,7 @@ public final class RoomRoutes {
     private void list(Context ctx) {
         List<RoomRow> all = rooms.list().stream().map(finder::withAvailability).toList();
         boolean searching = ctx.queryParam("date") != null;
-        FinderForm form = searching ? finder.fromQuery(ctx) : finder.defaultForm();
+        FinderForm form = searching ? finder.fromQuery(ctx) : finder.defaultForm(ViewerZone.of(ctx));
         Params params = new Params();
         Optional<RoomFinder.Result> result = searching ? finder.search(form, params) : Optional.empty();
         if (params.hasErrors()) {

@@ -110,9 +110,9 @@ public final class FaultyReservationStore implements ReservationStore {
     }
 
     @Override
-    public Optional<Reservation> settle(String id) {
+    public Optional<Reservation> settle(String id, String roomId) {
         unavailableCheck();
-        return delegate.settle(id);
+        return delegate.settle(id, roomId);
     }
 
     @Override

@@ -1,10 +1,20 @@
 package dev.reservation.mongo.internal.embedded;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The H2 MVStore file backend, committing after every write command before it is acknowledged.
@@ -12,24 +22,162 @@ import java.util.Set;
  * SIGKILL could lose writes it had already acknowledged; committing first makes an acknowledged
  * write survive the death of the process (it is in the operating system's file cache). It does not
  * fsync, so it does not survive a power loss: the embedded server is for trying things out.
- * Thread-safe as H2Backend is; commits are serialized by MVStore.
+ *
+ * <p>Only these commits write the file: the store is opened with MVStore's own auto-commits off
+ * (the background one and the one when unsaved changes grow), and a commit waits until no write
+ * command is half-applied (write commands share a lock a commit takes exclusively). So the file
+ * always holds the state between whole commands, in which every index (see
+ * {@link EmbeddedDatabase}) agrees with the documents, whenever the process dies.
+ *
+ * <p>Space: every commit appends a chunk holding each page it changed (MVStore never overwrites a
+ * live page), so the file grows by every write and the pages it replaced are garbage. With MVStore's
+ * background housekeeping off, this class reclaims it: at start the file is compacted (live chunks
+ * moved together, the file cut; bounded by {@link #START_COMPACTION_MILLIS}); while running, a
+ * maintenance thread rewrites the live pages of sparse chunks ({@code compact}) whenever less than
+ * {@link #COMPACT_BELOW_FILL}% of the chunks' space is live, under the commit lock (compaction commits),
+ * and space of chunks nothing uses any more is reused {@link #RETENTION_MILLIS} ms after they were
+ * freed (a reader that started before still finds its pages). Pages are compressed (LZF).
+ * Thread-safe as H2Backend is; commits and compactions are serialized.
  */
 final class DurableH2Backend extends H2Backend {
+    private static final Logger LOG = LoggerFactory.getLogger(DurableH2Backend.class);
     private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify",
             "createindexes", "create", "drop", "dropindexes", "dropdatabase", "renamecollection");
 
+    /** Whole-file compaction at start, at most this long. */
+    static final int START_COMPACTION_MILLIS = 60_000;
+    /** Compact while running when the chunks' live share drops below this (percent). */
+    static final int COMPACT_BELOW_FILL = 50;
+    /** What a compaction aims for (percent of the chunks' space live). */
+    static final int COMPACT_TARGET_FILL = 80;
+    /** Bytes a compaction step rewrites at least; one step per maintenance round. */
+    static final int COMPACT_STEP_BYTES = 1 << 20;
+    /** Freed chunks' space is reused after this long. */
+    static final int RETENTION_MILLIS = 10_000;
+    static final Duration MAINTENANCE_EVERY = Duration.ofSeconds(2);
+
+    /** Fair: a commit or compaction waiting for it goes before write commands that came later, and back to back compaction steps never starve a commit. */
+    private final ReentrantReadWriteLock commits = new ReentrantReadWriteLock(true);
+    private final ScheduledExecutorService maintenance;
+    private final LongAdder compactions = new LongAdder();
+    private final LongAdder compactionNanos = new LongAdder();
+    private volatile long longestCompactionNanos;
+    /**
+     * Created on first use: the superclass constructor opens the databases already in the file
+     * (through {@link #openOrCreateDatabase}) before this class's field initializers would run.
+     */
+    private QueryStats stats;
+
     DurableH2Backend(String fileName) {
-        super(fileName);
+        super(openStore(fileName));
+        commitWhole(); // what opening built (indexes of a file written before) is kept
+        MVStore store = getMvStore();
+        long t0 = System.nanoTime();
+        long before = store.getFileStore().size();
+        store.compactFile(START_COMPACTION_MILLIS); // (sets the retention time to 0)
+        store.setRetentionTime(RETENTION_MILLIS);
+        LOG.info("compacted {} from {} to {} bytes in {} ms", fileName, before, store.getFileStore().size(),
+                (System.nanoTime() - t0) / 1_000_000);
+        maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "embedded-store-compaction");
+            t.setDaemon(true);
+            return t;
+        });
+        maintenance.scheduleWithFixedDelay(this::compactIfSparse, MAINTENANCE_EVERY.toMillis(),
+                MAINTENANCE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    static MVStore openStore(String fileName) {
+        return new MVStore.Builder().fileName(fileName).autoCommitDisabled().autoCommitBufferSize(0).compress()
+                .autoCompactFillRate(COMPACT_BELOW_FILL).open();
+    }
+
+    /** One step of rewriting the live pages of sparse chunks, when the chunks are mostly garbage. */
+    private void compactIfSparse() {
+        MVStore store = getMvStore();
+        try {
+            if (store.isClosed() || store.getFileStore().getChunksFillRate() >= COMPACT_BELOW_FILL) {
+                return;
+            }
+            commits.writeLock().lock();
+            try {
+                long t0 = System.nanoTime();
+                if (!store.isClosed() && store.compact(COMPACT_TARGET_FILL, COMPACT_STEP_BYTES)) {
+                    commit();
+                    long took = System.nanoTime() - t0;
+                    compactions.increment();
+                    compactionNanos.add(took);
+                    longestCompactionNanos = Math.max(longestCompactionNanos, took);
+                }
+            } finally {
+                commits.writeLock().unlock();
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("compacting the embedded store failed (it is retried): {}", e.toString());
+        }
+    }
+
+    /** Compaction steps since start, their total and their longest duration (ms). */
+    String compactionSummary() {
+        MVStore store = getMvStore();
+        return compactions.sum() + " steps, " + compactionNanos.sum() / 1_000_000 + " ms, longest "
+                + longestCompactionNanos / 1_000_000 + " ms" + (store.isClosed() ? "" : "; fill " + store.getFillRate()
+                + "%, chunks fill " + store.getFileStore().getChunksFillRate() + "%");
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return EmbeddedDatabase.open(databaseName, getMvStore(), getCursorRegistry(), stats());
+    }
+
+    synchronized QueryStats stats() {
+        if (stats == null) {
+            stats = new QueryStats();
+        }
+        return stats;
     }
 
     /** Every command of driver 5 arrives as OP_MSG; its first key names the command. */
     @Override
     public Document handleMessage(MongoMessage message) {
-        Document result = super.handleMessage(message);
         String command = message.getDocument().keySet().stream().findFirst().orElse("");
-        if (WRITES.contains(command.toLowerCase(Locale.ROOT))) {
-            commit();
+        if (!WRITES.contains(command.toLowerCase(Locale.ROOT))) {
+            return super.handleMessage(message);
         }
+        Document result;
+        commits.readLock().lock();
+        try {
+            result = super.handleMessage(message);
+        } finally {
+            commits.readLock().unlock();
+        }
+        commitWhole();
         return result;
+    }
+
+    /** Commits once no write command is under way, so the commit holds only whole commands. */
+    void commitWhole() {
+        commits.writeLock().lock();
+        try {
+            commit();
+        } finally {
+            commits.writeLock().unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        maintenance.shutdownNow();
+        try {
+            maintenance.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        commits.writeLock().lock();
+        try {
+            super.close();
+        } finally {
+            commits.writeLock().unlock();
+        }
     }
 }

@@ -94,6 +94,16 @@ public final class EmbeddedServer implements AutoCloseable {
         return "mongodb://127.0.0.1:" + port;
     }
 
+    /** How the server has answered queries since it started (documents read, lookups, walks, scans). */
+    public QueryStats queryStats() {
+        return backend.stats();
+    }
+
+    /** The maintenance thread's compaction steps so far: how many, how long in all, the longest. */
+    public String compactionSummary() {
+        return backend.compactionSummary();
+    }
+
     /** Stops serving, flushes the data file, removes the discovery file and releases ownership. */
     @Override
     public synchronized void close() {

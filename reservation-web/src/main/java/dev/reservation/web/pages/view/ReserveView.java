@@ -7,12 +7,16 @@ import java.util.Map;
 
 /**
  * The /reserve page: the form (values kept), field errors next to the fields, a general message,
- * and after a conflict the conflicting reservations and suggestions to take with one click.
+ * after a conflict the conflicting reservations and suggestions to take with one click, and for a
+ * start or end that happens twice (autumn) the two readings to choose from.
  * Immutable, so thread-safe.
  */
 public record ReserveView(ReserveForm form, List<UserDto> users, List<RoomDto> rooms, Map<String, String> errors,
-                          String message, List<ReservationRow> conflicts, List<Suggestion> suggestions) {
+                          String message, List<ReservationRow> conflicts, List<Suggestion> suggestions,
+                          List<OffsetChoice> startChoices, List<OffsetChoice> endChoices) {
     public ReserveView {
+        startChoices = List.copyOf(startChoices);
+        endChoices = List.copyOf(endChoices);
         errors = Map.copyOf(errors);
         conflicts = List.copyOf(conflicts);
         suggestions = List.copyOf(suggestions);

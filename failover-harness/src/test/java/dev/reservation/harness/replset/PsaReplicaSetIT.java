@@ -1,4 +1,4 @@
-package dev.reservation.mongo.replset;
+package dev.reservation.harness.replset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +10,7 @@ import dev.reservation.core.domain.Reservation;
 import dev.reservation.core.store.BookingOutcome;
 import dev.reservation.core.store.ContractData;
 import dev.reservation.core.store.ReservationQuery;
+import dev.reservation.harness.cluster.ClusterControl;
 import dev.reservation.mongo.MongoStores;
 import dev.reservation.mongo.StoreOptions;
 import java.time.Duration;
@@ -19,20 +20,22 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** A Primary + Secondary + Arbiter set from mongod binaries, seen through the store; skipped without binaries. */
+/**
+ * A real Primary + Secondary + Arbiter set (mongod binaries or containers), seen through the store;
+ * skipped, saying what it needs, without either.
+ */
 class PsaReplicaSetIT {
-    private static Optional<ReplicaSets.Running> running = Optional.empty();
-    private ReplicaSets.Running psa;
+    private static Optional<ClusterControl> running = Optional.empty();
+    private ClusterControl psa;
 
     @BeforeAll
     static void startSet() throws Exception {
-        running = ReplicaSets.startPsa();
+        running = RealReplicaSets.startPsa();
     }
 
     @BeforeEach
     void needsTheSet() {
-        ReplicaSets.assumeRunning(running, ReplicaSets.NEEDS_BINARIES);
-        psa = running.get();
+        psa = RealReplicaSets.require(running);
     }
 
     @AfterAll
@@ -44,7 +47,7 @@ class PsaReplicaSetIT {
 
     @Test
     void aMajorityWriteIsAcknowledgedAndReadableOnTheSecondary() {
-        try (MongoStores stores = MongoStores.open(StoreOptions.uri(psa.uri()).withDatabase("psa_write"))) {
+        try (MongoStores stores = MongoStores.open(StoreOptions.uri(psa.clientUri()).withDatabase("psa_write"))) {
             BookingOutcome outcome = stores.reservations().book(
                     ContractData.candidate("r1", "u1", ContractData.slot(0, 10, 0, 60)));
             assertThat(outcome).isInstanceOf(BookingOutcome.Booked.class);
@@ -59,7 +62,7 @@ class PsaReplicaSetIT {
 
     @Test
     void theTopologyListsPrimarySecondaryAndArbiter() {
-        try (MongoStores stores = MongoStores.open(StoreOptions.uri(psa.uri()).withDatabase("psa_topology"))) {
+        try (MongoStores stores = MongoStores.open(StoreOptions.uri(psa.clientUri()).withDatabase("psa_topology"))) {
             ClusterTopology topology = stores.cluster().topology();
             assertThat(topology.kind()).isEqualTo(ClusterTopology.Kind.REPLICA_SET);
             assertThat(topology.setName()).isPresent();
@@ -71,7 +74,7 @@ class PsaReplicaSetIT {
 
     @Test
     void aCallerReadsItsOwnBookingEvenWhenListsComeFromTheSecondary() {
-        StoreOptions secondaryLists = StoreOptions.uri(psa.uri()).withDatabase("psa_ryw")
+        StoreOptions secondaryLists = StoreOptions.uri(psa.clientUri()).withDatabase("psa_ryw")
                 .withSecondaryReads(Duration.ofSeconds(90));
         try (MongoStores stores = MongoStores.open(secondaryLists)) {
             for (int i = 0; i < 20; i++) {

@@ -1,23 +1,24 @@
-package dev.reservation.mongo.replset;
+package dev.reservation.harness.replset;
 
 import dev.reservation.core.store.StoreContractTest;
 import dev.reservation.core.store.StoreFixture;
+import dev.reservation.harness.cluster.ClusterControl;
 import dev.reservation.mongo.MongoStores;
 import dev.reservation.mongo.StoreOptions;
-import dev.reservation.mongo.testing.InProcessMongo;
 import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 
-/** The store contract against a real replica set (Testcontainers or mongod binaries); skipped without one. */
+/** The store contract against a real PSA replica set (mongod binaries or containers); skipped without one. */
 class ReplicaSetStoreContractIT extends StoreContractTest {
-    private static Optional<ReplicaSets.Running> replicaSet = Optional.empty();
+    private static Optional<ClusterControl> replicaSet = Optional.empty();
     private MongoStores current;
 
     @BeforeAll
     static void startReplicaSet() throws Exception {
-        replicaSet = ReplicaSets.start();
+        replicaSet = RealReplicaSets.startPsa();
     }
 
     @AfterAll
@@ -29,8 +30,8 @@ class ReplicaSetStoreContractIT extends StoreContractTest {
 
     @Override
     protected StoreFixture newStores() {
-        ReplicaSets.assumeRunning(replicaSet, ReplicaSets.NEEDS);
-        current = MongoStores.open(StoreOptions.uri(replicaSet.get().uri()).withDatabase(InProcessMongo.freshDatabase()));
+        String uri = RealReplicaSets.require(replicaSet).clientUri();
+        current = MongoStores.open(StoreOptions.uri(uri).withDatabase("contract_" + UUID.randomUUID().toString().replace("-", "")));
         return new StoreFixture(current.users(), current.rooms(), current.reservations());
     }
 

@@ -4,7 +4,7 @@ package dev.reservation.harness.history;
  * The names ({@code f}) and value keys that workload, nemesis and checkers agree on. Keeping them in one
  * place is what lets a checker read a history it did not write (a hand-written one, or an old file).
  */
-public final class Fn {
+public final class HistoryTerms {
     // client operations
     public static final String RESERVE = "reserve";
     public static final String READ = "read";
@@ -14,8 +14,14 @@ public final class Fn {
     // harness and server observations (EVENT)
     public static final String TRIAL_START = "trial-start";
     public static final String TRIAL_END = "trial-end";
-    /** A primary was elected (server view or driver view) or, for a single node, it is writable again. */
+    /** A primary was elected: seen in the server's view, the driver's, or reported by the rig. */
     public static final String PRIMARY_ELECTED = "primary-elected";
+    /**
+     * The harness's majority probe write was acknowledged after a fault: writes are possible again.
+     * On a single node this is all there is (no election). Histories written before this event existed
+     * recorded it as {@link #PRIMARY_ELECTED} with source {@link #SOURCE_POLL}; checkers read both.
+     */
+    public static final String WRITABLE_AGAIN = "writable-again";
     public static final String PRIMARY_LOST = "primary-lost";
     /** A restarted member is SECONDARY and its optime has reached the primary's. */
     public static final String MEMBER_CAUGHT_UP = "member-caught-up";
@@ -65,6 +71,6 @@ public final class Fn {
     /** The harness polled the node until it accepted a write command (single-node clusters). */
     public static final String SOURCE_POLL = "poll";
 
-    private Fn() {
+    private HistoryTerms() {
     }
 }

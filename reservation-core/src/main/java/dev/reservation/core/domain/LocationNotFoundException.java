@@ -1,0 +1,7 @@
+package dev.reservation.core.domain;
+
+public final class LocationNotFoundException extends NotFoundException {
+    public LocationNotFoundException(String key) {
+        super("no location " + key);
+    }
+}
