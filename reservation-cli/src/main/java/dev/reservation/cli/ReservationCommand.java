@@ -26,8 +26,8 @@ import picocli.CommandLine.ScopeType;
             "A MEMBER sees rooms and schedules, books only for themselves, sees others' reservations only as"
                 + " busy slots, and cancels only their own; an ADMIN also manages users and rooms."},
         subcommands = {UsersCommand.class, RoomsCommand.class, LocationsCommand.class, ReserveCommand.class,
-            ReservationsCommand.class, SeedCommand.class, NotificationsCommand.class, ClusterCommand.class,
-            CompletionCommand.class},
+            ReservationsCommand.class, ReportCommand.class, SeedCommand.class, NotificationsCommand.class,
+            ClusterCommand.class, CompletionCommand.class},
         footerHeading = "%nStore, times and passwords:%n",
         footer = {
             "The embedded store in --data-dir (default ~/.reservation/data), shared with a web app running on the"

@@ -3,9 +3,11 @@ package dev.reservation.cli;
 import dev.reservation.cli.output.Json;
 import dev.reservation.cli.output.Tables;
 import dev.reservation.cli.output.Views.ReservationJson;
+import dev.reservation.core.domain.InvalidInputException;
 import dev.reservation.core.domain.Reservation;
 import dev.reservation.core.domain.ReservationStatus;
 import dev.reservation.core.domain.Room;
+import dev.reservation.core.ops.OperationsService;
 import dev.reservation.core.service.ReservationService;
 import dev.reservation.core.service.ReservationView;
 import dev.reservation.core.store.ReservationQuery;
@@ -19,10 +21,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code reservations list | show | cancel}, as the acting user may see them: a MEMBER sees others'
- * reservations only as busy slots. One instance per run; not thread-safe.
+ * {@code reservations list | show | cancel | pending | approve | decline | check-in}, as the acting
+ * user may see them: a MEMBER sees others' reservations only as busy slots; approving and declining
+ * are for a room's approvers and ADMINs. One instance per run; not thread-safe.
  */
-@Command(name = "reservations", mixinStandardHelpOptions = true, description = "List, show and cancel reservations.")
+@Command(name = "reservations", mixinStandardHelpOptions = true,
+        description = "List, show and cancel reservations; approve or decline requests; check in.")
 public final class ReservationsCommand {
     private final CliContext context;
 
@@ -38,7 +42,7 @@ public final class ReservationsCommand {
              @Option(names = "--from", paramLabel = "<time>", description = "only those still running at or after")
              String from,
              @Option(names = "--to", paramLabel = "<time>", description = "only those starting before") String to,
-             @Option(names = "--status", description = "CONFIRMED or CANCELLED") ReservationStatus status,
+             @Option(names = "--status", description = "one of ${COMPLETION-CANDIDATES}") ReservationStatus status,
              @Option(names = "--limit", defaultValue = "100", description = "at most this many (default: 100)")
              int limit,
              @Option(names = "--zone", description = "zone of local --from/--to without --room (default: this machine's)")
@@ -81,7 +85,7 @@ public final class ReservationsCommand {
         "Cancelling a cancelled reservation changes nothing and succeeds."})
     int cancel(@Parameters(paramLabel = "<id>", description = "the reservation id") String id) {
         ReservationService reservations = context.service(ReservationService.class);
-        boolean wasConfirmed = reservations.get(context.actor(), id).status() == ReservationStatus.CONFIRMED;
+        boolean wasConfirmed = reservations.get(context.actor(), id).status().holdsRoom(); // CONFIRMED or PENDING
         Reservation cancelled = reservations.cancel(context.actor(), id);
         ReservationView view = ReservationView.of(cancelled, context.actor());
         Optional<Room> room = context.lookups().roomById(cancelled.roomId());
@@ -90,5 +94,64 @@ public final class ReservationsCommand {
                 out -> out.println((wasConfirmed ? "Cancelled: " : "Was already cancelled: ")
                         + Tables.reservation(view, room.orElse(null), context.lookups().allUsers())));
         return 0;
+    }
+
+    @Command(name = "pending", mixinStandardHelpOptions = true, description = {
+        "Requests waiting for a decision, soonest first: all for an ADMIN, an approver's rooms for an approver.",
+        "A pending request holds its slot (others cannot book over it) until approved, declined or expired."})
+    int pending() {
+        List<Reservation> queue = context.service(OperationsService.class).approvalQueue(context.actor());
+        List<ReservationView> views = queue.stream().map(r -> ReservationView.of(r, context.actor())).toList();
+        Map<String, Room> rooms = context.lookups().allRooms();
+        context.output().result(Json.object("reservations", views.stream()
+                        .map(r -> ReservationJson.of(r, Optional.ofNullable(rooms.get(r.roomId())))).toList()),
+                out -> Tables.reservations(out, views, rooms, context.lookups().allUsers()));
+        return 0;
+    }
+
+    @Command(name = "approve", mixinStandardHelpOptions = true, description = {
+        "Approve a pending request: it becomes CONFIRMED. For the room's approvers and ADMINs.",
+        "The reason, if given, is kept in the reservation's audit trail."})
+    int approve(@Parameters(paramLabel = "<id>", description = "the reservation id") String id,
+                @Option(names = "--reason", paramLabel = "<text>", description = "why (at most 500 characters)")
+                String reason) {
+        return decided("Approved: ", context.service(OperationsService.class).approve(context.actor(), id, reason(reason)));
+    }
+
+    @Command(name = "decline", mixinStandardHelpOptions = true, description = {
+        "Decline a pending request: it becomes DECLINED and its slot is free again. For the room's approvers and ADMINs.",
+        "The reason, if given, is kept in the reservation's audit trail."})
+    int decline(@Parameters(paramLabel = "<id>", description = "the reservation id") String id,
+                @Option(names = "--reason", paramLabel = "<text>", description = "why (at most 500 characters)")
+                String reason) {
+        return decided("Declined: ", context.service(OperationsService.class).decline(context.actor(), id, reason(reason)));
+    }
+
+    @Command(name = "check-in", mixinStandardHelpOptions = true, description = {
+        "Check in to a confirmed reservation within its room's check-in window (by default 10 minutes before"
+            + " to 15 after the start). Its owner or an ADMIN may.",
+        "In a room with auto-release, a reservation not checked in when the window closes is released."})
+    int checkIn(@Parameters(paramLabel = "<id>", description = "the reservation id") String id) {
+        return decided("Checked in: ", context.service(OperationsService.class).checkIn(context.actor(), id));
+    }
+
+    private int decided(String what, Reservation r) {
+        ReservationView view = ReservationView.of(r, context.actor());
+        Optional<Room> room = context.lookups().roomById(r.roomId());
+        context.output().result(Json.object("reservation", ReservationJson.of(view, room),
+                        "checkedInAt", r.checkedInAt() == null ? null : r.checkedInAt().toString(),
+                        "approvedBy", r.approvedBy(), "reason", r.reason()),
+                out -> {
+                    out.println(what + Tables.reservation(view, room.orElse(null)));
+                    Tables.audit(out, r, room.orElse(null), context.lookups().allUsers());
+                });
+        return 0;
+    }
+
+    private static String reason(String reason) {
+        if (reason != null && reason.length() > 500) {
+            throw new InvalidInputException("reason", "a reason is at most 500 characters");
+        }
+        return reason == null || reason.isBlank() ? null : reason.strip();
     }
 }

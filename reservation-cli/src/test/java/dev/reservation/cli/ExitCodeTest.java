@@ -73,7 +73,7 @@ class ExitCodeTest {
         Result missing = cli.run("reservations");
         assertThat(missing.exit()).isEqualTo(2);
         assertThat(missing.errLine()).isEqualTo(
-                "usage error: missing command: choose one of cancel, list, show (see 'reservation reservations --help')");
+                "usage error: missing command: choose one of approve, cancel, check-in, decline, list, pending, show (see 'reservation reservations --help')");
         assertThat(cli.run().errLine()).startsWith("usage error: missing command: choose one of users, rooms");
         Result badDuration = cli.run("rooms", "free", "--at", "now", "--duration", "an hour");
         assertThat(badDuration.exit()).isEqualTo(2);

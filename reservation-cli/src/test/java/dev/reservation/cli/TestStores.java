@@ -16,8 +16,14 @@ import dev.reservation.core.cluster.ClusterInspector;
 import dev.reservation.core.memory.InMemoryClusterInspector;
 import dev.reservation.core.memory.InMemoryCredentialStore;
 import dev.reservation.core.memory.InMemoryReservationStore;
+import dev.reservation.core.memory.InMemoryQuotaCounters;
+import dev.reservation.core.memory.InMemoryQuotaStore;
+import dev.reservation.core.memory.InMemoryRoomOperationsStore;
 import dev.reservation.core.memory.InMemoryLocationStore;
 import dev.reservation.core.memory.InMemoryRoomStore;
+import dev.reservation.core.ops.QuotaCounters;
+import dev.reservation.core.ops.QuotaStore;
+import dev.reservation.core.ops.RoomOperationsStore;
 import dev.reservation.core.memory.InMemoryUserStore;
 import dev.reservation.core.memory.InMemoryFeedTokenStore;
 import dev.reservation.core.memory.InMemoryNotificationPrefsStore;
@@ -56,6 +62,9 @@ final class TestStores implements StoreFactory {
     final OutboxStore outbox = new InMemoryOutboxStore();
     final FeedTokenStore feedTokens = new InMemoryFeedTokenStore();
     final NotificationPrefsStore prefs = new InMemoryNotificationPrefsStore();
+    final RoomOperationsStore roomOperations = new InMemoryRoomOperationsStore();
+    final QuotaStore quotas = new InMemoryQuotaStore();
+    final QuotaCounters quotaCounters = new InMemoryQuotaCounters();
     final List<StoreSelection> selections = new ArrayList<>();
     int opened;
     int closed;
@@ -109,6 +118,9 @@ final class TestStores implements StoreFactory {
                 NotifyBindings.outbox(binder()).setBinding().toInstance(outbox);
                 NotifyBindings.feedTokens(binder()).setBinding().toInstance(feedTokens);
                 NotifyBindings.prefs(binder()).setBinding().toInstance(prefs);
+                bind(RoomOperationsStore.class).toInstance(roomOperations);
+                bind(QuotaStore.class).toInstance(quotas);
+                bind(QuotaCounters.class).toInstance(quotaCounters);
                 bind(SignInAttemptStore.class).toInstance(signInAttempts);
                 bind(SessionStore.class).toInstance(sessions);
             }

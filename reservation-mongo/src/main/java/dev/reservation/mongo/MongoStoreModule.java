@@ -46,5 +46,8 @@ public final class MongoStoreModule extends AbstractModule {
         NotifyBindings.feedTokens(binder()).setBinding().toInstance(stores.feedTokens());
         NotifyBindings.prefs(binder()).setBinding().toInstance(stores.notificationPrefs());
         NotifyBindings.changes(binder()).setBinding().toInstance(stores.reservationChanges());
+        bind(dev.reservation.core.ops.RoomOperationsStore.class).toInstance(stores.roomOperations());
+        bind(dev.reservation.core.ops.QuotaStore.class).toInstance(stores.quotas());
+        bind(dev.reservation.core.ops.QuotaCounters.class).toInstance(stores.quotaCounters());
     }
 }

@@ -26,6 +26,13 @@ import dev.reservation.mongo.internal.MongoRoomStore;
 import dev.reservation.mongo.internal.MongoSessionStore;
 import dev.reservation.mongo.internal.MongoSignInAttemptStore;
 import dev.reservation.mongo.internal.MongoUserStore;
+import dev.reservation.mongo.internal.MongoQuotaCounters;
+import dev.reservation.mongo.internal.MongoQuotaStore;
+import dev.reservation.mongo.internal.MongoRoomOperationsStore;
+import dev.reservation.mongo.internal.OpsSchema;
+import dev.reservation.core.ops.QuotaCounters;
+import dev.reservation.core.ops.QuotaStore;
+import dev.reservation.core.ops.RoomOperationsStore;
 import dev.reservation.mongo.internal.ReadRouting;
 import dev.reservation.mongo.internal.Schema;
 import dev.reservation.mongo.internal.cluster.MongoClusterInspector;
@@ -71,6 +78,9 @@ public final class MongoStores implements AutoCloseable {
     private final FeedTokenStore feedTokens;
     private final NotificationPrefsStore notificationPrefs;
     private final ReservationChanges changes;
+    private final RoomOperationsStore roomOperations;
+    private final QuotaStore quotas;
+    private final QuotaCounters quotaCounters;
     private final MongoClusterInspector cluster;
     private final String endpoint;
 
@@ -87,6 +97,7 @@ public final class MongoStores implements AutoCloseable {
         try {
             Schema.ensure(db, clock);
             NotifySchema.ensure(db);
+            OpsSchema.ensure(db);
         } catch (RuntimeException e) {
             tracker.close();
             client.close();
@@ -108,6 +119,9 @@ public final class MongoStores implements AutoCloseable {
         this.feedTokens = new MongoFeedTokenStore(db.getCollection(NotifySchema.FEED_TOKENS));
         this.notificationPrefs = new MongoNotificationPrefsStore(db.getCollection(NotifySchema.PREFS));
         this.changes = new MongoReservationChanges(reservationDocs);
+        this.roomOperations = new MongoRoomOperationsStore(db.getCollection(OpsSchema.ROOM_OPS));
+        this.quotas = new MongoQuotaStore(db.getCollection(OpsSchema.QUOTAS));
+        this.quotaCounters = new MongoQuotaCounters(db.getCollection(OpsSchema.QUOTA_COUNTERS));
         this.cluster = new MongoClusterInspector(client, base, options.databaseName(), tracker, embedded.isPresent()
                 || options.isEmbedded(), clock);
     }
@@ -211,6 +225,20 @@ public final class MongoStores implements AutoCloseable {
     /** Reservations by when they changed: the outbox sweeper's window. */
     public ReservationChanges reservationChanges() {
         return changes;
+    }
+
+    /** Room operation settings (approval, check-in, display tokens). */
+    public RoomOperationsStore roomOperations() {
+        return roomOperations;
+    }
+
+    public QuotaStore quotas() {
+        return quotas;
+    }
+
+    /** Per-user quota counters, shared by every app instance. */
+    public QuotaCounters quotaCounters() {
+        return quotaCounters;
     }
 
     public ClusterInspector cluster() {

@@ -6,6 +6,10 @@ import com.google.inject.Injector;
 import dev.reservation.core.cluster.ClusterInspector;
 import dev.reservation.core.domain.ReservationException;
 import dev.reservation.core.domain.Room;
+import dev.reservation.core.ops.OperationsJobs;
+import dev.reservation.core.ops.OperationsService;
+import dev.reservation.core.ops.RoomOperationsAdmin;
+import dev.reservation.core.ops.UsageReports;
 import dev.reservation.core.service.AuthService;
 import dev.reservation.core.service.ReservationService;
 import dev.reservation.core.service.RoomSearchService;
@@ -42,6 +46,9 @@ import dev.reservation.web.ical.FeedRoutes;
 import dev.reservation.web.ical.Ics;
 import dev.reservation.web.ical.IcsEvent;
 import dev.reservation.web.notify.MailStatus;
+import dev.reservation.web.ops.DisplayRoutes;
+import dev.reservation.web.ops.OpsApiRoutes;
+import dev.reservation.web.ops.OpsPages;
 import dev.reservation.web.pages.AccountRoutes;
 import dev.reservation.web.pages.CalendarRoutes;
 import dev.reservation.web.pages.ClusterRoutes;
@@ -80,7 +87,14 @@ import com.google.inject.Key;
 public final class WebApp {
     /** How long another instance may still honour a session this instance revoked. */
     static final java.time.Duration SESSION_CACHE = java.time.Duration.ofSeconds(5);
+    /**
+     * How often this instance runs the room-operations jobs (expiry, auto-release, quota settling):
+     * system property {@code reservation.opsJobInterval} (ISO-8601, e.g. PT30S; PT0S runs none), 30 s by default.
+     */
+    static final java.time.Duration OPS_JOB_INTERVAL = java.time.Duration.parse(
+            System.getProperty("reservation.opsJobInterval", "PT30S"));
     private final Javalin javalin;
+    private final OperationsJobs jobs;
 
     public WebApp(Injector injector, WebSettings settings) {
         this(injector, settings, SignInMethods.PASSWORDS);
@@ -120,6 +134,10 @@ public final class WebApp {
         KeyedBookings bookings = new KeyedBookings(reservations);
         RoomFinder finder = new RoomFinder(rooms, search, clock, locations);
         ReservationRows rows = new ReservationRows(rooms, users);
+        OperationsService operations = injector.getInstance(OperationsService.class);
+        RoomOperationsAdmin opsAdmin = injector.getInstance(RoomOperationsAdmin.class);
+        UsageReports usage = injector.getInstance(UsageReports.class);
+        this.jobs = injector.getInstance(OperationsJobs.class);
         this.javalin = Javalin.create(config -> {
             configureServer(config, settings, mapper);
             ClientAddress clients = new ClientAddress(settings.trustedProxies());
@@ -150,6 +168,10 @@ public final class WebApp {
                     .register(config.routes);
             new ClusterRoutes(pages, cluster, clock, settings.primaryWait()).register(config.routes);
             registerCalendars(config, injector, pages, reservations, rooms, users, clock);
+            // room operations: approval, check-in, quotas, usage reports, door displays
+            new OpsApiRoutes(operations, opsAdmin, usage, rooms, bodies).register(config.routes);
+            new OpsPages(pages, operations, opsAdmin, usage, rooms, users, clock).register(config.routes);
+            new DisplayRoutes(operations, pages, errors).register(config.routes);
         });
     }
 
@@ -192,7 +214,13 @@ public final class WebApp {
     /** Starts serving on {@code port} (0 picks a free one); returns this. */
     public WebApp start(int port) {
         javalin.start(port);
+        jobs.start(OPS_JOB_INTERVAL);
         return this;
+    }
+
+    /** The room-operations jobs of this instance (tests run them by hand with {@code runOnce()}). */
+    public OperationsJobs operationsJobs() {
+        return jobs;
     }
 
     public int port() {
@@ -201,6 +229,7 @@ public final class WebApp {
 
     /** Stops gracefully: requests in flight finish first. */
     public void stop() {
+        jobs.close();
         javalin.stop();
     }
 }

@@ -88,13 +88,26 @@ public final class Tables {
         return line;
     }
 
-    /** The audit trail: who created the reservation and when, and who cancelled it. */
+    /**
+     * The audit trail: who created the reservation and when, who approved it, when it was checked in,
+     * who ended it (cancelled, declined, expired, auto-released) and the decision's reason.
+     */
     public static void audit(PrintWriter out, Reservation r, Room room, Map<String, User> users) {
         ZoneId zone = zone(room);
         out.println("created " + Times.local(r.createdAt(), zone) + " " + zone + " by " + who(r.createdBy(), users));
+        if (r.approvedAt() != null) {
+            out.println("approved " + Times.local(r.approvedAt(), zone) + " " + zone + " by " + who(r.approvedBy(), users));
+        }
+        if (r.checkedInAt() != null) {
+            out.println("checked in " + Times.local(r.checkedInAt(), zone) + " " + zone);
+        }
         if (r.cancelledAt() != null) {
-            out.println("cancelled " + Times.local(r.cancelledAt(), zone) + " " + zone + " by "
+            String ended = r.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            out.println(ended + " " + Times.local(r.cancelledAt(), zone) + " " + zone + " by "
                     + who(r.cancelledBy(), users));
+        }
+        if (r.reason() != null) {
+            out.println("reason: " + r.reason());
         }
     }
 

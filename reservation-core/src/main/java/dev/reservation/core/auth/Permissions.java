@@ -17,7 +17,10 @@ public final class Permissions {
         MANAGE_LOCATIONS("manage locations"),
         RESERVE("reserve for this user"),
         CANCEL("cancel this reservation"),
-        SEE_DETAILS("see this reservation's details");
+        SEE_DETAILS("see this reservation's details"),
+        CHECK_IN("check in to this reservation"),
+        MANAGE_QUOTAS("manage quotas"),
+        SEE_REPORTS("see usage reports");
 
         private final String description;
 
@@ -38,8 +41,8 @@ public final class Permissions {
             return true;
         }
         return switch (operation) {
-            case MANAGE_USERS, MANAGE_ROOMS, MANAGE_LOCATIONS -> false;
-            case RESERVE, CANCEL, SEE_DETAILS -> actor.userId().equals(ownerUserId);
+            case MANAGE_USERS, MANAGE_ROOMS, MANAGE_LOCATIONS, MANAGE_QUOTAS, SEE_REPORTS -> false;
+            case RESERVE, CANCEL, SEE_DETAILS, CHECK_IN -> actor.userId().equals(ownerUserId);
         };
     }
 
@@ -47,7 +50,24 @@ public final class Permissions {
         if (!allowed(actor, operation, ownerUserId)) {
             throw new PermissionDeniedException("a " + actor.role().name().toLowerCase(java.util.Locale.ROOT)
                     + " may not " + operation.description + (operation == Operation.MANAGE_USERS
-                    || operation == Operation.MANAGE_ROOMS || operation == Operation.MANAGE_LOCATIONS ? "" : " (it belongs to someone else)"));
+                    || operation == Operation.MANAGE_ROOMS || operation == Operation.MANAGE_LOCATIONS
+                    || operation == Operation.MANAGE_QUOTAS || operation == Operation.SEE_REPORTS ? "" : " (it belongs to someone else)"));
         }
+    }
+
+    /**
+     * Whether {@code actor} may approve or decline requests for a room: every ADMIN, and the users
+     * given the approver role for that room ({@code roomApprovers}).
+     */
+    public static boolean mayApprove(Actor actor, java.util.Set<String> roomApprovers) {
+        return actor.isAdmin() || roomApprovers.contains(actor.userId());
+    }
+
+    /** What a room's door-display token allows: these two actions on its own room, and nothing else. */
+    public enum DisplayAction { CHECK_IN, BOOK_NOW }
+
+    /** Whether a door display of {@code tokenRoomId} may do {@code action} on {@code roomId}: only on its own room. */
+    public static boolean displayAllows(String tokenRoomId, DisplayAction action, String roomId) {
+        return action != null && tokenRoomId != null && tokenRoomId.equals(roomId);
     }
 }

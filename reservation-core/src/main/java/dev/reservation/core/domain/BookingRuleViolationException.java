@@ -11,7 +11,8 @@ public abstract class BookingRuleViolationException extends InvalidInputExceptio
         SLOT_TOO_SHORT("end"),
         SLOT_TOO_LONG("end"),
         BEYOND_HORIZON("start"),
-        OVER_CAPACITY("attendees");
+        OVER_CAPACITY("attendees"),
+        OVER_QUOTA("start");
 
         private final String field;
 

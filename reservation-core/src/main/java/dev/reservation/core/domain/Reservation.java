@@ -5,8 +5,11 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * One booking of one room by one user for a half-open slot. Never deleted. Its audit trail: who
- * created it and when ({@code createdBy} may be an admin booking for {@code userId}), and, once
- * cancelled, who cancelled it and when. {@code version} grows by one with every change and
+ * created it and when ({@code createdBy} may be an admin booking for {@code userId}); once in a final
+ * status (cancelled, declined, expired, auto-released), who ended it and when ({@code cancelledAt},
+ * {@code cancelledBy}: a user id, or {@code system:...} for the app's own jobs); who approved a
+ * request and when ({@code approvedAt}, {@code approvedBy}); when it was checked in
+ * ({@code checkedInAt}); and the reason given for the last decision ({@code reason}). {@code version} grows by one with every change and
  * guards optimistic updates. {@code idempotencyKey} (optional) makes a retried booking return the
  * first outcome. Immutable.
  */
@@ -23,7 +26,11 @@ public record Reservation(
         Instant cancelledAt,
         String cancelledBy,
         long version,
-        String idempotencyKey) {
+        String idempotencyKey,
+        Instant checkedInAt,
+        Instant approvedAt,
+        String approvedBy,
+        String reason) {
 
     public static final int MAX_TITLE = 200;
 
@@ -47,8 +54,16 @@ public record Reservation(
         createdAt = createdAt.truncatedTo(ChronoUnit.MILLIS);
         createdBy = createdBy == null ? userId : InvalidInputException.requireText("createdBy", createdBy, 64);
         cancelledAt = cancelledAt == null ? null : cancelledAt.truncatedTo(ChronoUnit.MILLIS);
-        if ((status == ReservationStatus.CANCELLED) != (cancelledAt != null)) {
-            throw new InvalidInputException("cancelledAt", "cancelledAt is set exactly when the status is CANCELLED");
+        if (status.isFinal() != (cancelledAt != null)) {
+            throw new InvalidInputException("cancelledAt", "cancelledAt is set exactly when the status is final");
+        }
+        checkedInAt = checkedInAt == null ? null : checkedInAt.truncatedTo(ChronoUnit.MILLIS);
+        approvedAt = approvedAt == null ? null : approvedAt.truncatedTo(ChronoUnit.MILLIS);
+        if ((approvedAt == null) != (approvedBy == null)) {
+            throw new InvalidInputException("approvedBy", "approvedAt and approvedBy are set together");
+        }
+        if (reason != null) {
+            reason = reason.isBlank() ? null : InvalidInputException.requireText("reason", reason, 500);
         }
         if (version < 0) {
             throw new InvalidInputException("version", "version must not be negative");
@@ -56,6 +71,14 @@ public record Reservation(
         if (idempotencyKey != null) {
             idempotencyKey = InvalidInputException.requireText("idempotencyKey", idempotencyKey, 128);
         }
+    }
+
+    /** The form before check-in and approval existed: none of their fields set. */
+    public Reservation(String id, String roomId, String userId, TimeSlot slot, String title, int attendees,
+                       ReservationStatus status, Instant createdAt, String createdBy, Instant cancelledAt,
+                       String cancelledBy, long version, String idempotencyKey) {
+        this(id, roomId, userId, slot, title, attendees, status, createdAt, createdBy, cancelledAt, cancelledBy,
+                version, idempotencyKey, null, null, null, null);
     }
 
     /** The form without {@code createdBy}: the reservation was created by its own user. */
@@ -83,15 +106,58 @@ public record Reservation(
         return status == ReservationStatus.CONFIRMED;
     }
 
-    /** True when this confirmed reservation holds any part of {@code other} in the same room. */
+    /** True while it holds its room: PENDING or CONFIRMED (see {@link ReservationStatus#holdsRoom()}). */
+    public boolean holdsRoom() {
+        return status.holdsRoom();
+    }
+
+    /** True when this reservation holds (PENDING or CONFIRMED) any part of {@code other} in the same room. */
     public boolean conflictsWith(String otherRoomId, TimeSlot other) {
-        return isConfirmed() && roomId.equals(otherRoomId) && slot.overlaps(other);
+        return holdsRoom() && roomId.equals(otherRoomId) && slot.overlaps(other);
     }
 
     /** This reservation, cancelled at {@code at} by {@code by}, one version later. */
     public Reservation cancelled(Instant at, String by) {
-        return new Reservation(id, roomId, userId, slot, title, attendees, ReservationStatus.CANCELLED,
-                createdAt, createdBy, at, by, version + 1, idempotencyKey);
+        return ended(ReservationStatus.CANCELLED, at, by, reason);
+    }
+
+    /** This new reservation (version 0) as a request awaiting approval. */
+    public Reservation asPending() {
+        return new Reservation(id, roomId, userId, slot, title, attendees, ReservationStatus.PENDING, createdAt,
+                createdBy, null, null, version, idempotencyKey, null, null, null, null);
+    }
+
+    /** This pending request approved by {@code by} at {@code at}, one version later (claims untouched). */
+    public Reservation approved(Instant at, String by, String why) {
+        return new Reservation(id, roomId, userId, slot, title, attendees, ReservationStatus.CONFIRMED, createdAt,
+                createdBy, null, null, version + 1, idempotencyKey, checkedInAt, at, by, why);
+    }
+
+    /** This confirmed reservation checked in at {@code at}, one version later. */
+    public Reservation checkedIn(Instant at) {
+        return new Reservation(id, roomId, userId, slot, title, attendees, status, createdAt, createdBy, null, null,
+                version + 1, idempotencyKey, at, approvedAt, approvedBy, reason);
+    }
+
+    /** This reservation in the final status {@code finalStatus}, ended at {@code at} by {@code by}, one version later. */
+    public Reservation ended(ReservationStatus finalStatus, Instant at, String by, String why) {
+        if (!finalStatus.isFinal()) {
+            throw new IllegalArgumentException(finalStatus + " is not a final status");
+        }
+        return new Reservation(id, roomId, userId, slot, title, attendees, finalStatus, createdAt, createdBy, at, by,
+                version + 1, idempotencyKey, checkedInAt, approvedAt, approvedBy, why);
+    }
+
+    /**
+     * True when a store may apply {@code next} over this reservation as one compare-and-set: same
+     * reservation, one version later, from a holding status (approval, check-in, or an ending).
+     */
+    public boolean canBecome(Reservation next) {
+        if (!id.equals(next.id) || !roomId.equals(next.roomId) || !slot.equals(next.slot)
+                || next.version != version + 1 || !holdsRoom()) {
+            return false;
+        }
+        return next.status.isFinal() || next.status == ReservationStatus.CONFIRMED;
     }
 
     /** True when a retried request asks for the same booking as this one did. */

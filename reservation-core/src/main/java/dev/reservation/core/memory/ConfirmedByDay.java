@@ -13,7 +13,7 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
- * A room's confirmed reservations, bucketed by UTC day: each reservation sits in the bucket of
+ * A room's reservations that hold it (CONFIRMED or PENDING; "confirmed" below means either), bucketed by UTC day: each reservation sits in the bucket of
  * every day its slot touches, and a bucket is a list sorted by start. Confirmed reservations never
  * overlap, so within a bucket they are sorted by end too. The conflict check reads only the
  * buckets of the asked slot's days through a hash map — its work does not grow with the number of

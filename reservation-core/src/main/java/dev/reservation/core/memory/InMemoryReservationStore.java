@@ -7,6 +7,8 @@ import dev.reservation.core.domain.TimeSlot;
 import dev.reservation.core.store.BookingOutcome;
 import dev.reservation.core.store.ReservationQuery;
 import dev.reservation.core.store.ReservationStore;
+import dev.reservation.core.store.UsageData;
+import dev.reservation.core.domain.StoreUnavailableException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -33,6 +35,8 @@ public final class InMemoryReservationStore implements ReservationStore {
     /** Ids of each user's reservations, in booking order; a list costs a few bytes per entry. */
     private final ConcurrentHashMap<String, List<String>> idsByUser = new ConcurrentHashMap<>();
     private final Lock[] keyStripes = new Lock[KEY_STRIPES];
+    /** Ids whose fate {@link #settle} sealed with no reservation: a booking of one of them fails. */
+    private final Set<String> fenced = ConcurrentHashMap.newKeySet();
 
     public InMemoryReservationStore() {
         for (int i = 0; i < KEY_STRIPES; i++) {
@@ -66,6 +70,10 @@ public final class InMemoryReservationStore implements ReservationStore {
             Reservation sameId = byId.get(candidate.id());
             if (sameId != null) {
                 return new BookingOutcome.Replayed(sameId);
+            }
+            if (fenced.contains(candidate.id())) {
+                throw new StoreUnavailableException("booking " + candidate.id() + " was abandoned while it waited; "
+                        + "nothing was booked under that id, book again", null);
             }
             List<Reservation> conflicts = book.confirmedOverlapping(candidate.slot());
             if (!conflicts.isEmpty()) {
@@ -110,7 +118,7 @@ public final class InMemoryReservationStore implements ReservationStore {
                 throw new ConcurrentUpdateException("reservation " + id + " is at version " + current.version()
                         + ", not " + expectedVersion);
             }
-            if (!current.isConfirmed()) {
+            if (!current.holdsRoom()) {
                 return current;
             }
             Reservation cancelled = current.cancelled(at, byUserId);
@@ -120,6 +128,79 @@ public final class InMemoryReservationStore implements ReservationStore {
         } finally {
             book.lock.writeLock().unlock();
         }
+    }
+
+    @Override
+    public Reservation transition(Reservation current, Reservation next) {
+        if (!current.canBecome(next)) {
+            throw new IllegalArgumentException("reservation " + current.id() + " cannot become " + next.status()
+                    + " at version " + next.version() + " from " + current.status() + " at " + current.version());
+        }
+        Reservation seen = byId.get(current.id());
+        if (seen == null) {
+            throw new ReservationNotFoundException(current.id());
+        }
+        RoomBook book = books.get(seen.roomId());
+        book.lock.writeLock().lock();
+        try {
+            Reservation now = byId.get(current.id());
+            if (now.version() != current.version() || now.status() != current.status()) {
+                throw new ConcurrentUpdateException("reservation " + current.id() + " is at version " + now.version()
+                        + " (" + now.status() + "), not " + current.version() + " (" + current.status() + ")");
+            }
+            if (next.holdsRoom()) {
+                book.replaceHolding(now, next);
+            } else {
+                book.replaceCancelled(now, next);
+            }
+            byId.put(next.id(), next);
+            return next;
+        } finally {
+            book.lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * The stored reservation, or empty once a booking of {@code id} can never land: the id is fenced
+     * first, and checked under its room's lock by every booking, so a booking either landed before
+     * (and is found) or fails.
+     */
+    @Override
+    public Optional<Reservation> settle(String id, String roomId) {
+        fenced.add(id);
+        Reservation r = byId.get(id);
+        if (r == null) {
+            // a booking that passed its fence check under its room lock may still be putting it in place:
+            // wait for every room lock once (a booking holds its room's lock from the check to the put)
+            for (RoomBook book : books.values()) {
+                book.lock.writeLock().lock();
+                book.lock.writeLock().unlock();
+            }
+            r = byId.get(id);
+        }
+        if (r != null) {
+            fenced.remove(id);
+        }
+        return Optional.ofNullable(r);
+    }
+
+    /** Scans only the period's day buckets (and cancelled entries) of each room, never every reservation. */
+    @Override
+    public UsageData usage(Instant from, Instant to) {
+        java.util.Map<String, long[]> totals = new java.util.HashMap<>();
+        java.util.Map<String, Long> hours = new java.util.HashMap<>();
+        for (RoomBook book : books.values()) {
+            book.lock.readLock().lock();
+            try {
+                for (Reservation r : book.window(from, to, r -> r.slot().end().isAfter(from)
+                        && r.slot().start().isBefore(to), ReservationQuery.MAX_LIMIT * 100)) {
+                    UsageData.add(totals, hours, r, from, to);
+                }
+            } finally {
+                book.lock.readLock().unlock();
+            }
+        }
+        return UsageData.of(totals, hours);
     }
 
     @Override

@@ -14,7 +14,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Predicate;
 
 /**
- * One room's reservations. Confirmed ones are bucketed by day ({@link ConfirmedByDay}), so the
+ * One room's reservations. The ones holding the room (CONFIRMED and PENDING alike: "confirmed"
+ * below means holding) are bucketed by day ({@link ConfirmedByDay}), so the
  * conflict check costs the same however full the room is; cancelled ones live in a map keyed by
  * (start, id), out of the conflict check's way; queries merge the two in start order. Guarded by its own lock ({@link #lock}): rooms are booked in parallel. Not thread-safe by
  * itself: callers hold the lock.
@@ -58,7 +59,13 @@ final class RoomBook {
         confirmed.add(r);
     }
 
-    /** Replaces the confirmed {@code before} by its cancelled form. */
+    /** Replaces the holding {@code before} by {@code after}, which holds the room too (an approval, a check-in). */
+    void replaceHolding(Reservation before, Reservation after) {
+        confirmed.remove(before);
+        confirmed.add(after);
+    }
+
+    /** Replaces the holding {@code before} by its final (cancelled, declined, expired, released) form. */
     void replaceCancelled(Reservation before, Reservation cancelledForm) {
         confirmed.remove(before);
         cancelled.put(Key.of(cancelledForm), cancelledForm);

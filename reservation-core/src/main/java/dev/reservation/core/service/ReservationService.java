@@ -59,19 +59,22 @@ public final class ReservationService {
     private final Clock clock;
     private final IdGenerator ids;
     private final ReservationChangeListener changes;
+    private final BookingGate gate;
 
     public ReservationService(UserStore users, RoomStore rooms, ReservationStore reservations,
                               RoomSearchService search, BookingPolicy policy, Clock clock, IdGenerator ids) {
-        this(users, rooms, reservations, search, policy, clock, ids, ReservationChangeListener.NONE);
+        this(users, rooms, reservations, search, policy, clock, ids, ReservationChangeListener.NONE, BookingGate.OPEN);
     }
 
     /**
      * @param changes told about every booking and cancellation once its outcome is known (the outbox
      *        records it there); see {@link ReservationChangeListener}
+     * @param gate decides approvals and quotas ({@link BookingGate})
      */
     public ReservationService(UserStore users, RoomStore rooms, ReservationStore reservations,
                               RoomSearchService search, BookingPolicy policy, Clock clock, IdGenerator ids,
-                              ReservationChangeListener changes) {
+                              ReservationChangeListener changes, BookingGate gate) {
+        this.gate = Objects.requireNonNull(gate);
         this.users = Objects.requireNonNull(users);
         this.rooms = Objects.requireNonNull(rooms);
         this.reservations = Objects.requireNonNull(reservations);
@@ -138,21 +141,33 @@ public final class ReservationService {
             throw new InactiveException("roomId", room.name() + " is deactivated and takes no new reservations");
         }
         checkPolicy(room, request.slot(), request.attendees(), now);
+        BookingGate.Admission admission = gate.admit(actor, room, candidate);
+        candidate = admission.candidate();
         BookingOutcome outcome;
         try {
             outcome = bookResolvingUnknownOutcome(candidate);
         } catch (WriteOutcomeUnknownException unknown) {
-            return settledByKey(candidate, unknown);
+            return settledByKey(candidate, unknown); // what was reserved stays until the outcome is settled
+        } catch (StoreUnavailableException certainlyNot) {
+            admission.refused();
+            throw certainlyNot;
         }
         if (outcome instanceof BookingOutcome.Booked booked) {
+            admission.booked(booked.reservation());
             return new BookingReceipt(booked.reservation(), false);
         }
         if (outcome instanceof BookingOutcome.Replayed replayed) {
+            if (replayed.existing().id().equals(candidate.id())) {
+                admission.booked(replayed.existing());
+            } else {
+                admission.refused(); // another reservation answers: this candidate was never stored
+            }
             return replay(candidate, replayed.existing());
         }
+        admission.refused();
         List<ReservationConflictException.Conflict> conflicts = ((BookingOutcome.Conflict) outcome).conflicts().stream()
                 .map(r -> ReservationView.of(r, actor))
-                .map(v -> new ReservationConflictException.Conflict(v.id(), v.roomId(), v.slot(), v.details()))
+                .map(v -> new ReservationConflictException.Conflict(v.id(), v.roomId(), v.slot(), v.status(), v.details()))
                 .toList();
         throw new ReservationConflictException(conflicts,
                 search.suggestionsFor(room, request.slot(), request.attendees()),
@@ -257,8 +272,8 @@ public final class ReservationService {
     }
 
     /**
-     * Cancels a reservation. Only its owner or an ADMIN may; cancelling a cancelled reservation
-     * returns it unchanged. Nothing is deleted. A cancellation whose write may have landed is re-read
+     * Cancels a reservation (confirmed, or a pending request withdrawn). Only its owner or an ADMIN
+     * may; cancelling a reservation in a final status returns it unchanged. Nothing is deleted. A cancellation whose write may have landed is re-read
      * and retried; if it still cannot be told, the answer is {@link WriteOutcomeUnknownException}, never
      * a "nothing changed" failure.
      *
@@ -283,11 +298,15 @@ public final class ReservationService {
                 throw new PermissionDeniedException("only the person who booked reservation " + reservationId
                         + " or an admin may cancel it");
             }
-            if (!current.isConfirmed()) {
+            if (!current.holdsRoom()) {
+                gate.released(current); // idempotent: repairs a give-back a crash may have missed
                 return told(current);
             }
             try {
-                return told(reservations.cancel(reservationId, current.version(), clock.instant(), actor.userId()));
+                Reservation cancelled = reservations.cancel(reservationId, current.version(), clock.instant(),
+                        actor.userId());
+                gate.released(cancelled);
+                return told(cancelled);
             } catch (WriteOutcomeUnknownException e) {
                 unknown = e; // our own write may have landed: re-read
                 last = e;
@@ -371,7 +390,7 @@ public final class ReservationService {
         TimeSlot window = new TimeSlot(firstDay.atStartOfDay(room.zone()).toInstant(),
                 firstDay.plusDays(days).atStartOfDay(room.zone()).toInstant());
         List<Reservation> booked = reservations.find(
-                ReservationQuery.all().room(roomId).confirmedOnly().window(window.start(), window.end()));
+                ReservationQuery.all().room(roomId).holdingOnly().window(window.start(), window.end()));
         return new RoomSchedule(room, firstDay, days, window, views(actor, booked));
     }
 

@@ -21,7 +21,7 @@ public record ReservationView(String id, String roomId, TimeSlot slot, Reservati
 
     /** A conflict named by a refused booking, as the same kind of view. */
     public static ReservationView of(dev.reservation.core.domain.ReservationConflictException.Conflict conflict) {
-        return new ReservationView(conflict.id(), conflict.roomId(), conflict.slot(), ReservationStatus.CONFIRMED,
+        return new ReservationView(conflict.id(), conflict.roomId(), conflict.slot(), conflict.status(),
                 conflict.details());
     }
 

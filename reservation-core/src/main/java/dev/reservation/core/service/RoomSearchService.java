@@ -94,7 +94,7 @@ public final class RoomSearchService {
         while (!candidate.plus(length).isAfter(limit)) {
             Instant windowEnd = min(candidate.plus(length).plus(SCAN_STEP), limit);
             List<Reservation> busy = reservations.find(
-                    ReservationQuery.all().room(roomId).confirmedOnly().window(candidate, windowEnd));
+                    ReservationQuery.all().room(roomId).holdingOnly().window(candidate, windowEnd));
             boolean truncated = busy.size() == ReservationQuery.MAX_LIMIT;
             if (truncated) {
                 windowEnd = busy.get(busy.size() - 1).slot().start();

@@ -16,7 +16,8 @@ public record ReservationQuery(
         Optional<Instant> from,
         Optional<Instant> to,
         Optional<ReservationStatus> status,
-        int limit) {
+        int limit,
+        boolean holding) {
 
     public static final int MAX_LIMIT = 10_000;
 
@@ -32,6 +33,15 @@ public record ReservationQuery(
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new InvalidInputException("limit", "limit must be between 1 and " + MAX_LIMIT);
         }
+        if (holding && status.isPresent()) {
+            throw new InvalidInputException("status", "a query selects one status or the holding ones, not both");
+        }
+    }
+
+    /** A query of any status, or of one ({@code status}). */
+    public ReservationQuery(Optional<String> roomId, Optional<String> userId, Optional<Instant> from,
+                            Optional<Instant> to, Optional<ReservationStatus> status, int limit) {
+        this(roomId, userId, from, to, status, limit, false);
     }
 
     public static ReservationQuery all() {
@@ -39,15 +49,15 @@ public record ReservationQuery(
     }
 
     public ReservationQuery room(String id) {
-        return new ReservationQuery(Optional.of(id), userId, from, to, status, limit);
+        return new ReservationQuery(Optional.of(id), userId, from, to, status, limit, holding);
     }
 
     public ReservationQuery user(String id) {
-        return new ReservationQuery(roomId, Optional.of(id), from, to, status, limit);
+        return new ReservationQuery(roomId, Optional.of(id), from, to, status, limit, holding);
     }
 
     public ReservationQuery window(Instant windowFrom, Instant windowTo) {
-        return new ReservationQuery(roomId, userId, Optional.of(windowFrom), Optional.of(windowTo), status, limit);
+        return new ReservationQuery(roomId, userId, Optional.of(windowFrom), Optional.of(windowTo), status, limit, holding);
     }
 
     public ReservationQuery status(ReservationStatus wanted) {
@@ -58,8 +68,13 @@ public record ReservationQuery(
         return status(ReservationStatus.CONFIRMED);
     }
 
+    /** The reservations that hold their room, PENDING or CONFIRMED: what "busy" means (replaces a status filter). */
+    public ReservationQuery holdingOnly() {
+        return new ReservationQuery(roomId, userId, from, to, Optional.empty(), limit, true);
+    }
+
     public ReservationQuery limit(int max) {
-        return new ReservationQuery(roomId, userId, from, to, status, max);
+        return new ReservationQuery(roomId, userId, from, to, status, max, holding);
     }
 
     /** The same test every store applies; stores may use it as the final filter. */
@@ -67,6 +82,7 @@ public record ReservationQuery(
         return roomId.map(r.roomId()::equals).orElse(true)
                 && userId.map(r.userId()::equals).orElse(true)
                 && status.map(s -> r.status() == s).orElse(true)
+                && (!holding || r.holdsRoom())
                 && from.map(f -> r.slot().end().isAfter(f)).orElse(true)
                 && to.map(t -> r.slot().start().isBefore(t)).orElse(true);
     }

@@ -22,7 +22,19 @@ import dev.reservation.core.store.LocationStore;
 import dev.reservation.core.store.ReservationStore;
 import dev.reservation.core.store.RoomStore;
 import dev.reservation.core.store.UserStore;
+import dev.reservation.core.ops.OperationsGate;
+import dev.reservation.core.ops.OperationsJobs;
+import dev.reservation.core.ops.OperationsService;
+import dev.reservation.core.ops.QuotaCounters;
+import dev.reservation.core.ops.QuotaLedger;
+import dev.reservation.core.ops.QuotaStore;
+import dev.reservation.core.ops.ReservationEvents;
+import dev.reservation.core.ops.RoomOperationsAdmin;
+import dev.reservation.core.ops.RoomOperationsStore;
+import dev.reservation.core.ops.UsageReports;
+import dev.reservation.core.service.BookingGate;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * The core's services for any frontend or embedding application. Needs a store module beside it
@@ -31,6 +43,8 @@ import java.time.Clock;
  * clock, {@link BookingPolicy#DEFAULT} and {@link SignInLimits#DEFAULT} otherwise.
  */
 public final class CoreModule extends AbstractModule {
+    /** How old a quota hold must be before the quota job settles it (liveness only; see {@link QuotaLedger}). */
+    static final Duration QUOTA_SETTLE_AFTER = Duration.ofMinutes(5);
     private final Clock clock;
     private final BookingPolicy policy;
     private final SignInLimits signInLimits;
@@ -55,6 +69,49 @@ public final class CoreModule extends AbstractModule {
         bind(BookingPolicy.class).toInstance(policy);
         bind(IdGenerator.class).toInstance(IdGenerator.timeOrdered(clock));
         install(new NotifyBindings());
+        // room operations publish status changes here; the notifications module may set its own binding
+        com.google.inject.multibindings.OptionalBinder.newOptionalBinder(binder(), ReservationEvents.class)
+                .setDefault().toInstance(ReservationEvents.NONE);
+    }
+
+    @Provides
+    @Singleton
+    QuotaLedger quotaLedger(QuotaStore quotas, QuotaCounters counters, ReservationStore reservations) {
+        return new QuotaLedger(quotas, counters, reservations, QUOTA_SETTLE_AFTER);
+    }
+
+    @Provides
+    @Singleton
+    BookingGate bookingGate(RoomOperationsStore settings, QuotaLedger quotas, RoomStore rooms, ReservationEvents events,
+                            Clock clock) {
+        return new OperationsGate(settings, quotas, rooms, events, clock);
+    }
+
+    @Provides
+    @Singleton
+    OperationsService operations(ReservationStore reservations, RoomStore rooms, RoomOperationsStore settings,
+                                 BookingGate gate, ReservationEvents events, Clock clock, IdGenerator ids) {
+        return new OperationsService(reservations, rooms, settings, gate, events, clock, ids);
+    }
+
+    @Provides
+    @Singleton
+    RoomOperationsAdmin operationsAdmin(RoomOperationsStore settings, QuotaStore quotas, RoomStore rooms,
+                                        UserStore users) {
+        return new RoomOperationsAdmin(settings, quotas, rooms, users);
+    }
+
+    /** Not started: the application starts it ({@link OperationsJobs#start}) and closes it on shutdown. */
+    @Provides
+    @Singleton
+    OperationsJobs operationsJobs(OperationsService operations, QuotaLedger quotas, Clock clock) {
+        return new OperationsJobs(operations, quotas, clock);
+    }
+
+    @Provides
+    @Singleton
+    UsageReports usageReports(ReservationStore reservations, RoomStore rooms) {
+        return new UsageReports(reservations, rooms, UsageReports.OpeningHours.WORKDAYS);
     }
 
     @Provides
@@ -68,8 +125,8 @@ public final class CoreModule extends AbstractModule {
     @Singleton
     ReservationService reservations(UserStore users, RoomStore rooms, ReservationStore reservations,
                                     RoomSearchService search, BookingPolicy policy, Clock clock, IdGenerator ids,
-                                    ReservationChangeListener changes) {
-        return new ReservationService(users, rooms, reservations, search, policy, clock, ids, changes);
+                                    ReservationChangeListener changes, BookingGate gate) {
+        return new ReservationService(users, rooms, reservations, search, policy, clock, ids, changes, gate);
     }
 
     @Provides

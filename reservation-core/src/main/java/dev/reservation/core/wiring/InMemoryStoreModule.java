@@ -32,6 +32,12 @@ public final class InMemoryStoreModule extends AbstractModule {
         bind(CredentialStore.class).to(InMemoryCredentialStore.class).in(Singleton.class);
         bind(SessionStore.class).to(InMemorySessionStore.class).in(Singleton.class);
         bind(SignInAttemptStore.class).to(InMemorySignInAttemptStore.class).in(Singleton.class);
+        bind(dev.reservation.core.ops.RoomOperationsStore.class)
+                .to(dev.reservation.core.memory.InMemoryRoomOperationsStore.class).in(Singleton.class);
+        bind(dev.reservation.core.ops.QuotaStore.class)
+                .to(dev.reservation.core.memory.InMemoryQuotaStore.class).in(Singleton.class);
+        bind(dev.reservation.core.ops.QuotaCounters.class)
+                .to(dev.reservation.core.memory.InMemoryQuotaCounters.class).in(Singleton.class);
     }
 
     @Provides

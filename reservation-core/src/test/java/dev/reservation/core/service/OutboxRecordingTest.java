@@ -31,7 +31,7 @@ class OutboxRecordingTest {
 
     private ReservationService service(ServiceFixture f, ReservationChangeListener listener) {
         return new ReservationService(f.users, f.rooms, f.reservations, f.search, BookingPolicy.DEFAULT, f.clock,
-                IdGenerator.uuids(), listener);
+                IdGenerator.uuids(), listener, BookingGate.OPEN);
     }
 
     private OutboxRecorder recorder(OutboxStore store, Clock clock) {

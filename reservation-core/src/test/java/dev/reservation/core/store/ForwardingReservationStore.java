@@ -40,4 +40,24 @@ public class ForwardingReservationStore implements ReservationStore {
     public List<Reservation> find(ReservationQuery query) {
         return delegate.find(query);
     }
+
+    @Override
+    public Reservation transition(Reservation current, Reservation next) {
+        return delegate.transition(current, next);
+    }
+
+    @Override
+    public Optional<Reservation> settle(String id, String roomId) {
+        return delegate.settle(id, roomId);
+    }
+
+    @Override
+    public UsageData usage(Instant from, Instant to) {
+        return delegate.usage(from, to);
+    }
+
+    @Override
+    public java.util.Set<String> busyRooms(dev.reservation.core.domain.TimeSlot slot, java.util.Collection<String> roomIds) {
+        return delegate.busyRooms(slot, roomIds);
+    }
 }

@@ -16,10 +16,11 @@ import java.util.stream.Collectors;
 
 /**
  * The booking protocol's invariants checked on a stored state, a pure function (see
- * {@code BookingProtocol}): (I0) no two CONFIRMED reservations of a room overlap; (I1) no two claims
- * in one bucket overlap; (I2) every CONFIRMED reservation holds a claim in each bucket its slot
- * touches. Claims whose owner is CANCELLED, ABANDONED or absent are leftovers, allowed (the next
- * booking that meets one removes it) and reported apart. Stateless.
+ * {@code BookingProtocol}): (I0) no two claim-holding reservations (PENDING or CONFIRMED alike) of a
+ * room overlap; (I1) no two claims in one bucket overlap; (I2) every PENDING or CONFIRMED reservation
+ * holds a claim in each bucket its slot touches. Claims whose owner is in a final status (CANCELLED,
+ * DECLINED, EXPIRED, AUTO_RELEASED), ABANDONED or absent are leftovers, allowed (the next booking that
+ * meets one removes it) and reported apart. Stateless.
  */
 public final class Invariants {
     /** What the check found: the violations (must be empty) and the leftover claims (allowed). */
@@ -43,18 +44,18 @@ public final class Invariants {
         for (StoredClaim c : state.claims()) {
             held.add(c.bucket() + "#" + c.rid());
             StoredReservation owner = byId.get(c.rid());
-            if (owner == null || !owner.confirmed()) {
+            if (owner == null || !owner.holdsClaims()) {
                 leftovers.add("claim of " + c.rid() + " in " + c.bucket() + " (" + (owner == null ? "no document"
                         : owner.status()) + ")");
             }
         }
         for (StoredReservation r : state.reservations()) {
-            if (!r.confirmed()) {
+            if (!r.holdsClaims()) {
                 continue;
             }
             for (String bucket : buckets(r.roomId(), r.slot())) {
                 if (!held.contains(bucket + "#" + r.id())) {
-                    violations.add("confirmed reservation " + r.id() + " " + r.slot() + " holds no claim in bucket " + bucket);
+                    violations.add(r.status().toLowerCase(java.util.Locale.ROOT) + " reservation " + r.id() + " " + r.slot() + " holds no claim in bucket " + bucket);
                 }
             }
         }
@@ -63,7 +64,7 @@ public final class Invariants {
 
     private static void noOverlappingConfirmed(List<StoredReservation> reservations, List<String> violations) {
         Map<String, List<StoredReservation>> byRoom = new HashMap<>();
-        reservations.stream().filter(StoredReservation::confirmed)
+        reservations.stream().filter(StoredReservation::holdsClaims)
                 .forEach(r -> byRoom.computeIfAbsent(r.roomId(), k -> new ArrayList<>()).add(r));
         for (List<StoredReservation> room : byRoom.values()) {
             room.sort(Comparator.comparing((StoredReservation r) -> r.slot().start()));

@@ -20,10 +20,17 @@ import org.bson.Document;
  * and of the failover harness read. Immutable.
  */
 public record StoredState(List<StoredReservation> reservations, List<StoredClaim> claims) {
-    /** One reservation document: status is CONFIRMED, CANCELLED or ABANDONED (a tombstone, no slot). */
+    /**
+     * One reservation document: status is a {@code ReservationStatus} name or ABANDONED (a tombstone, no slot).
+     */
     public record StoredReservation(String id, String roomId, String status, TimeSlot slot, String idempotencyKey) {
         public boolean confirmed() {
             return "CONFIRMED".equals(status);
+        }
+
+        /** PENDING or CONFIRMED: holds claims, and the no-overlap rule covers it. */
+        public boolean holdsClaims() {
+            return "CONFIRMED".equals(status) || "PENDING".equals(status);
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.reservation.mongo.internal;
 
 import dev.reservation.core.domain.Reservation;
-import dev.reservation.core.domain.ReservationStatus;
 import dev.reservation.core.domain.StoreUnavailableException;
 import dev.reservation.core.domain.WriteOutcomeUnknownException;
 import dev.reservation.core.store.BookingOutcome;
@@ -19,7 +18,8 @@ import java.util.function.Supplier;
 import org.bson.Document;
 
 /**
- * The booking protocol: no two CONFIRMED reservations of a room overlap, across any number of
+ * The booking protocol: no two reservations of a room that hold it (PENDING or CONFIRMED: below,
+ * "CONFIRMED" always means either; {@link Documents#holdsClaims}) overlap, across any number of
  * processes, crashes and failovers, using only single-document atomic operations (no transactions)
  * with {@code w:"majority"}. The model in {@code docs/model/booking.pml} checks it against every
  * interleaving; {@code docs/model/README.md} maps its steps to the methods here.
@@ -29,8 +29,8 @@ import org.bson.Document;
  *   <li><b>Claim</b> R's room-day buckets in ascending order ({@link RoomDayClaims#claim}). A bucket
  *       holding R's own claim counts as claimed (a retry re-uses its claims).</li>
  *   <li>A bucket with overlapping claims: each is <b>judged</b> by its owner's document (read at
- *       majority): CONFIRMED is a conflict (a replay when it carries R's idempotency key from R's creator); CANCELLED or
- *       ABANDONED is a leftover and is removed; no document and younger than {@code orphanAge} by the
+ *       majority): CONFIRMED or PENDING is a conflict (a replay when it carries R's idempotency key from R's creator);
+ *       a final status (CANCELLED, DECLINED, EXPIRED, AUTO_RELEASED) or ABANDONED is a leftover and is removed; no document and younger than {@code orphanAge} by the
  *       server's clock is in flight (wait, up to {@code inFlightWait}); no document and older is an
  *       orphan of a crashed booker: it is <b>fenced</b> by inserting its tombstone
  *       {@code {_id: rid, roomId, status: ABANDONED}}, then removed.</li>
@@ -55,9 +55,11 @@ import org.bson.Document;
  * by an update whose filter matches when none overlaps, and the committed log is a sequence of such
  * atomic updates each applied to the state of the ones before it. (I2) A CONFIRMED reservation holds a
  * claim in every bucket of its slot: its document is inserted only after every claim was acknowledged
- * (committed); a claim of R is removed only after R's tombstone was acknowledged or R's CANCELLED status
- * was read at majority, both final (a tombstone makes R's insert fail forever; CANCELLED never returns
- * to CONFIRMED). Two overlapping slots of one room share the bucket of the later start; by (I2) both
+ * (committed); a claim of R is removed only after R's tombstone was acknowledged or a final status of R
+ * (CANCELLED, DECLINED, EXPIRED, AUTO_RELEASED) was acknowledged or read at majority, all final (a tombstone
+ * makes R's insert fail forever; no final status ever returns to PENDING or CONFIRMED). A PENDING R holds
+ * its claims like a CONFIRMED one; its approval (PENDING → CONFIRMED) is a CAS on its document alone and
+ * leaves the claims as they are, so I2 holds across it. Two overlapping slots of one room share the bucket of the later start; by (I2) both
  * would hold claims there, by (I1) they cannot: no double booking.
  *
  * <h2>Crashes, stalls and rollbacks</h2>
@@ -166,14 +168,14 @@ public final class BookingProtocol {
                     continue;
                 }
                 claims.remove(List.of(bucket), c.rid());
-            } else if (ReservationStatus.CONFIRMED.name().equals(owner.getString("status"))) {
+            } else if (Documents.holdsClaims(owner)) { // PENDING exactly like CONFIRMED: a conflict, never a leftover
                 Reservation holder = Documents.reservation(owner);
                 if (candidate.idempotencyScope() != null && candidate.idempotencyScope().equals(holder.idempotencyScope())) {
                     return new Judgement(Verdict.CONFLICT, holder);
                 }
                 verdict = Verdict.CONFLICT;
             } else {
-                claims.remove(List.of(bucket), c.rid()); // CANCELLED or ABANDONED (committed): a leftover
+                claims.remove(List.of(bucket), c.rid()); // a final status or ABANDONED (committed): a leftover
             }
         }
         return new Judgement(verdict, null);
@@ -196,7 +198,7 @@ public final class BookingProtocol {
     private List<Reservation> confirmedConflicts(Reservation candidate, List<String> buckets) {
         List<Reservation> confirmed = new ArrayList<>();
         for (Document d : docs.byIds(claims.overlapping(buckets, candidate.slot(), candidate.id())).values()) {
-            if (ReservationStatus.CONFIRMED.name().equals(d.getString("status"))) {
+            if (Documents.holdsClaims(d)) {
                 confirmed.add(Documents.reservation(d));
             }
         }
@@ -216,8 +218,8 @@ public final class BookingProtocol {
             }
             if (Documents.isReservation(same)) { // an earlier attempt landed
                 Reservation landed = Documents.reservation(same);
-                if (!landed.isConfirmed()) {
-                    claims.remove(buckets, candidate.id()); // cancelled since: the claims just made are leftovers
+                if (!landed.holdsRoom()) {
+                    claims.remove(buckets, candidate.id()); // ended since: the claims just made are leftovers
                 }
                 return new BookingOutcome.Replayed(landed);
             }

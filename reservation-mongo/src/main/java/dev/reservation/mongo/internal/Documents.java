@@ -32,8 +32,12 @@ public final class Documents {
     public static final String DAYS = "days";
     /** The unique form of an idempotency key: the acting user's key ({@link Reservation#idempotencyScope()}). */
     public static final String IDEMPOTENCY_SCOPE = "idempotencyScope";
-    static final List<String> VISIBLE_STATUSES = List.of(ReservationStatus.CONFIRMED.name(),
-            ReservationStatus.CANCELLED.name());
+    /** Every status of a stored reservation (all but the ABANDONED tombstone): what lists show and lookups find. */
+    static final List<String> VISIBLE_STATUSES = java.util.Arrays.stream(ReservationStatus.values()).map(Enum::name)
+            .toList();
+    /** The statuses that hold claims: PENDING exactly like CONFIRMED (see {@link BookingProtocol}). */
+    static final List<String> HOLDING_STATUSES = java.util.Arrays.stream(ReservationStatus.values())
+            .filter(ReservationStatus::holdsRoom).map(Enum::name).toList();
 
     private Documents() {
     }
@@ -81,7 +85,21 @@ public final class Documents {
         if (r.idempotencyKey() != null) {
             d.append("idempotencyKey", r.idempotencyKey()).append(IDEMPOTENCY_SCOPE, r.idempotencyScope());
         }
+        if (r.checkedInAt() != null) {
+            d.append("checkedInAt", date(r.checkedInAt()));
+        }
+        if (r.approvedAt() != null) {
+            d.append("approvedAt", date(r.approvedAt())).append("approvedBy", r.approvedBy());
+        }
+        if (r.reason() != null) {
+            d.append("reason", r.reason());
+        }
         return d;
+    }
+
+    /** True when a stored document's status holds claims (PENDING or CONFIRMED). */
+    public static boolean holdsClaims(Document d) {
+        return HOLDING_STATUSES.contains(d.getString("status"));
     }
 
     /**
@@ -120,7 +138,8 @@ public final class Documents {
                 new TimeSlot(instant(d, "start"), instant(d, "end")), d.getString("title"), d.getInteger("attendees"),
                 ReservationStatus.valueOf(d.getString("status")), instant(d, "createdAt"), d.getString("createdBy"),
                 instant(d, "cancelledAt"),
-                d.getString("cancelledBy"), ((Number) d.get("version")).longValue(), d.getString("idempotencyKey"));
+                d.getString("cancelledBy"), ((Number) d.get("version")).longValue(), d.getString("idempotencyKey"),
+                instant(d, "checkedInAt"), instant(d, "approvedAt"), d.getString("approvedBy"), d.getString("reason"));
     }
 
     public static Date date(Instant instant) {

@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * this class holds the reads, the cancellation and the port's error translation.
  *
  * <p>Cancellation: a version CAS on the reservation document ({@code version == expected and
- * status == CONFIRMED} → CANCELLED, version + 1), then its bucket claims are released. A crash
+ * status in (CONFIRMED, PENDING)} → CANCELLED, version + 1), then its bucket claims are released.
+ * Approval, check-in, decline, expiry and auto-release go through {@link #transition}, the same CAS. A crash
  * between the two leaves claims of a CANCELLED reservation; the next booking that meets one
  * removes it (see {@link BookingProtocol}), so a leftover claim costs one extra read, never a false conflict.
  *
@@ -52,6 +53,7 @@ public final class MongoReservationStore implements ReservationStore {
     private final RoomDayClaims claims;
     private final BookingProtocol booking;
     private final ReadYourWrites readYourWrites;
+    private final Clock clock;
 
     /**
      * @param reservations the collection with primary reads, majority read and write concern
@@ -66,6 +68,7 @@ public final class MongoReservationStore implements ReservationStore {
         this.listReads = listReads;
         this.claims = new RoomDayClaims(roomDays);
         this.readYourWrites = routing.readYourWrites();
+        this.clock = clock;
         this.booking = new BookingProtocol(new ReservationDocs(reservations, readYourWrites), claims, timing, serverNow,
                 clock);
     }
@@ -94,7 +97,7 @@ public final class MongoReservationStore implements ReservationStore {
     public Reservation cancel(String id, long expectedVersion, Instant at, String byUserId) {
         Reservation result = MongoFailures.write("cancelling reservation " + id, () -> {
             Bson filter = Filters.and(Filters.eq(Documents.ID, id), Filters.eq("version", expectedVersion),
-                    Filters.eq("status", ReservationStatus.CONFIRMED.name()));
+                    Filters.in("status", Documents.HOLDING_STATUSES));
             Bson update = Updates.combine(Updates.set("status", ReservationStatus.CANCELLED.name()),
                     Updates.set("cancelledAt", Documents.date(at)), Updates.set("cancelledBy", byUserId),
                     Updates.inc("version", 1L));
@@ -113,7 +116,7 @@ public final class MongoReservationStore implements ReservationStore {
                 throw new ConcurrentUpdateException("reservation " + id + " is at version " + seen.version()
                         + ", not " + expectedVersion);
             }
-            // Committed: CONFIRMED at the expected version, yet the update did not match the primary's
+            // Committed: holding at the expected version, yet the update did not match the primary's
             // data: a change to it (our own earlier cancel, say) is applied but not committed yet.
             throw new WriteOutcomeUnknownException("reservation " + id + " has a change that is not yet confirmed by "
                     + "a majority of the replica set; look it up again before cancelling", null, id, null);
@@ -123,7 +126,92 @@ public final class MongoReservationStore implements ReservationStore {
     }
 
     /**
-     * Best effort, once the CANCELLED status is committed: a claim left behind by a failure here
+     * Approval, check-in or an ending, as one CAS on the reservation document: it matches only at
+     * {@code current}'s version AND status. Approval (PENDING → CONFIRMED) and check-in leave the
+     * claims untouched. A final status releases the claims only after the CAS was acknowledged
+     * (w:majority: committed, and final), exactly as {@link #cancel} does. A CAS that did not match
+     * is judged by a majority read, as cancel's: another version is a lost race; the same version and
+     * status means a change to it is applied but not committed (ours, maybe): outcome unknown.
+     */
+    @Override
+    public Reservation transition(Reservation current, Reservation next) {
+        if (!current.canBecome(next)) {
+            throw new IllegalArgumentException("reservation " + current.id() + " cannot become " + next.status()
+                    + " at version " + next.version() + " from " + current.status() + " at " + current.version());
+        }
+        String id = current.id();
+        Reservation result = MongoFailures.write("changing reservation " + id + " to " + next.status(), () -> {
+            Bson filter = Filters.and(Filters.eq(Documents.ID, id), Filters.eq("version", current.version()),
+                    Filters.eq("status", current.status().name()));
+            List<Bson> sets = new ArrayList<>();
+            sets.add(Updates.set("status", next.status().name()));
+            sets.add(Updates.set("version", next.version()));
+            setOrUnset(sets, "cancelledAt", Documents.date(next.cancelledAt()));
+            setOrUnset(sets, "cancelledBy", next.cancelledBy());
+            setOrUnset(sets, "checkedInAt", Documents.date(next.checkedInAt()));
+            setOrUnset(sets, "approvedAt", Documents.date(next.approvedAt()));
+            setOrUnset(sets, "approvedBy", next.approvedBy());
+            setOrUnset(sets, "reason", next.reason());
+            Bson update = Updates.combine(sets);
+            FindOneAndUpdateOptions after = new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER);
+            Document updated = readYourWrites.write(s -> reservations.findOneAndUpdate(s, filter, update, after),
+                    () -> reservations.findOneAndUpdate(filter, update, after));
+            if (updated != null) {
+                return Documents.reservation(updated);
+            }
+            Document seenDoc = reservations.find(Filters.eq(Documents.ID, id)).first();
+            if (seenDoc == null || !Documents.isReservation(seenDoc)) {
+                throw new ReservationNotFoundException(id);
+            }
+            Reservation seen = Documents.reservation(seenDoc);
+            if (seen.version() != current.version() || seen.status() != current.status()) {
+                throw new ConcurrentUpdateException("reservation " + id + " is at version " + seen.version() + " ("
+                        + seen.status() + "), not " + current.version() + " (" + current.status() + ")");
+            }
+            throw new WriteOutcomeUnknownException("reservation " + id + " has a change that is not yet confirmed by "
+                    + "a majority of the replica set; look it up again before changing it", null, id, null);
+        });
+        if (!result.holdsRoom()) {
+            releaseClaims(result);
+        }
+        return result;
+    }
+
+    private static void setOrUnset(List<Bson> sets, String field, Object value) {
+        sets.add(value == null ? Updates.unset(field) : Updates.set(field, value));
+    }
+
+    /**
+     * The booking protocol's fence, for anyone who must know a booking's fate (quota give-backs): the
+     * tombstone {@code {_id: id, status: ABANDONED}} is inserted; acknowledged, no reservation with that
+     * id can ever be stored (its insert fails on the duplicate id and its booker reports "not booked").
+     * A duplicate id without a write-concern error proves the document there is committed: the
+     * reservation (returned) or an earlier tombstone (empty). Anything else is outcome unknown.
+     */
+    @Override
+    public Optional<Reservation> settle(String id, String roomId) {
+        return MongoFailures.write("settling reservation " + id, () -> {
+            ReservationDocs docs = new ReservationDocs(reservations, readYourWrites);
+            if (docs.insertTombstone(id, roomId, clock.instant()) == ReservationDocs.Insert.INSERTED) {
+                return Optional.<Reservation>empty();
+            }
+            Document existing = docs.byId(id);
+            if (existing == null) {
+                throw new WriteOutcomeUnknownException("could not tell whether reservation " + id + " exists: its id "
+                        + "was refused as taken, yet no document with it can be read", null, id, null);
+            }
+            return Documents.isReservation(existing) ? Optional.of(Documents.reservation(existing))
+                    : Optional.<Reservation>empty();
+        });
+    }
+
+    @Override
+    public dev.reservation.core.store.UsageData usage(Instant from, Instant to) {
+        return MongoFailures.read("aggregating usage", () -> UsageAggregation.run(listReads, from, to));
+    }
+
+    /**
+     * Best effort, once a final status is committed: a claim left behind by a failure here
      * is removed by the next booking that meets it.
      */
     private void releaseClaims(Reservation cancelled) {

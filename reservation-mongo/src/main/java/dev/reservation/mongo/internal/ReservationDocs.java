@@ -59,8 +59,11 @@ final class ReservationDocs {
      * where the duplicate {@code _id} is detected.
      */
     Insert insertTombstone(String rid, String roomId, Instant at) {
-        return insert(new Document(Documents.ID, rid).append("roomId", roomId).append("status", Documents.ABANDONED)
-                .append("abandonedAt", Documents.date(at)));
+        Document tombstone = new Document(Documents.ID, rid);
+        if (roomId != null) { // unknown only for a quota hold written without its room (none are)
+            tombstone.append("roomId", roomId);
+        }
+        return insert(tombstone.append("status", Documents.ABANDONED).append("abandonedAt", Documents.date(at)));
     }
 
     private static String refusedIndex(BulkWriteError error) {

@@ -40,7 +40,7 @@ final class ReservationFinds {
     static List<Bson> filters(ReservationQuery query) {
         List<Bson> base = new ArrayList<>();
         base.add(query.status().map(s -> Filters.eq("status", s.name()))
-                .orElse(Filters.in("status", Documents.VISIBLE_STATUSES)));
+                .orElse(Filters.in("status", query.holding() ? Documents.HOLDING_STATUSES : Documents.VISIBLE_STATUSES)));
         query.roomId().ifPresent(r -> base.add(Filters.eq("roomId", r)));
         query.userId().ifPresent(u -> base.add(Filters.eq("userId", u)));
         Instant from = query.from().orElse(null);

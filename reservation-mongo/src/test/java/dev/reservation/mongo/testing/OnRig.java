@@ -98,6 +98,11 @@ public final class OnRig implements AutoCloseable {
         return Invariants.check(StoredState.read(rig.connectionString(), database));
     }
 
+    /** Every document of {@code collection} in the committed state. */
+    public List<Document> committed(String collection) {
+        return committed().getCollection(collection).find().into(new ArrayList<>());
+    }
+
     public String database() {
         return database;
     }

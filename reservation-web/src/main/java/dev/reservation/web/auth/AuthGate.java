@@ -56,6 +56,9 @@ public final class AuthGate {
                 || path.startsWith("/ical/")) { // calendar feeds: opened by their feed token, never a session
             return;
         }
+        if (path.startsWith("/display/")) {
+            return; // door displays: no session; the core checks the room's display token on every request
+        }
         if (path.equals("/api") || path.startsWith("/api/")) {
             api(ctx);
         } else {

@@ -49,6 +49,13 @@ public final class Pages implements ErrorMapper.ErrorPageRenderer {
         ctx.html(out.toString());
     }
 
+    /** Renders {@code template} with only {@code view} (a page without the chrome, e.g. the door display). */
+    public void bare(Context ctx, String template, Object view) {
+        StringOutput out = new StringOutput();
+        engine.render(template, Map.of("view", view), out);
+        ctx.html(out.toString());
+    }
+
     /** The shared chrome; reads no store, so that error pages render while the store is down. */
     public Chrome chrome(Context ctx, String title) {
         return new Chrome(title, ctx.path(), Csrf.token(ctx), CurrentUser.find(ctx).map(UserDto::of).orElse(null),

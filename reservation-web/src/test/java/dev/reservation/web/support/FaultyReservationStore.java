@@ -7,6 +7,7 @@ import dev.reservation.core.memory.InMemoryReservationStore;
 import dev.reservation.core.store.BookingOutcome;
 import dev.reservation.core.store.ReservationQuery;
 import dev.reservation.core.store.ReservationStore;
+import dev.reservation.core.store.UsageData;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -100,6 +101,24 @@ public final class FaultyReservationStore implements ReservationStore {
     public List<Reservation> find(ReservationQuery query) {
         unavailableCheck();
         return delegate.find(query);
+    }
+
+    @Override
+    public Reservation transition(Reservation current, Reservation next) {
+        unavailableCheck();
+        return delegate.transition(current, next);
+    }
+
+    @Override
+    public Optional<Reservation> settle(String id, String roomId) {
+        unavailableCheck();
+        return delegate.settle(id, roomId);
+    }
+
+    @Override
+    public UsageData usage(Instant from, Instant to) {
+        unavailableCheck();
+        return delegate.usage(from, to);
     }
 
     private void unavailableCheck() {

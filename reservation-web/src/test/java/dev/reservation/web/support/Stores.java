@@ -9,8 +9,14 @@ import dev.reservation.core.memory.InMemorySessionStore;
 import dev.reservation.core.memory.InMemorySignInAttemptStore;
 import dev.reservation.core.cluster.ClusterInspector;
 import dev.reservation.core.memory.InMemoryCredentialStore;
+import dev.reservation.core.memory.InMemoryQuotaCounters;
+import dev.reservation.core.memory.InMemoryQuotaStore;
+import dev.reservation.core.memory.InMemoryRoomOperationsStore;
 import dev.reservation.core.memory.InMemoryLocationStore;
 import dev.reservation.core.memory.InMemoryRoomStore;
+import dev.reservation.core.ops.QuotaCounters;
+import dev.reservation.core.ops.QuotaStore;
+import dev.reservation.core.ops.RoomOperationsStore;
 import dev.reservation.core.memory.InMemoryUserStore;
 import dev.reservation.core.store.ReservationStore;
 import dev.reservation.core.store.LocationStore;
@@ -20,12 +26,14 @@ import dev.reservation.core.store.UserStore;
 /** One set of store instances; several apps built on the same {@code Stores} share one store. */
 public record Stores(UserStore users, RoomStore rooms, FaultyReservationStore reservations,
                      CredentialStore credentials, FakeCluster cluster, SessionStore sessions,
-                     SignInAttemptStore signInAttempts, LocationStore locations) {
+                     SignInAttemptStore signInAttempts, LocationStore locations, RoomOperationsStore roomOperations,
+                     QuotaStore quotas, QuotaCounters quotaCounters) {
 
     public static Stores inMemory(MutableClock clock) {
         return new Stores(new InMemoryUserStore(), new InMemoryRoomStore(), new FaultyReservationStore(),
                 new InMemoryCredentialStore(), new FakeCluster(clock), new InMemorySessionStore(),
-                new InMemorySignInAttemptStore(), new InMemoryLocationStore());
+                new InMemorySignInAttemptStore(), new InMemoryLocationStore(), new InMemoryRoomOperationsStore(),
+                new InMemoryQuotaStore(), new InMemoryQuotaCounters());
     }
 
     public Module module() {
@@ -39,6 +47,9 @@ public record Stores(UserStore users, RoomStore rooms, FaultyReservationStore re
                 bind(ClusterInspector.class).toInstance(cluster);
                 bind(SessionStore.class).toInstance(sessions);
                 bind(SignInAttemptStore.class).toInstance(signInAttempts);
+                bind(RoomOperationsStore.class).toInstance(roomOperations);
+                bind(QuotaStore.class).toInstance(quotas);
+                bind(QuotaCounters.class).toInstance(quotaCounters);
                 bind(LocationStore.class).toInstance(locations);
             }
         };
