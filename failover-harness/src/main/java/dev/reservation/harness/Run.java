@@ -76,7 +76,8 @@ public final class Run {
                 backends.add(stores.open(cluster.clientUri(), clock(k)));
             }
             history = new History(clock, file.andThen(progress));
-            AutoCloseable watch = backends.get(0).cluster().watch(e -> record(history, e));
+            boolean replicated = cluster.kind().replicaSet();
+            AutoCloseable watch = backends.get(0).cluster().watch(e -> record(history, e, replicated));
             try {
                 runTrials(backends, history, startedAt, results);
             } finally {
@@ -167,8 +168,10 @@ public final class Run {
                 + (last[0] == null ? "timed out" : last[0].getMessage()), last[0]));
     }
 
-    private static void record(History history, TopologyEvent event) {
-        String f = event.type() == TopologyEvent.Type.PRIMARY_ELECTED ? HistoryTerms.PRIMARY_ELECTED
+    /** The driver's view of the topology; on a single node a server that is writable again was not elected. */
+    private static void record(History history, TopologyEvent event, boolean replicated) {
+        String f = event.type() == TopologyEvent.Type.PRIMARY_ELECTED
+                ? (replicated ? HistoryTerms.PRIMARY_ELECTED : HistoryTerms.NODE_BACK)
                 : event.type() == TopologyEvent.Type.PRIMARY_LOST ? HistoryTerms.PRIMARY_LOST
                 : event.type().name().toLowerCase(Locale.ROOT).replace('_', '-');
         history.event(HistoryTerms.SOURCE_DRIVER, f, Map.of(HistoryTerms.SOURCE, HistoryTerms.SOURCE_DRIVER, HistoryTerms.MEMBER, event.host(),

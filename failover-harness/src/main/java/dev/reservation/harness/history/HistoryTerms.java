@@ -22,6 +22,8 @@ public final class HistoryTerms {
      * recorded it as {@link #PRIMARY_ELECTED} with source {@link #SOURCE_POLL}; checkers read both.
      */
     public static final String WRITABLE_AGAIN = "writable-again";
+    /** The driver sees a single node (no replica set, so no election) as a writable server again. */
+    public static final String NODE_BACK = "node-back";
     public static final String PRIMARY_LOST = "primary-lost";
     /** A restarted member is SECONDARY and its optime has reached the primary's. */
     public static final String MEMBER_CAUGHT_UP = "member-caught-up";
