@@ -1,5 +1,6 @@
 package dev.reservation.cli;
 
+import dev.reservation.core.store.ForwardingUserStore;
 import dev.reservation.core.store.ForwardingReservationStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -160,7 +161,7 @@ class ExitCodeTest {
 
     @Test
     void exitsWith7WhenAnyOtherChangeMayHaveBeenApplied() {
-        stores.wrapUsers(store -> new DelegatingUserStore(store) {
+        stores.wrapUsers(store -> new ForwardingUserStore(store) {
             @Override
             public User insert(User user) {
                 throw new WriteOutcomeUnknownException("connection reset after sending insert", null);

@@ -1,5 +1,6 @@
 package dev.reservation.core.cache;
 
+import dev.reservation.core.store.ForwardingRoomStore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -63,27 +64,7 @@ class CachedUserStoreTest {
     void repeatedLookupsWithinTheTtlDoNotReachTheStore() {
         AtomicLong reads = new AtomicLong();
         InMemoryRoomStore backing = new InMemoryRoomStore();
-        RoomStore rooms = new RoomStore() {
-            @Override
-            public Room insert(Room room) {
-                return backing.insert(room);
-            }
-
-            @Override
-            public Room update(Room room) {
-                return backing.update(room);
-            }
-
-            @Override
-            public Optional<Room> findById(String id) {
-                return backing.findById(id);
-            }
-
-            @Override
-            public Optional<Room> findByName(String name) {
-                return backing.findByName(name);
-            }
-
+        RoomStore rooms = new ForwardingRoomStore(backing) {
             @Override
             public List<Room> findAll() {
                 reads.incrementAndGet();

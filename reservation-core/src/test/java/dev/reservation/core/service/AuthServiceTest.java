@@ -1,5 +1,6 @@
 package dev.reservation.core.service;
 
+import dev.reservation.core.store.ForwardingUserStore;
 import static dev.reservation.core.service.ServiceFixture.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -156,7 +157,7 @@ class AuthServiceTest {
     void twoInstancesProvisioningOnePersonAtOnceMakeOneUser() {
         InMemoryUserStore shared = new InMemoryUserStore();
         // the store says "nobody has this email" once, as to two instances reading before either writes
-        UserStore racing = new UserStore() {
+        UserStore racing = new ForwardingUserStore(shared) {
             private boolean raced;
 
             @Override
@@ -167,26 +168,6 @@ class AuthServiceTest {
                     return Optional.empty();
                 }
                 return shared.findByEmail(email);
-            }
-
-            @Override
-            public User insert(User user) {
-                return shared.insert(user);
-            }
-
-            @Override
-            public User update(User user) {
-                return shared.update(user);
-            }
-
-            @Override
-            public Optional<User> findById(String id) {
-                return shared.findById(id);
-            }
-
-            @Override
-            public List<User> findAll() {
-                return shared.findAll();
             }
         };
         AuthService auth = new AuthService(racing, new InMemoryCredentialStore(), f.hasher, f.throttle,

@@ -1,15 +1,17 @@
-package dev.reservation.cli;
+package dev.reservation.core.store;
 
 import dev.reservation.core.domain.User;
-import dev.reservation.core.store.UserStore;
 import java.util.List;
 import java.util.Optional;
 
-/** Forwards everything; tests override the operation they make fail. */
-class DelegatingUserStore implements UserStore {
+/**
+ * Forwards every call to another user store; a test overrides the operation it wants to fail,
+ * race or count. Shipped in the core's test-jar for every module.
+ */
+public class ForwardingUserStore implements UserStore {
     private final UserStore delegate;
 
-    DelegatingUserStore(UserStore delegate) {
+    public ForwardingUserStore(UserStore delegate) {
         this.delegate = delegate;
     }
 
