@@ -58,27 +58,9 @@ class FailoverRaceTest {
         onRig.close();
     }
 
-    /**
-     * Stall, fail over (rolling back), heal; again and again until told to stop. Stalls last one to
-     * five write timeouts, so that bookings time out at every step of the protocol and their retries
-     * meet the commit point moving again at every step too.
-     */
+    /** Stalls of one to five write timeouts, 50–200 ms apart ({@link OnRig#stallAndFailOver}). */
     private Thread nemesis(long seed) {
-        Random random = new Random(seed);
-        long w = OnRig.WRITE_TIMEOUT.toMillis();
-        Thread t = new Thread(() -> {
-            while (faulting.get()) {
-                sleep(50 + random.nextInt(150));
-                onRig.rig.stallCommitPoint();
-                sleep(w + random.nextInt((int) (4 * w)));
-                if (random.nextBoolean()) {
-                    onRig.rig.failover(Duration.ofMillis(100 + random.nextInt(300)), random.nextBoolean());
-                }
-                onRig.rig.resumeCommitPoint();
-            }
-        }, "nemesis");
-        t.start();
-        return t;
+        return onRig.stallAndFailOver(faulting, seed, 50, 150, 4);
     }
 
     private enum Answer { OK, FAIL, UNKNOWN }

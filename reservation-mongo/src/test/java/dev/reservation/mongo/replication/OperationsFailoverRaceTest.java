@@ -100,24 +100,13 @@ class OperationsFailoverRaceTest {
         onRig.close();
     }
 
+    /**
+     * Stalls of one to three write timeouts with 250–850 ms gaps between them: a booking here is two
+     * to four majority writes (quota holds, then the booking's own), so with back-to-back stalls
+     * hardly any request would get through.
+     */
     private Thread nemesis(long seed) {
-        Random random = new Random(seed);
-        long w = OnRig.WRITE_TIMEOUT.toMillis();
-        Thread t = new Thread(() -> {
-            while (faulting.get()) {
-                // gaps between faults: a booking here is two to four majority writes (quota holds, then
-                // the booking's own), so with back-to-back stalls hardly any request would get through
-                sleep(250 + random.nextInt(600));
-                onRig.rig.stallCommitPoint();
-                sleep(w + random.nextInt((int) (2 * w)));
-                if (random.nextBoolean()) {
-                    onRig.rig.failover(Duration.ofMillis(100 + random.nextInt(300)), random.nextBoolean());
-                }
-                onRig.rig.resumeCommitPoint();
-            }
-        }, "nemesis");
-        t.start();
-        return t;
+        return onRig.stallAndFailOver(faulting, seed, 250, 600, 2);
     }
 
     /** What a worker was told: an acknowledged result (the reservation as returned), by kind. */

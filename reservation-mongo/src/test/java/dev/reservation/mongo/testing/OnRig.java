@@ -23,6 +23,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.bson.Document;
 
 /**
@@ -112,5 +114,39 @@ public final class OnRig implements AutoCloseable {
         opened.forEach(MongoStores::close);
         raw.close();
         rig.close();
+    }
+
+    /**
+     * Starts a thread that, while {@code running} holds, stalls the commit point, fails over (rolling
+     * back) half of the time, and heals; again and again. Before each stall it waits
+     * {@code gapMs + random(gapSpreadMs)}; a stall lasts one write timeout plus up to
+     * {@code extraTimeouts} more, so bookings time out at every step of the protocol and their retries
+     * meet the commit point moving again.
+     */
+    public Thread stallAndFailOver(AtomicBoolean running, long seed, int gapMs,
+                                   int gapSpreadMs, int extraTimeouts) {
+        Random random = new Random(seed);
+        long w = WRITE_TIMEOUT.toMillis();
+        Thread t = new Thread(() -> {
+            while (running.get()) {
+                pause(gapMs + random.nextInt(gapSpreadMs));
+                rig.stallCommitPoint();
+                pause(w + random.nextInt((int) (extraTimeouts * w)));
+                if (random.nextBoolean()) {
+                    rig.failover(Duration.ofMillis(100 + random.nextInt(300)), random.nextBoolean());
+                }
+                rig.resumeCommitPoint();
+            }
+        }, "nemesis");
+        t.start();
+        return t;
+    }
+
+    private static void pause(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
