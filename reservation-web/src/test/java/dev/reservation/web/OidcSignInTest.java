@@ -365,7 +365,8 @@ class OidcSignInTest {
             assertThat(lines).anyMatch(l -> l.contains("OIDC sign-in through " + MockProvider.NAME + ": user"));
             assertThat(lines).anyMatch(l -> l.contains("OIDC sign-in through " + MockProvider.NAME + " failed"));
             assertThat(String.join("\n", lines)).doesNotContain(code).doesNotContain(provider.secret())
-                    .as("no JWT or JWE (they start with a base64 '{\"')").doesNotContain("eyJ");
+                    .as("no JWT or JWE (base64 '{\"' then dot-separated parts)")
+                    .doesNotContainPattern("eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]+");
         } finally {
             web.setLevel(before);
             access.setLevel(accessBefore);
