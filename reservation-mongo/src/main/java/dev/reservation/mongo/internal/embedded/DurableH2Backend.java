@@ -141,6 +141,7 @@ final class DurableH2Backend extends H2Backend {
     @Override
     public Document handleMessage(MongoMessage message) {
         String command = message.getDocument().keySet().stream().findFirst().orElse("");
+        stats().command(command, message.getDocument().get(command));
         if (!WRITES.contains(command.toLowerCase(Locale.ROOT))) {
             return super.handleMessage(message);
         }
@@ -160,6 +161,7 @@ final class DurableH2Backend extends H2Backend {
         commits.writeLock().lock();
         try {
             commit();
+            stats().commits.increment();
         } finally {
             commits.writeLock().unlock();
         }
