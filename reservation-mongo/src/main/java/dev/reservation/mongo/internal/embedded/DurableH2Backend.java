@@ -17,10 +17,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The H2 MVStore file backend, committing after every write command before it is acknowledged.
+ * The H2 MVStore file backend: a write command is acknowledged only after a commit that holds it.
  * MVStore on its own commits in the background about once a second, so a process killed with
  * SIGKILL could lose writes it had already acknowledged; committing first makes an acknowledged
- * write survive the death of the process (it is in the operating system's file cache). It does not
+ * write survive the death of the process (it is in the operating system's file cache). Concurrent
+ * writes share commits (group commit, {@link #awaitCommitAfter}): a commit writes every page changed
+ * since the last one, so one commit for sixteen bookings costs little more than one for one. It does not
  * fsync, so it does not survive a power loss: the embedded server is for trying things out.
  *
  * <p>Only these commits write the file: the store is opened with MVStore's own auto-commits off
@@ -59,6 +61,12 @@ final class DurableH2Backend extends H2Backend {
     /** Fair: a commit or compaction waiting for it goes before write commands that came later, and back to back compaction steps never starve a commit. */
     private final ReentrantReadWriteLock commits = new ReentrantReadWriteLock(true);
     private final ScheduledExecutorService maintenance;
+    /** Guards the group commit's counters (see {@link #awaitCommitAfter}). */
+    private final Object groupCommit = new Object();
+    private long commitsBegun;
+    private long commitsEnded;
+    private boolean committing;
+    private boolean lastCommitSucceeded = true;
     private final LongAdder compactions = new LongAdder();
     private final LongAdder compactionNanos = new LongAdder();
     private volatile long longestCompactionNanos;
@@ -146,14 +154,82 @@ final class DurableH2Backend extends H2Backend {
             return super.handleMessage(message);
         }
         Document result;
+        long commitsBegun;
         commits.readLock().lock();
         try {
             result = super.handleMessage(message);
         } finally {
             commits.readLock().unlock();
         }
-        commitWhole();
+        synchronized (groupCommit) {
+            commitsBegun = this.commitsBegun;
+        }
+        awaitCommitAfter(commitsBegun);
         return result;
+    }
+
+    /**
+     * Group commit: returns once a commit that began after the caller's write was applied has
+     * ended. A commit takes the lock that write commands share, exclusively, so one that begins
+     * after a write was applied holds it. The first writer to arrive while no commit runs commits
+     * for everybody whose write is applied by then; writers that arrive during that commit wait for
+     * it and share the next one. Under concurrent bookings one commit serves many write commands;
+     * alone, a write still waits for exactly one commit of its own.
+     */
+    private void awaitCommitAfter(long begunBefore) {
+        long needed = begunBefore + 1; // a commit numbered from this on began after the write
+        boolean lead;
+        synchronized (groupCommit) {
+            while (true) {
+                if (commitsEnded >= needed) {
+                    return;
+                }
+                if (!committing) {
+                    committing = true;
+                    lead = true;
+                    break;
+                }
+                try {
+                    groupCommit.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for the commit of a write", e);
+                }
+            }
+        }
+        long number = 0;
+        try {
+            commits.writeLock().lock();
+            try {
+                synchronized (groupCommit) {
+                    number = ++commitsBegun;
+                }
+                commitOnce();
+            } finally {
+                commits.writeLock().unlock();
+            }
+        } finally {
+            synchronized (groupCommit) {
+                committing = false;
+                if (number > 0 && commitsEnded < number && lastCommitSucceeded) {
+                    commitsEnded = number;
+                }
+                lastCommitSucceeded = true;
+                groupCommit.notifyAll();
+            }
+        }
+    }
+
+    private void commitOnce() {
+        try {
+            commit();
+            stats().commits.increment();
+        } catch (RuntimeException e) {
+            synchronized (groupCommit) {
+                lastCommitSucceeded = false; // nobody is told "written"; the next writer commits again
+            }
+            throw e;
+        }
     }
 
     /** Commits once no write command is under way, so the commit holds only whole commands. */

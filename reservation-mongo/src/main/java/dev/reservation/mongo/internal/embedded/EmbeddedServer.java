@@ -23,6 +23,13 @@ import java.util.Optional;
 public final class EmbeddedServer implements AutoCloseable {
     static final String LOCK_FILE = "owner.lock";
     static final String DATA_FILE = "reservations.mv";
+    /**
+     * The wire server's event-loop threads (Netty's default is two per core). A command runs on its
+     * connection's loop and a write waits there for the commit that holds it, so with few loops one
+     * waiting write held up every connection of its loop and few writes could share a commit; with
+     * one loop per connection a client's pool of sixteen keeps sixteen commands under way.
+     */
+    static final int WORKER_THREADS = 32;
 
     private final Path dataDir;
     private final FileChannel lockChannel;
@@ -59,7 +66,7 @@ public final class EmbeddedServer implements AutoCloseable {
             DurableH2Backend backend = new DurableH2Backend(dataDir.resolve(DATA_FILE).toString());
             MongoServer server = new MongoServer(backend);
             try {
-                server.bind("127.0.0.1", port);
+                server.bind(new InetSocketAddress("127.0.0.1", port), 1, WORKER_THREADS);
             } catch (RuntimeException e) {
                 backend.close();
                 throw e;
