@@ -89,9 +89,7 @@ public final class AuthGate {
             verified.forget(known.get());
             throw new AuthenticationFailedException();
         }
-        User user = auth.signIn(c.email(), c.password(), address);
-        verified.remember(c.email(), c.password(), user.id());
-        return user;
+        return verified.verifyOnce(c.email(), c.password(), () -> auth.signIn(c.email(), c.password(), address), User::id);
     }
 
     private void page(Context ctx) {

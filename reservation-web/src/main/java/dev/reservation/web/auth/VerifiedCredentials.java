@@ -11,7 +11,11 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -31,6 +35,7 @@ public final class VerifiedCredentials {
     }
 
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, CompletableFuture<Object>> inFlight = new ConcurrentHashMap<>();
     private final SecretKeySpec key;
     private final Clock clock;
     private final Duration ttl;
@@ -43,6 +48,41 @@ public final class VerifiedCredentials {
         this.ttl = ttl;
     }
 
+    /**
+     * Verifies credentials that are not remembered, once however many requests carry them at the
+     * same moment: the first runs {@code signIn} (the slow hash), the others wait for its verdict
+     * and share it, a success or the same exception. Without this, a client with sixteen connections
+     * paid for sixteen hashes whenever its entry expired. The verdict is remembered on success.
+     */
+    public <T> T verifyOnce(String email, char[] password, Supplier<T> signIn, Function<T, String> userId) {
+        String k = fingerprint(email, password);
+        CompletableFuture<Object> mine = new CompletableFuture<>();
+        CompletableFuture<Object> running = inFlight.putIfAbsent(k, mine);
+        if (running != null) {
+            try {
+                @SuppressWarnings("unchecked")
+                T shared = (T) running.join();
+                return shared;
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw e;
+            }
+        }
+        try {
+            T verified = signIn.get();
+            remember(k, userId.apply(verified));
+            mine.complete(verified);
+            return verified;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(k, mine);
+        }
+    }
+
     /** The user these credentials were verified for within the last {@code ttl}, if any. */
     public Optional<String> userIdFor(String email, char[] password) {
         String k = fingerprint(email, password);
@@ -52,6 +92,10 @@ public final class VerifiedCredentials {
     }
 
     public void remember(String email, char[] password, String userId) {
+        remember(fingerprint(email, password), userId);
+    }
+
+    private void remember(String fingerprint, String userId) {
         Instant now = clock.instant();
         if (entries.size() >= MAX_ENTRIES) {
             entries.values().removeIf(e -> !fresh(e, now));
@@ -59,7 +103,7 @@ public final class VerifiedCredentials {
                 entries.clear();
             }
         }
-        entries.put(fingerprint(email, password), new Entry(userId, now));
+        entries.put(fingerprint, new Entry(userId, now));
     }
 
     /** Forgets every verification of this user (after a password change or deactivation). */
