@@ -4,8 +4,12 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import com.google.inject.AbstractModule;
 import com.google.inject.Module;
 import com.google.inject.util.Modules;
+import dev.reservation.core.cache.CachedQuotaStore;
+import dev.reservation.core.cache.CachedRoomOperationsStore;
 import dev.reservation.core.cache.CachedRoomStore;
 import dev.reservation.core.cache.CachedUserStore;
+import dev.reservation.core.ops.QuotaStore;
+import dev.reservation.core.ops.RoomOperationsStore;
 import dev.reservation.core.store.RoomStore;
 import dev.reservation.core.store.UserStore;
 import dev.reservation.core.wiring.InMemoryStoreModule;
@@ -56,21 +60,27 @@ final class StoreWiring implements AutoCloseable {
                              Map<String, String> env, Clock clock) {
         StoreOptions options = StoreOptions.resolve(uri, dataDir, env).withPrimaryWait(primaryWait);
         MongoStores stores = MongoStores.open(options, clock);
-        return new StoreWiring(cachingReferenceData(new MongoStoreModule(stores), stores.users(), stores.rooms()),
+        return new StoreWiring(cachingReferenceData(new MongoStoreModule(stores), stores.users(), stores.rooms(),
+                stores.quotas(), stores.roomOperations()),
                 stores.describe() + " [" + stores.kind() + "]", options.mongoUri().isEmpty(), stores);
     }
 
     /**
-     * Users and rooms, read on nearly every request (the acting user, the room list), from a cache
-     * of at most {@link #REFERENCE_DATA_TTL}: another instance's change to them shows here within
-     * that bound; this instance's own changes at once. Reservations are never cached.
+     * Users and rooms, read on nearly every request (the acting user, the room list), and the quota
+     * rules and room settings every booking reads, from a cache of at most {@link #REFERENCE_DATA_TTL}:
+     * another instance's change to them shows here within that bound; this instance's own changes
+     * at once. Reservations and quota counters are never cached.
      */
-    static Module cachingReferenceData(Module stores, UserStore users, RoomStore rooms) {
+    static Module cachingReferenceData(Module stores, UserStore users, RoomStore rooms, QuotaStore quotas,
+                                      RoomOperationsStore operations) {
         return Modules.override(stores).with(new AbstractModule() {
             @Override
             protected void configure() {
                 bind(UserStore.class).toInstance(new CachedUserStore(users, REFERENCE_DATA_TTL, Ticker.systemTicker()));
                 bind(RoomStore.class).toInstance(new CachedRoomStore(rooms, REFERENCE_DATA_TTL, Ticker.systemTicker()));
+                bind(QuotaStore.class).toInstance(new CachedQuotaStore(quotas, REFERENCE_DATA_TTL, Ticker.systemTicker()));
+                bind(RoomOperationsStore.class).toInstance(
+                        new CachedRoomOperationsStore(operations, REFERENCE_DATA_TTL, Ticker.systemTicker()));
             }
         });
     }
