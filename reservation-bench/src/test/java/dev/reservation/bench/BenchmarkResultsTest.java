@@ -131,6 +131,18 @@ class BenchmarkResultsTest {
     }
 
     @Test
+    void aScaleFileWithoutTheMillionSaysSoRatherThanThatItsShapeIsUnknown() throws IOException {
+        fullRun();
+        write("embedded-scale.json", "{\"bookingsEmpty\":{\"score\":1000,\"error\":10,\"unit\":\"ops/s\",\"forks\":1}}");
+
+        String measured = BenchmarkResults.compute(raw).targets().stream()
+                .filter(t -> t.what().startsWith("Bookings with 10^6 stored vs empty")).findFirst().orElseThrow()
+                .measured();
+        assertThat(measured).contains("no booking figure at 10^6 stored").doesNotContain("shape");
+        assertThat(verdict("Bookings with 10^6 stored vs empty")).isEqualTo("not measured");
+    }
+
+    @Test
     void aQuickRunIsOnlyIndicative() throws IOException {
         fullRun();
         write("run.json", "{\"quick\":true}");
