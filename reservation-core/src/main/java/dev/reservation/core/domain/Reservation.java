@@ -127,6 +127,22 @@ public record Reservation(
                 createdBy, null, null, version, idempotencyKey, null, null, null, null);
     }
 
+    /** This new reservation (version 0) held for an all-or-nothing series that is still being booked. */
+    public Reservation asHeld() {
+        return new Reservation(id, roomId, userId, slot, title, attendees, ReservationStatus.HELD, createdAt,
+                createdBy, null, null, version, idempotencyKey, null, null, null, null);
+    }
+
+    /** This held occurrence as its series commits it ({@code target}: CONFIRMED or PENDING), one version later. */
+    public Reservation committed(ReservationStatus target) {
+        if (status != ReservationStatus.HELD || !(target == ReservationStatus.CONFIRMED
+                || target == ReservationStatus.PENDING)) {
+            throw new IllegalArgumentException("only a HELD reservation is committed, to CONFIRMED or PENDING");
+        }
+        return new Reservation(id, roomId, userId, slot, title, attendees, target, createdAt, createdBy, null, null,
+                version + 1, idempotencyKey, null, null, null, null);
+    }
+
     /** This pending request approved by {@code by} at {@code at}, one version later (claims untouched). */
     public Reservation approved(Instant at, String by, String why) {
         return new Reservation(id, roomId, userId, slot, title, attendees, ReservationStatus.CONFIRMED, createdAt,
@@ -150,12 +166,16 @@ public record Reservation(
 
     /**
      * True when a store may apply {@code next} over this reservation as one compare-and-set: same
-     * reservation, one version later, from a holding status (approval, check-in, or an ending).
+     * reservation, one version later, from a holding status (approval, check-in, or an ending; a HELD
+     * series occurrence also to PENDING when its series commits it).
      */
     public boolean canBecome(Reservation next) {
         if (!id.equals(next.id) || !roomId.equals(next.roomId) || !slot.equals(next.slot)
                 || next.version != version + 1 || !holdsRoom()) {
             return false;
+        }
+        if (status == ReservationStatus.HELD && next.status == ReservationStatus.PENDING) {
+            return true;
         }
         return next.status.isFinal() || next.status == ReservationStatus.CONFIRMED;
     }
