@@ -147,7 +147,9 @@ public final class Recurrence {
                 ? u.toLocalDate().format(DateTimeFormatter.BASIC_ISO_DATE) : BASIC_DATE_TIME.format(u)));
         // iCal4j reads UNTIL with the seed's type: hand it the local date-time form
         String forLibrary = normal.toString().replaceFirst(";UNTIL=[^;]*",
-                until.map(u -> ";UNTIL=" + BASIC_DATE_TIME.format(u)).orElse(""));
+                until.map(u -> ";UNTIL=" + BASIC_DATE_TIME.format(u)).orElse(""))
+                // RFC 5545's default week start is Monday; iCal4j's otherwise follows the default locale
+                + (parts.containsKey("WKST") ? "" : ";WKST=MO");
         Recur<LocalDateTime> recur;
         try {
             recur = new Recur<>(forLibrary);
