@@ -690,7 +690,7 @@ public final class SeriesService {
      * Moves one occurrence to {@code slot}: it is detached as an exception: a new reservation is booked
      * there (same checks as any booking; a clash leaves everything as it was), then the old one is
      * cancelled, then the series records the exception. A retry of the same move after a crash books
-     * nothing twice (the new reservation's id derives from the series' version).
+     * nothing twice (its idempotency key derives from the series' version and the new slot).
      */
     public SeriesView moveOccurrence(Actor actor, String seriesId, LocalDate day, TimeSlot slot) {
         Series s = changeable(actor, seriesId);
@@ -698,13 +698,18 @@ public final class SeriesService {
         String oldId = s.reservationIdFor(day);
         Reservation old = reservations.findById(oldId).orElseThrow(() -> new InvalidStateException("day",
                 "the occurrence on " + day + " is not booked, so it cannot be moved"));
-        String newId = s.occurrenceId(day) + "-m" + s.version();
-        if (!old.holdsRoom() && reservations.findById(newId).isEmpty()) {
+        // the key, not the id, makes a retry of this very move (after a crash) a replay: a refused attempt
+        // leaves its id fenced in some stores, so each attempt books under a fresh id
+        String key = s.occurrenceKey(day) + ":m" + s.version() + ":" + slot.start().getEpochSecond() / 60 + "+"
+                + slot.duration().toMinutes();
+        Optional<Reservation> earlier = reservations.findByIdempotencyKey(actor.userId(), key);
+        if (!old.holdsRoom() && earlier.isEmpty()) {
             throw new InvalidStateException("day", "the occurrence on " + day + " is " + old.status()
                     + "; only a booked occurrence can be moved");
         }
-        bookings.reserveOccurrence(actor, new ReserveRequest(s.roomId(), s.userId(), slot, s.title(), s.attendees(),
-                Optional.of(s.occurrenceKey(day) + ":m" + s.version())), newId, false);
+        String newId = bookings.reserveOccurrence(actor, new ReserveRequest(s.roomId(), s.userId(), slot, s.title(),
+                s.attendees(), Optional.of(key)), earlier.map(Reservation::id).orElseGet(ids::newId), false)
+                .reservation().id();
         cancelIfHolding(actor, oldId);
         Series moved = change(s, c -> c.moving(day, newId, clock.instant()));
         return view(moved, false);
