@@ -114,10 +114,19 @@ public final class SeriesService {
 
     /** The days of {@code s}'s rule in {@code [from, through]}, without left-out days, each with its slot in the zone. */
     private static List<Planned> plan(Series s, LocalDate from, LocalDate through) {
-        LocalDate last = s.lastPossibleDay().filter(d -> d.isBefore(through)).orElse(through);
+        return plan(s, from, through, false);
+    }
+
+    /**
+     * {@link #plan(Series, LocalDate, LocalDate)}, with {@code withExcluded} also the left-out days and
+     * those after a "this and all following" cancellation (for the record of a series' page).
+     */
+    private static List<Planned> plan(Series s, LocalDate from, LocalDate through, boolean withExcluded) {
+        LocalDate last = (withExcluded ? s.recurrence().untilDay() : s.lastPossibleDay())
+                .filter(d -> d.isBefore(through)).orElse(through);
         List<Planned> out = new ArrayList<>();
         for (LocalDate day : s.recurrence().dates(s.firstDay(), s.startTime(), from, last)) {
-            if (s.exdates().contains(day)) {
+            if (!withExcluded && s.exdates().contains(day)) {
                 continue;
             }
             out.add(placed(s, day));
@@ -559,7 +568,7 @@ public final class SeriesService {
     }
 
     /** The series an occurrence (or its moved replacement) belongs to, by the reservation's key; empty for a single booking. */
-    public Optional<String> seriesOf(Reservation r) {
+    public static Optional<String> seriesIdOf(Reservation r) {
         String key = r.idempotencyKey();
         if (key == null || !key.startsWith("series:") || key.indexOf(':', "series:".length()) < 0) {
             return Optional.empty();
@@ -574,7 +583,7 @@ public final class SeriesService {
     private SeriesView view(Series s, boolean replayed) {
         List<Occurrence> out = new ArrayList<>();
         if (s.materialisedThrough() != null) {
-            for (Planned p : plan(s, s.firstDay(), s.materialisedThrough())) {
+            for (Planned p : plan(s, s.firstDay(), s.materialisedThrough(), true)) {
                 out.add(day(s, p));
             }
         }
@@ -603,6 +612,9 @@ public final class SeriesService {
         }
         if (s.skipped().containsKey(p.day())) {
             return Occurrence.of(p.day(), p.slot(), Occurrence.Kind.SKIPPED, s.skipped().get(p.day()));
+        }
+        if (s.exdates().contains(p.day())) {
+            return Occurrence.of(p.day(), p.slot(), Occurrence.Kind.EXCLUDED, "left out");
         }
         return Occurrence.of(p.day(), p.slot(), Occurrence.Kind.SKIPPED, p.notATime() != null ? p.notATime()
                 : s.state() == SeriesState.ROLLED_BACK ? "the series was not booked" : "not booked");
