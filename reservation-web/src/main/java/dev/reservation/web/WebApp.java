@@ -169,8 +169,9 @@ public final class WebApp {
             new RoomRoutes(pages, rooms, reservations, finder, clock).register(config.routes);
             new ReservationRoutes(pages, reservations, rooms, users, rows).register(config.routes);
             new ReservationDetailRoutes(pages, reservations, rooms, users, rows).register(config.routes);
-            new ReserveRoutes(pages, bookings, new ReserveForms(rooms), rooms, users, rows, errors)
+            new ReserveRoutes(pages, bookings, new ReserveForms(rooms), rooms, users, rows, errors, series)
                     .register(config.routes);
+            new dev.reservation.web.pages.SeriesRoutes(pages, series, rooms).register(config.routes);
             new ClusterRoutes(pages, cluster, clock, settings.primaryWait()).register(config.routes);
             registerCalendars(config, injector, pages, reservations, rooms, users, clock);
             // room operations: approval, check-in, quotas, usage reports, door displays
