@@ -202,13 +202,18 @@ public final class SeriesService {
         Map<LocalDate, Occurrence> out = new LinkedHashMap<>();
         List<TimeSlot> slots = planned.stream().map(Planned::slot).filter(Objects::nonNull).toList();
         Map<TimeSlot, List<Reservation>> clashes = clashes(s.roomId(), slots);
+        Room room = null;
         for (Planned p : planned) {
             if (p.slot() == null) {
                 out.put(p.day(), Occurrence.of(p.day(), null, Occurrence.Kind.NOT_A_TIME, p.notATime()));
                 continue;
             }
             try {
-                bookings.checkBookable(actor, occurrenceRequest(s, p.day(), p.slot()));
+                if (room == null) { // permissions, user and room once; the policy for every day
+                    room = bookings.checkBookable(actor, occurrenceRequest(s, p.day(), p.slot()));
+                } else {
+                    bookings.checkSlot(room, p.slot(), s.attendees());
+                }
             } catch (BookingRuleViolationException refused) {
                 out.put(p.day(), Occurrence.of(p.day(), p.slot(), Occurrence.Kind.REFUSED, refused.getMessage()));
                 continue;
@@ -279,7 +284,15 @@ public final class SeriesService {
     public SeriesView book(Actor actor, SeriesRequest request) {
         Permissions.require(actor, Permissions.Operation.RESERVE, request.userId());
         Room room = rooms.findById(request.roomId()).orElseThrow(() -> new RoomNotFoundException(request.roomId()));
-        users.findById(request.userId()).orElseThrow(() -> new UserNotFoundException(request.userId()));
+        User user = users.findById(request.userId()).orElseThrow(() -> new UserNotFoundException(request.userId()));
+        if (!user.active()) { // said once for the series, not as a skipped reason on every day
+            throw new dev.reservation.core.domain.InactiveException("userId", user.name()
+                    + "'s account is deactivated; they cannot be booked for");
+        }
+        if (!room.active()) {
+            throw new dev.reservation.core.domain.InactiveException("roomId", room.name()
+                    + " is deactivated and takes no new reservations");
+        }
         boolean allOrNothing = request.mode() == SeriesMode.ALL_OR_NOTHING;
         Series probe = draft(actor, request, room, ids.newId(), allOrNothing ? SeriesState.BOOKING : SeriesState.ACTIVE,
                 bookings.admittedStatus(actor, room), null);
@@ -295,9 +308,8 @@ public final class SeriesService {
             throw new InvalidInputException("repeat", "the rule places no occurrence from " + probe.firstDay()
                     + " within the booking horizon (" + through + "); check the first day, BYDAY and UNTIL");
         }
-        Map<LocalDate, Occurrence> checked = checked(actor, probe, planned);
         if (allOrNothing) {
-            refuseUnbookable(actor, room, checked);
+            refuseUnbookable(actor, room, checked(actor, probe, planned));
             probe = new Series(probe.id(), probe.roomId(), probe.userId(), probe.createdBy(), probe.title(),
                     probe.attendees(), probe.firstDay(), probe.startTime(), probe.durationMinutes(), probe.zone(),
                     probe.rule(), probe.exdates(), probe.mode(), probe.state(), probe.commitAs(),
@@ -377,6 +389,7 @@ public final class SeriesService {
         Room room = rooms.findById(s.roomId()).orElseThrow(() -> new RoomNotFoundException(s.roomId()));
         List<Planned> planned = plan(s, s.firstDay(), s.materialisedThrough());
         ReservationException failure = null;
+        Map<LocalDate, Reservation> held = new LinkedHashMap<>();
         List<Reservation> clashed = new ArrayList<>();
         int clashing = 0;
         for (Planned p : planned) {
@@ -385,7 +398,8 @@ public final class SeriesService {
                 break;
             }
             try {
-                bookings.reserveOccurrence(actor, occurrenceRequest(s, p.day(), p.slot()), s.occurrenceId(p.day()), true);
+                held.put(p.day(), bookings.reserveOccurrence(actor, occurrenceRequest(s, p.day(), p.slot()),
+                        s.occurrenceId(p.day()), true).reservation());
             } catch (ReservationConflictException conflict) {
                 clashing++;
                 conflict.conflicts().forEach(c -> reservations.findById(c.id()).ifPresent(clashed::add));
@@ -418,7 +432,7 @@ public final class SeriesService {
             throw new StoreUnavailableException("series " + s.id() + " was not booked: it took too long and was rolled "
                     + "back by the series sweeper; nothing of it is booked", null);
         }
-        return commit(decided);
+        return commit(decided, held);
     }
 
     /**
@@ -468,9 +482,19 @@ public final class SeriesService {
 
     /** COMMITTING: every HELD occurrence becomes what the series commits as; then the series is ACTIVE. */
     private Series commit(Series s) {
+        return commit(s, Map.of());
+    }
+
+    /** {@link #commit(Series)}, with the occurrences its booker holds ({@code held}: no read before their CAS). */
+    private Series commit(Series s, Map<LocalDate, Reservation> held) {
         for (Planned p : plan(s, s.firstDay(), s.materialisedThrough())) {
             try {
-                bookings.commitHeld(s.occurrenceId(p.day()), s.commitAs());
+                Reservation mine = held.get(p.day());
+                if (mine != null) {
+                    bookings.commitHeld(mine, s.commitAs());
+                } else {
+                    bookings.commitHeld(s.occurrenceId(p.day()), s.commitAs());
+                }
             } catch (dev.reservation.core.domain.ReservationNotFoundException never) {
                 // a day without an occurrence (none is missing once every one was held)
             }

@@ -154,6 +154,29 @@ public final class ReservationService {
         return room;
     }
 
+    /**
+     * The booking policy alone (past, length, horizon, capacity) for a slot in {@code room}, no reads:
+     * for the further days of a series once {@link #checkBookable} passed for its first.
+     */
+    public void checkSlot(Room room, TimeSlot slot, int attendees) {
+        checkPolicy(room, slot, attendees, clock.instant());
+    }
+
+    /**
+     * {@link #commitHeld(String, ReservationStatus)} for an occurrence as its booker holds it: one
+     * compare-and-set without reading it first; anything unexpected falls back to the re-reading form.
+     */
+    public Reservation commitHeld(Reservation held, ReservationStatus target) {
+        if (held.status() == ReservationStatus.HELD) {
+            try {
+                return told(reservations.transition(held, held.committed(target)));
+            } catch (ConcurrentUpdateException | WriteOutcomeUnknownException e) {
+                // re-read below
+            }
+        }
+        return commitHeld(held.id(), target);
+    }
+
     /** What a booking by {@code actor} in {@code room} would be stored as: CONFIRMED, or PENDING awaiting approval. */
     public ReservationStatus admittedStatus(Actor actor, Room room) {
         return gate.admittedStatus(actor, room);
