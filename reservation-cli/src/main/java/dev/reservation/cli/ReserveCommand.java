@@ -59,7 +59,7 @@ public final class ReserveCommand implements Callable<Integer> {
             description = "repeat a booking safely: the same key returns the first booking instead of a second one")
     private String idempotencyKey;
 
-    @Option(names = "--repeat", paramLabel = "<rrule>",
+    @Option(names = "--repeat", paramLabel = "<rule>",
             description = {"book a series: an RFC 5545 rule, e.g. 'FREQ=WEEKLY;BYDAY=MO,WE;COUNT=10'",
                 "(--start gives the first day and the time, in the room's zone)"})
     private String repeat;
@@ -68,13 +68,14 @@ public final class ReserveCommand implements Callable<Integer> {
             description = "book a series: day, weekday, week, month, monday,wednesday, '2nd tuesday', 'last friday'")
     private String every;
 
-    @Option(names = "--until", paramLabel = "<yyyy-mm-dd>", description = "with --every: the last day (included)")
+    @Option(names = "--until", paramLabel = "<day>", description = "with --every: the last day, e.g. 2027-03-01 (included)")
     private String until;
 
     @Option(names = "--count", paramLabel = "<n>", description = "with --every: this many occurrences")
     private Integer count;
 
-    @Option(names = "--except", split = ",", paramLabel = "<yyyy-mm-dd>", description = "with a series: days to leave out")
+    @Option(names = "--except", paramLabel = "<days>",
+            description = "with a series: days to leave out, e.g. 2027-03-08,2027-03-15 (may be repeated)")
     private java.util.List<String> except;
 
     @Option(names = "--skip-conflicts",
@@ -115,7 +116,8 @@ public final class ReserveCommand implements Callable<Integer> {
         java.time.ZonedDateTime first = slot.start().atZone(target.zone());
         String rule = dev.reservation.cli.input.RepeatParser.rule(repeat, every, until, count, first.toLocalDate());
         java.util.TreeSet<java.time.LocalDate> out = new java.util.TreeSet<>();
-        for (String day : except == null ? java.util.List.<String>of() : except) {
+        for (String day : except == null ? java.util.List.<String>of()
+                : except.stream().flatMap(e -> java.util.Arrays.stream(e.split(","))).filter(d -> !d.isBlank()).toList()) {
             try {
                 out.add(java.time.LocalDate.parse(day.strip()));
             } catch (java.time.format.DateTimeParseException e) {
