@@ -33,6 +33,11 @@ public record Reservation(
         String reason) {
 
     public static final int MAX_TITLE = 200;
+    /**
+     * Who ends the HELD occurrences of an all-or-nothing series that was rolled back: they were never
+     * bookings, so nothing announces their end ({@link #neverBooked()}).
+     */
+    public static final String SERIES_ROLLBACK = "system:series-rollback";
 
     public Reservation {
         id = InvalidInputException.requireText("id", id, 64);
@@ -100,6 +105,11 @@ public record Reservation(
                                         int attendees, Instant createdAt, String createdBy, String idempotencyKey) {
         return new Reservation(id, roomId, userId, slot, title, attendees, ReservationStatus.CONFIRMED,
                 createdAt, createdBy, null, null, 0, idempotencyKey);
+    }
+
+    /** True for a held series occurrence cancelled by its series' rollback: it never was a booking. */
+    public boolean neverBooked() {
+        return status == ReservationStatus.CANCELLED && SERIES_ROLLBACK.equals(cancelledBy);
     }
 
     public boolean isConfirmed() {

@@ -519,7 +519,7 @@ public final class SeriesService {
         }
         try {
             for (Planned p : plan(decided, decided.firstDay(), decided.materialisedThrough())) {
-                bookings.abandon(decided.occurrenceId(p.day()), decided.roomId(), SWEEPER);
+                bookings.abandon(decided.occurrenceId(p.day()), decided.roomId(), Reservation.SERIES_ROLLBACK);
             }
             return change(decided, c -> c.state() == SeriesState.ROLLING_BACK
                     ? c.inState(SeriesState.ROLLED_BACK, clock.instant()) : c);

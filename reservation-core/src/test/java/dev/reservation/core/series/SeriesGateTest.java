@@ -123,6 +123,26 @@ class SeriesGateTest {
     }
 
     @Test
+    void theOutboxSweeperRepairsTheCommittedOccurrencesButAnnouncesNothingOfARolledBackSeries() {
+        var outbox = new dev.reservation.core.memory.InMemoryOutboxStore();
+        var sweeper = new dev.reservation.core.notify.OutboxSweeper(
+                new dev.reservation.core.memory.ScanningReservationChanges(reservations), outbox,
+                List.of(dev.reservation.core.notify.OutboxEntry.EMAIL), java.time.Clock.offset(clock,
+                Duration.ofSeconds(30)), Duration.ofMinutes(10), Duration.ofSeconds(5));
+        outbox.advanceCursor(dev.reservation.core.notify.OutboxSweeper.CURSOR, clock.instant().minusSeconds(60));
+        opsAdmin.setQuota(admin, QuotaRule.GLOBAL, Optional.empty(), Optional.of(2));
+        assertThatThrownBy(() -> series.book(ada, mondays(3, SeriesMode.ALL_OR_NOTHING)))
+                .isInstanceOf(QuotaExceededException.class);
+        assertThat(ofRoom()).hasSize(2).allMatch(Reservation::neverBooked);
+        assertThat(sweeper.sweep().enqueued()).as("a rolled-back series announces nothing").isZero();
+        opsAdmin.setQuota(admin, QuotaRule.GLOBAL, Optional.empty(), Optional.of(10));
+        series.book(ada, new SeriesRequest("r1", "u1", "Sync", 2, MONDAY, LocalTime.of(11, 0), 60,
+                "FREQ=WEEKLY;BYDAY=MO;COUNT=2", new TreeSet<>(), SeriesMode.ALL_OR_NOTHING, Optional.empty()));
+        // this service tells a plain listener, not the outbox: the sweeper finds both booked occurrences
+        assertThat(sweeper.sweep().enqueued()).isEqualTo(2);
+    }
+
+    @Test
     void skipConflictsSkipsTheDayTheQuotaRefuses() {
         opsAdmin.setQuota(admin, QuotaRule.GLOBAL, Optional.empty(), Optional.of(2));
         SeriesView v = series.book(ada, mondays(3, SeriesMode.SKIP_CONFLICTS));
