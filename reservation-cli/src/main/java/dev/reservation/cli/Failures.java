@@ -130,6 +130,12 @@ public final class Failures {
         for (ReservationView seen : conflicts) {
             details.add("  conflicts with: " + Tables.reservation(seen, room.orElse(null), knownUsers()));
         }
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        int allOrNothing = message.indexOf(" (all or nothing)");
+        if (allOrNothing > 0) { // a series: its clashing occurrences are listed; suggestions are for one slot
+            return new Failure(ExitCode.CONFLICT, "conflict: " + message.substring(0, allOrNothing)
+                    + "; leave those days out with --except, or book the others with --skip-conflicts", details);
+        }
         Suggestions s = e.suggestions();
         s.nextFreeSlotInRoom().ifPresentOrElse(
                 slot -> details.add("  suggestion: " + roomName + " is next free "

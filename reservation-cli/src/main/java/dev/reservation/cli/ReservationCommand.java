@@ -26,7 +26,7 @@ import picocli.CommandLine.ScopeType;
             "A MEMBER sees rooms and schedules, books only for themselves, sees others' reservations only as"
                 + " busy slots, and cancels only their own; an ADMIN also manages users and rooms."},
         subcommands = {UsersCommand.class, RoomsCommand.class, LocationsCommand.class, ReserveCommand.class,
-            ReservationsCommand.class, ReportCommand.class, SeedCommand.class, NotificationsCommand.class,
+            ReservationsCommand.class, SeriesCommand.class, ReportCommand.class, SeedCommand.class, NotificationsCommand.class,
             ClusterCommand.class, CompletionCommand.class},
         footerHeading = "%nStore, times and passwords:%n",
         footer = {

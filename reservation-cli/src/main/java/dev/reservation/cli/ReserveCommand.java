@@ -59,6 +59,29 @@ public final class ReserveCommand implements Callable<Integer> {
             description = "repeat a booking safely: the same key returns the first booking instead of a second one")
     private String idempotencyKey;
 
+    @Option(names = "--repeat", paramLabel = "<rule>",
+            description = {"book a series: an RFC 5545 rule, e.g. 'FREQ=WEEKLY;BYDAY=MO,WE;COUNT=10'",
+                "(--start gives the first day and the time, in the room's zone)"})
+    private String repeat;
+
+    @Option(names = "--every", paramLabel = "<when>",
+            description = "book a series: day, weekday, week, month, monday,wednesday, '2nd tuesday', 'last friday'")
+    private String every;
+
+    @Option(names = "--until", paramLabel = "<day>", description = "with --every: the last day, e.g. 2027-03-01 (included)")
+    private String until;
+
+    @Option(names = "--count", paramLabel = "<n>", description = "with --every: this many occurrences")
+    private Integer count;
+
+    @Option(names = "--except", paramLabel = "<days>",
+            description = "with a series: days to leave out, e.g. 2027-03-08,2027-03-15 (may be repeated)")
+    private java.util.List<String> except;
+
+    @Option(names = "--skip-conflicts",
+            description = "with a series: book the days that are free and report the others (default: all or nothing)")
+    private boolean skipConflicts;
+
     private final CliContext context;
 
     public ReserveCommand(CliContext context) {
@@ -72,6 +95,13 @@ public final class ReserveCommand implements Callable<Integer> {
         TimeSlot slot = context.times().slot("--start", start, "--end", end, duration, target.zone());
         String key = idempotencyKey != null && !idempotencyKey.isBlank()
                 ? idempotencyKey.strip() : "cli-" + context.service(IdGenerator.class).newId();
+        if (repeat != null || every != null) {
+            return series(target, booker, slot, key);
+        }
+        if (until != null || count != null || except != null || skipConflicts) {
+            throw new InvalidInputException("--repeat", "--until, --count, --except and --skip-conflicts go with"
+                    + " --every or --repeat");
+        }
         ReserveRequest request = new ReserveRequest(target.id(), booker.id(), slot, title, attendees, Optional.of(key));
         BookingReceipt receipt = context.service(ReservationService.class).reserveWithReceipt(context.actor(), request);
         ReservationView view = ReservationView.of(receipt.reservation(), context.actor());
@@ -79,6 +109,36 @@ public final class ReserveCommand implements Callable<Integer> {
                         "replayed", receipt.replayed()),
                 out -> out.println((receipt.replayed() ? "Already booked with this idempotency key: " : "Booked: ")
                         + Tables.reservation(view, target, context.lookups().allUsers())));
+        return 0;
+    }
+
+    private int series(Room target, User booker, TimeSlot slot, String key) {
+        java.time.ZonedDateTime first = slot.start().atZone(target.zone());
+        String rule = dev.reservation.cli.input.RepeatParser.rule(repeat, every, until, count, first.toLocalDate());
+        java.util.TreeSet<java.time.LocalDate> out = new java.util.TreeSet<>();
+        for (String day : except == null ? java.util.List.<String>of()
+                : except.stream().flatMap(e -> java.util.Arrays.stream(e.split(","))).filter(d -> !d.isBlank()).toList()) {
+            try {
+                out.add(java.time.LocalDate.parse(day.strip()));
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new InvalidInputException("--except", "--except takes dates like 2027-03-01; '" + day
+                        + "' is not one");
+            }
+        }
+        dev.reservation.core.series.SeriesRequest request = new dev.reservation.core.series.SeriesRequest(target.id(),
+                booker.id(), title, attendees, first.toLocalDate(), first.toLocalTime(),
+                (int) slot.duration().toMinutes(), rule, out, skipConflicts
+                        ? dev.reservation.core.series.SeriesMode.SKIP_CONFLICTS
+                        : dev.reservation.core.series.SeriesMode.ALL_OR_NOTHING, Optional.of(key));
+        dev.reservation.core.series.SeriesView view;
+        try {
+            view = context.service(dev.reservation.core.series.SeriesService.class).book(context.actor(), request);
+        } catch (dev.reservation.core.domain.WriteOutcomeUnknownException unknown) {
+            throw new dev.reservation.core.domain.WriteOutcomeUnknownException(unknown.getMessage()
+                    + "; repeat this command with --idempotency-key " + key + " (it never books an occurrence twice)"
+                    + unknown.reservationId().map(id -> " or look at 'series show " + id + "'").orElse(""), unknown);
+        }
+        SeriesCommand.print(context, view, view.replayed() ? "Already booked with this idempotency key. " : "Booked. ");
         return 0;
     }
 

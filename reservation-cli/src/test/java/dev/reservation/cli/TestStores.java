@@ -88,6 +88,7 @@ final class TestStores implements StoreFactory {
     /** Shared by every open, as the store's counters are shared by every CLI run. */
     private final InMemorySignInAttemptStore signInAttempts = new InMemorySignInAttemptStore();
     private final InMemorySessionStore sessions = new InMemorySessionStore();
+    final dev.reservation.core.memory.InMemorySeriesStore series = new dev.reservation.core.memory.InMemorySeriesStore();
 
     TestStores wrapReservations(UnaryOperator<ReservationStore> wrapper) {
         this.reservationWrapper = wrapper;
@@ -121,6 +122,7 @@ final class TestStores implements StoreFactory {
                 bind(RoomOperationsStore.class).toInstance(roomOperations);
                 bind(QuotaStore.class).toInstance(quotas);
                 bind(QuotaCounters.class).toInstance(quotaCounters);
+                bind(dev.reservation.core.series.SeriesStore.class).toInstance(series);
                 bind(SignInAttemptStore.class).toInstance(signInAttempts);
                 bind(SessionStore.class).toInstance(sessions);
             }

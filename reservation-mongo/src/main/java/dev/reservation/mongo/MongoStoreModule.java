@@ -49,5 +49,6 @@ public final class MongoStoreModule extends AbstractModule {
         bind(dev.reservation.core.ops.RoomOperationsStore.class).toInstance(stores.roomOperations());
         bind(dev.reservation.core.ops.QuotaStore.class).toInstance(stores.quotas());
         bind(dev.reservation.core.ops.QuotaCounters.class).toInstance(stores.quotaCounters());
+        bind(dev.reservation.core.series.SeriesStore.class).toInstance(stores.series());
     }
 }

@@ -81,6 +81,7 @@ public final class MongoStores implements AutoCloseable {
     private final RoomOperationsStore roomOperations;
     private final QuotaStore quotas;
     private final QuotaCounters quotaCounters;
+    private final dev.reservation.core.series.SeriesStore series;
     private final MongoClusterInspector cluster;
     private final String endpoint;
 
@@ -98,6 +99,7 @@ public final class MongoStores implements AutoCloseable {
             Schema.ensure(db, clock);
             NotifySchema.ensure(db);
             OpsSchema.ensure(db);
+            dev.reservation.mongo.internal.SeriesSchema.ensure(db);
         } catch (RuntimeException e) {
             tracker.close();
             client.close();
@@ -122,6 +124,8 @@ public final class MongoStores implements AutoCloseable {
         this.roomOperations = new MongoRoomOperationsStore(db.getCollection(OpsSchema.ROOM_OPS));
         this.quotas = new MongoQuotaStore(db.getCollection(OpsSchema.QUOTAS));
         this.quotaCounters = new MongoQuotaCounters(db.getCollection(OpsSchema.QUOTA_COUNTERS));
+        this.series = new dev.reservation.mongo.internal.MongoSeriesStore(
+                db.getCollection(dev.reservation.mongo.internal.SeriesSchema.SERIES));
         this.cluster = new MongoClusterInspector(client, base, options.databaseName(), tracker, embedded.isPresent()
                 || options.isEmbedded(), clock);
     }
@@ -239,6 +243,11 @@ public final class MongoStores implements AutoCloseable {
     /** Per-user quota counters, shared by every app instance. */
     public QuotaCounters quotaCounters() {
         return quotaCounters;
+    }
+
+    /** Recurring reservations (their occurrences are in {@link #reservations()}). */
+    public dev.reservation.core.series.SeriesStore series() {
+        return series;
     }
 
     public ClusterInspector cluster() {

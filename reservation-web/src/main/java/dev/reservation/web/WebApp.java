@@ -95,6 +95,7 @@ public final class WebApp {
             System.getProperty("reservation.opsJobInterval", "PT30S"));
     private final Javalin javalin;
     private final OperationsJobs jobs;
+    private final dev.reservation.core.series.SeriesJobs seriesJobs;
 
     public WebApp(Injector injector, WebSettings settings) {
         this(injector, settings, SignInMethods.PASSWORDS);
@@ -138,6 +139,9 @@ public final class WebApp {
         RoomOperationsAdmin opsAdmin = injector.getInstance(RoomOperationsAdmin.class);
         UsageReports usage = injector.getInstance(UsageReports.class);
         this.jobs = injector.getInstance(OperationsJobs.class);
+        this.seriesJobs = injector.getInstance(dev.reservation.core.series.SeriesJobs.class);
+        dev.reservation.core.series.SeriesService series = injector.getInstance(
+                dev.reservation.core.series.SeriesService.class);
         this.javalin = Javalin.create(config -> {
             configureServer(config, settings, mapper);
             ClientAddress clients = new ClientAddress(settings.trustedProxies());
@@ -152,6 +156,7 @@ public final class WebApp {
             new RoomApiRoutes(rooms, bodies).register(config.routes);
             new LocationApiRoutes(locations, bodies).register(config.routes);
             new ReservationApiRoutes(bookings, reservations, rooms, bodies).register(config.routes);
+            new dev.reservation.web.api.SeriesApiRoutes(series, rooms, bodies).register(config.routes);
             new SignInRoutes(pages, auth, sessions, signIn.localPasswords(), oidc).register(config.routes);
             oidc.ifPresent(o -> o.register(config.routes));
             new AccountRoutes(pages, auth, users, signOuts, injector.getInstance(NotificationPreferences.class),
@@ -164,8 +169,9 @@ public final class WebApp {
             new RoomRoutes(pages, rooms, reservations, finder, clock).register(config.routes);
             new ReservationRoutes(pages, reservations, rooms, users, rows).register(config.routes);
             new ReservationDetailRoutes(pages, reservations, rooms, users, rows).register(config.routes);
-            new ReserveRoutes(pages, bookings, new ReserveForms(rooms), rooms, users, rows, errors)
+            new ReserveRoutes(pages, bookings, new ReserveForms(rooms), rooms, users, rows, errors, series)
                     .register(config.routes);
+            new dev.reservation.web.pages.SeriesRoutes(pages, series, rooms).register(config.routes);
             new ClusterRoutes(pages, cluster, clock, settings.primaryWait()).register(config.routes);
             registerCalendars(config, injector, pages, reservations, rooms, users, clock);
             // room operations: approval, check-in, quotas, usage reports, door displays
@@ -215,7 +221,13 @@ public final class WebApp {
     public WebApp start(int port) {
         javalin.start(port);
         jobs.start(OPS_JOB_INTERVAL);
+        seriesJobs.start(OPS_JOB_INTERVAL);
         return this;
+    }
+
+    /** The series jobs of this instance: the sweeper and the extension job (tests run them with {@code runOnce()}). */
+    public dev.reservation.core.series.SeriesJobs seriesJobs() {
+        return seriesJobs;
     }
 
     /** The room-operations jobs of this instance (tests run them by hand with {@code runOnce()}). */
@@ -230,6 +242,7 @@ public final class WebApp {
     /** Stops gracefully: requests in flight finish first. */
     public void stop() {
         jobs.close();
+        seriesJobs.close();
         javalin.stop();
     }
 }

@@ -11,6 +11,12 @@ public final class IdempotencyKeyReusedException extends ReservationException {
         this.originalId = original.id();
     }
 
+    /** For things other than a single reservation: {@code what} names it, e.g. "series". */
+    public IdempotencyKeyReusedException(String key, String what, String originalId) {
+        super("idempotency key " + key + " was already used for a different request (" + what + " " + originalId + ")");
+        this.originalId = originalId;
+    }
+
     public String originalId() {
         return originalId;
     }

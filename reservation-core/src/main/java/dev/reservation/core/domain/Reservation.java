@@ -33,6 +33,11 @@ public record Reservation(
         String reason) {
 
     public static final int MAX_TITLE = 200;
+    /**
+     * Who ends the HELD occurrences of an all-or-nothing series that was rolled back: they were never
+     * bookings, so nothing announces their end ({@link #neverBooked()}).
+     */
+    public static final String SERIES_ROLLBACK = "system:series-rollback";
 
     public Reservation {
         id = InvalidInputException.requireText("id", id, 64);
@@ -102,6 +107,11 @@ public record Reservation(
                 createdAt, createdBy, null, null, 0, idempotencyKey);
     }
 
+    /** True for a held series occurrence cancelled by its series' rollback: it never was a booking. */
+    public boolean neverBooked() {
+        return status == ReservationStatus.CANCELLED && SERIES_ROLLBACK.equals(cancelledBy);
+    }
+
     public boolean isConfirmed() {
         return status == ReservationStatus.CONFIRMED;
     }
@@ -127,6 +137,22 @@ public record Reservation(
                 createdBy, null, null, version, idempotencyKey, null, null, null, null);
     }
 
+    /** This new reservation (version 0) held for an all-or-nothing series that is still being booked. */
+    public Reservation asHeld() {
+        return new Reservation(id, roomId, userId, slot, title, attendees, ReservationStatus.HELD, createdAt,
+                createdBy, null, null, version, idempotencyKey, null, null, null, null);
+    }
+
+    /** This held occurrence as its series commits it ({@code target}: CONFIRMED or PENDING), one version later. */
+    public Reservation committed(ReservationStatus target) {
+        if (status != ReservationStatus.HELD || !(target == ReservationStatus.CONFIRMED
+                || target == ReservationStatus.PENDING)) {
+            throw new IllegalArgumentException("only a HELD reservation is committed, to CONFIRMED or PENDING");
+        }
+        return new Reservation(id, roomId, userId, slot, title, attendees, target, createdAt, createdBy, null, null,
+                version + 1, idempotencyKey, null, null, null, null);
+    }
+
     /** This pending request approved by {@code by} at {@code at}, one version later (claims untouched). */
     public Reservation approved(Instant at, String by, String why) {
         return new Reservation(id, roomId, userId, slot, title, attendees, ReservationStatus.CONFIRMED, createdAt,
@@ -150,12 +176,16 @@ public record Reservation(
 
     /**
      * True when a store may apply {@code next} over this reservation as one compare-and-set: same
-     * reservation, one version later, from a holding status (approval, check-in, or an ending).
+     * reservation, one version later, from a holding status (approval, check-in, or an ending; a HELD
+     * series occurrence also to PENDING when its series commits it).
      */
     public boolean canBecome(Reservation next) {
         if (!id.equals(next.id) || !roomId.equals(next.roomId) || !slot.equals(next.slot)
                 || next.version != version + 1 || !holdsRoom()) {
             return false;
+        }
+        if (status == ReservationStatus.HELD && next.status == ReservationStatus.PENDING) {
+            return true;
         }
         return next.status.isFinal() || next.status == ReservationStatus.CONFIRMED;
     }

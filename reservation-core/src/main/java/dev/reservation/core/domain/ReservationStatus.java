@@ -1,8 +1,8 @@
 package dev.reservation.core.domain;
 
 /**
- * A reservation's status. PENDING and CONFIRMED hold the room: no two reservations holding one room
- * overlap, whichever of the two they are (the stores check both alike, atomically). The others are
+ * A reservation's status. PENDING, CONFIRMED and HELD hold the room: no two reservations holding one room
+ * overlap, whichever they are (the stores check both alike, atomically). The others are
  * final: kept for the record, never conflicting with anything, never returning to a holding status.
  */
 public enum ReservationStatus {
@@ -17,11 +17,18 @@ public enum ReservationStatus {
     /** A pending request nobody decided before it started; final, its slot released. */
     EXPIRED,
     /** Not checked in by the end of its room's check-in window, released by the app; final. */
-    AUTO_RELEASED;
+    AUTO_RELEASED,
+    /**
+     * An occurrence of an all-or-nothing series whose booking has not finished: holds its slot like
+     * CONFIRMED (the no-overlap rule covers it), but is no booking yet. It becomes CONFIRMED or PENDING
+     * once every occurrence of the series is held, or is cancelled when the series is rolled back. Never
+     * shown, announced or counted as confirmed.
+     */
+    HELD;
 
-    /** True for the statuses that hold the room (PENDING, CONFIRMED): the no-overlap rule covers them. */
+    /** True for the statuses that hold the room (PENDING, CONFIRMED, HELD): the no-overlap rule covers them. */
     public boolean holdsRoom() {
-        return this == CONFIRMED || this == PENDING;
+        return this == CONFIRMED || this == PENDING || this == HELD;
     }
 
     /** True for the final statuses: the slot is released for good. */

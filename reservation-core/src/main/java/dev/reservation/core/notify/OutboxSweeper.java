@@ -84,6 +84,9 @@ public final class OutboxSweeper {
         Map<String, OutboxEntry.New> wanted = new LinkedHashMap<>();
         Instant now = clock.instant();
         for (Reservation r : found) {
+            if (r.neverBooked()) {
+                continue; // a rolled-back series occurrence: never announced, so its end is not either
+            }
             for (String consumer : consumers) {
                 OutboxEntry.New entry = new OutboxEntry.New(consumer, r.id(), r.version(), ChangeKind.of(r), r.userId(),
                         now);

@@ -61,6 +61,14 @@ public final class OperationsGate implements BookingGate {
     }
 
     @Override
+    public dev.reservation.core.domain.ReservationStatus admittedStatus(Actor actor, Room room) {
+        RoomOperations ops = settings.find(room.id()).orElseGet(() -> RoomOperations.defaults(room.id()));
+        return ops.requiresApproval() && !Permissions.mayApprove(actor, ops.approvers())
+                ? dev.reservation.core.domain.ReservationStatus.PENDING
+                : dev.reservation.core.domain.ReservationStatus.CONFIRMED;
+    }
+
+    @Override
     public void released(Reservation ended) {
         ZoneId zone;
         try {

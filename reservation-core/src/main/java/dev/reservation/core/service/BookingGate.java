@@ -31,6 +31,14 @@ public interface BookingGate {
      */
     Admission admit(Actor actor, Room room, Reservation candidate);
 
+    /**
+     * The status {@link #admit} would give a booking by {@code actor} in {@code room} (CONFIRMED, or
+     * PENDING when it needs approval), without reserving anything: a series asks once, up front.
+     */
+    default dev.reservation.core.domain.ReservationStatus admittedStatus(Actor actor, Room room) {
+        return dev.reservation.core.domain.ReservationStatus.CONFIRMED;
+    }
+
     /** A reservation left its room for good (cancelled, declined, expired, released): give back what it held. */
     default void released(Reservation ended) {
     }

@@ -123,26 +123,143 @@ public final class ReservationService {
         return r;
     }
 
-    private BookingReceipt book(Actor actor, ReserveRequest request) {
+    /**
+     * Books one occurrence of a series, for {@code dev.reservation.core.series}: exactly the checks,
+     * gate and unknown-outcome handling of {@link #reserveWithReceipt}, but under the given
+     * (deterministic) {@code id}, so that two instances booking the same occurrence book it once
+     * (the second gets a replay). With {@code held} the occurrence is stored HELD (its slot taken, no
+     * booking yet, nobody told) for an all-or-nothing series; {@link #commitHeld} or {@link #abandon}
+     * ends that.
+     */
+    public BookingReceipt reserveOccurrence(Actor actor, ReserveRequest request, String id, boolean held) {
+        BookingReceipt receipt = book(actor, request, id, held);
+        if (receipt.reservation().status() != ReservationStatus.HELD) {
+            told(receipt.reservation());
+        }
+        return receipt;
+    }
+
+    /**
+     * Everything {@link #reserveWithReceipt} checks before it books, without booking: permissions,
+     * active user and room, the booking policy. For a series' preview and its up-front check.
+     *
+     * @return the room
+     */
+    public Room checkBookable(Actor actor, ReserveRequest request) {
         Permissions.require(actor, Permissions.Operation.RESERVE, request.userId());
-        Optional<Reservation> earlier = request.idempotencyKey().flatMap(k -> reservations.findByIdempotencyKey(actor.userId(), k));
         Room room = rooms.findById(request.roomId()).orElseThrow(() -> new RoomNotFoundException(request.roomId()));
         User user = users.findById(request.userId()).orElseThrow(() -> new UserNotFoundException(request.userId()));
-        Instant now = clock.instant();
-        Reservation candidate = Reservation.confirmed(ids.newId(), room.id(), request.userId(), request.slot(),
-                request.title(), request.attendees(), now, actor.userId(), request.idempotencyKey().orElse(null));
-        if (earlier.isPresent()) {
-            return replay(candidate, earlier.get());
+        checkActive(user, room);
+        checkPolicy(room, request.slot(), request.attendees(), clock.instant());
+        return room;
+    }
+
+    /**
+     * The booking policy alone (past, length, horizon, capacity) for a slot in {@code room}, no reads:
+     * for the further days of a series once {@link #checkBookable} passed for its first.
+     */
+    public void checkSlot(Room room, TimeSlot slot, int attendees) {
+        checkPolicy(room, slot, attendees, clock.instant());
+    }
+
+    /**
+     * {@link #commitHeld(String, ReservationStatus)} for an occurrence as its booker holds it: one
+     * compare-and-set without reading it first; anything unexpected falls back to the re-reading form.
+     */
+    public Reservation commitHeld(Reservation held, ReservationStatus target) {
+        if (held.status() == ReservationStatus.HELD) {
+            try {
+                return told(reservations.transition(held, held.committed(target)));
+            } catch (ConcurrentUpdateException | WriteOutcomeUnknownException e) {
+                // re-read below
+            }
         }
+        return commitHeld(held.id(), target);
+    }
+
+    /** What a booking by {@code actor} in {@code room} would be stored as: CONFIRMED, or PENDING awaiting approval. */
+    public ReservationStatus admittedStatus(Actor actor, Room room) {
+        return gate.admittedStatus(actor, room);
+    }
+
+    /**
+     * A HELD occurrence becomes {@code target} (CONFIRMED or PENDING) as its series commits, and only now
+     * is it announced. Idempotent: an occurrence already committed (or ended) is returned as stored.
+     */
+    public Reservation commitHeld(String id, ReservationStatus target) {
+        for (int attempt = 0; attempt < CANCEL_ATTEMPTS; attempt++) {
+            Reservation current = reservations.findById(id).orElseThrow(() -> new ReservationNotFoundException(id));
+            if (current.status() != ReservationStatus.HELD) {
+                return current;
+            }
+            try {
+                return told(reservations.transition(current, current.committed(target)));
+            } catch (ConcurrentUpdateException | WriteOutcomeUnknownException e) {
+                // re-read: our own write may have landed
+            }
+        }
+        throw new WriteOutcomeUnknownException("could not confirm whether occurrence " + id + " was committed; "
+                + "its series will be completed by the series sweeper", null, id, null);
+    }
+
+    /**
+     * Settles occurrence {@code id} for a series being rolled back: its id is fenced so a booking of it
+     * still in flight can never land ({@link ReservationStore#settle}); a HELD one found is cancelled
+     * (never announced: it was never a booking) and what it reserved given back. Idempotent.
+     *
+     * @return the occurrence as it now is, or empty when none was ever stored
+     * @throws WriteOutcomeUnknownException when its fate cannot be settled now
+     */
+    public Optional<Reservation> abandon(String id, String roomId, String by) {
+        for (int attempt = 0; attempt < CANCEL_ATTEMPTS; attempt++) {
+            Optional<Reservation> fate = reservations.settle(id, roomId);
+            if (fate.isEmpty() || fate.get().status() != ReservationStatus.HELD) {
+                fate.filter(r -> !r.holdsRoom()).ifPresent(gate::released);
+                return fate;
+            }
+            Reservation held = fate.get();
+            try {
+                Reservation ended = reservations.transition(held, held.ended(ReservationStatus.CANCELLED,
+                        clock.instant(), by, "its series was not booked"));
+                gate.released(ended);
+                return Optional.of(ended);
+            } catch (ConcurrentUpdateException | WriteOutcomeUnknownException e) {
+                // re-read
+            }
+        }
+        throw new WriteOutcomeUnknownException("could not settle occurrence " + id + " of a series being rolled back",
+                null, id, null);
+    }
+
+    private BookingReceipt book(Actor actor, ReserveRequest request) {
+        return book(actor, request, null, false);
+    }
+
+    private void checkActive(User user, Room room) {
         if (!user.active()) {
             throw new InactiveException("userId", user.name() + "'s account is deactivated; they cannot be booked for");
         }
         if (!room.active()) {
             throw new InactiveException("roomId", room.name() + " is deactivated and takes no new reservations");
         }
+    }
+
+    private BookingReceipt book(Actor actor, ReserveRequest request, String fixedId, boolean held) {
+        Permissions.require(actor, Permissions.Operation.RESERVE, request.userId());
+        Optional<Reservation> earlier = request.idempotencyKey().flatMap(k -> reservations.findByIdempotencyKey(actor.userId(), k));
+        Room room = rooms.findById(request.roomId()).orElseThrow(() -> new RoomNotFoundException(request.roomId()));
+        User user = users.findById(request.userId()).orElseThrow(() -> new UserNotFoundException(request.userId()));
+        Instant now = clock.instant();
+        Reservation candidate = Reservation.confirmed(fixedId == null ? ids.newId() : fixedId, room.id(),
+                request.userId(), request.slot(), request.title(), request.attendees(), now, actor.userId(),
+                request.idempotencyKey().orElse(null));
+        if (earlier.isPresent()) {
+            return replay(candidate, earlier.get());
+        }
+        checkActive(user, room);
         checkPolicy(room, request.slot(), request.attendees(), now);
         BookingGate.Admission admission = gate.admit(actor, room, candidate);
-        candidate = admission.candidate();
+        candidate = held ? admission.candidate().asHeld() : admission.candidate();
         BookingOutcome outcome;
         try {
             outcome = bookResolvingUnknownOutcome(candidate);

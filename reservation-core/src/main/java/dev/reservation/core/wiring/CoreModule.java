@@ -131,6 +131,21 @@ public final class CoreModule extends AbstractModule {
 
     @Provides
     @Singleton
+    dev.reservation.core.series.SeriesService series(ReservationService bookings, ReservationStore reservations,
+                                                     dev.reservation.core.series.SeriesStore series, RoomStore rooms,
+                                                     UserStore users, Clock clock, IdGenerator ids) {
+        return new dev.reservation.core.series.SeriesService(bookings, reservations, series, rooms, users, clock, ids);
+    }
+
+    /** Not started: the application starts it and closes it on shutdown. */
+    @Provides
+    @Singleton
+    dev.reservation.core.series.SeriesJobs seriesJobs(dev.reservation.core.series.SeriesService series) {
+        return new dev.reservation.core.series.SeriesJobs(series);
+    }
+
+    @Provides
+    @Singleton
     PasswordHasher passwordHasher() {
         return new PasswordHasher();
     }

@@ -29,6 +29,8 @@ public final class InMemoryStoreModule extends AbstractModule {
         bind(RoomStore.class).to(InMemoryRoomStore.class).in(Singleton.class);
         bind(LocationStore.class).to(InMemoryLocationStore.class).in(Singleton.class);
         bind(ReservationStore.class).to(InMemoryReservationStore.class).in(Singleton.class);
+        bind(dev.reservation.core.series.SeriesStore.class).to(dev.reservation.core.memory.InMemorySeriesStore.class)
+                .in(Singleton.class);
         bind(CredentialStore.class).to(InMemoryCredentialStore.class).in(Singleton.class);
         bind(SessionStore.class).to(InMemorySessionStore.class).in(Singleton.class);
         bind(SignInAttemptStore.class).to(InMemorySignInAttemptStore.class).in(Singleton.class);

@@ -28,9 +28,9 @@ public record StoredState(List<StoredReservation> reservations, List<StoredClaim
             return "CONFIRMED".equals(status);
         }
 
-        /** PENDING or CONFIRMED: holds claims, and the no-overlap rule covers it. */
+        /** PENDING, CONFIRMED or HELD: holds claims, and the no-overlap rule covers it. */
         public boolean holdsClaims() {
-            return "CONFIRMED".equals(status) || "PENDING".equals(status);
+            return "CONFIRMED".equals(status) || "PENDING".equals(status) || "HELD".equals(status);
         }
     }
 

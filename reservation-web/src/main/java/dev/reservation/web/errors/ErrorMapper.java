@@ -159,6 +159,14 @@ public final class ErrorMapper {
                             + id))
                     .withOutcome("UNKNOWN", id, unresolved.idempotencyKey()).withRetryAfter(retryAfterSeconds);
         }
+        if (e instanceof WriteOutcomeUnknownException unknown && unknown.idempotencyKey().isPresent()) {
+            // a series (or another keyed write) names what it tried and the key whose retry settles it
+            String id = unknown.reservationId().orElse(null);
+            return ApiError.of(503, "outcome UNKNOWN: " + msg + ". It has NOT been reported as failed; retry the same"
+                            + " request with Idempotency-Key: " + unknown.idempotencyKey().get()
+                            + " (it can never book twice)")
+                    .withOutcome("UNKNOWN", id, unknown.idempotencyKey().get()).withRetryAfter(retryAfterSeconds);
+        }
         if (e instanceof WriteOutcomeUnknownException) {
             return ApiError.of(503, "outcome UNKNOWN: the change may or may not have been applied; read the"
                     + " reservation again, then retry if needed (cancelling is safe to repeat)")

@@ -98,7 +98,9 @@ public final class CalendarFeeds {
     private Prepared prepared(String name, List<ReservationView> views, Actor actor, Instant now, ZoneId zone) {
         Map<String, Room> roomCache = new HashMap<>();
         Map<String, Optional<User>> userCache = new HashMap<>();
-        List<IcsEvent> events = views.stream().map(v -> {
+        List<IcsEvent> events = views.stream()
+                .filter(v -> v.details().map(r -> !r.neverBooked()).orElse(true)) // rolled-back series days
+                .map(v -> {
             Room room = roomCache.computeIfAbsent(v.roomId(), rooms::get);
             return event(v, room, v.details().flatMap(r -> userCache.computeIfAbsent(r.userId(), this::user)));
         }).toList();

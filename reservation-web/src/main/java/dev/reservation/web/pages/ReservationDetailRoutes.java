@@ -62,7 +62,8 @@ public final class ReservationDetailRoutes {
         ZoneId zone = zone(r.roomId());
         return new ReservationDetailView(row, ReservationRows.name(byId, r.createdBy()), moment(r.createdAt(), zone),
                 r.cancelledBy() == null ? null : ReservationRows.name(byId, r.cancelledBy()),
-                r.cancelledAt() == null ? null : moment(r.cancelledAt(), zone));
+                r.cancelledAt() == null ? null : moment(r.cancelledAt(), zone),
+                dev.reservation.core.series.SeriesService.seriesIdOf(r).orElse(null));
     }
 
     private ZoneId zone(String roomId) {

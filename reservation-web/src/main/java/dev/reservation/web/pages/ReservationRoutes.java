@@ -72,7 +72,7 @@ public final class ReservationRoutes {
             try {
                 query = query.status(ReservationStatus.valueOf(status.get().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                p.reject("status", "status must be one of PENDING, CONFIRMED, CANCELLED, DECLINED, EXPIRED, AUTO_RELEASED");
+                p.reject("status", "status must be one of PENDING, CONFIRMED, CANCELLED, DECLINED, EXPIRED, AUTO_RELEASED, HELD");
             }
         }
         if (from.isPresent() || to.isPresent()) {

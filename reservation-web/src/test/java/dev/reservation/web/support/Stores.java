@@ -27,13 +27,13 @@ import dev.reservation.core.store.UserStore;
 public record Stores(UserStore users, RoomStore rooms, FaultyReservationStore reservations,
                      CredentialStore credentials, FakeCluster cluster, SessionStore sessions,
                      SignInAttemptStore signInAttempts, LocationStore locations, RoomOperationsStore roomOperations,
-                     QuotaStore quotas, QuotaCounters quotaCounters) {
+                     QuotaStore quotas, QuotaCounters quotaCounters, dev.reservation.core.series.SeriesStore series) {
 
     public static Stores inMemory(MutableClock clock) {
         return new Stores(new InMemoryUserStore(), new InMemoryRoomStore(), new FaultyReservationStore(),
                 new InMemoryCredentialStore(), new FakeCluster(clock), new InMemorySessionStore(),
                 new InMemorySignInAttemptStore(), new InMemoryLocationStore(), new InMemoryRoomOperationsStore(),
-                new InMemoryQuotaStore(), new InMemoryQuotaCounters());
+                new InMemoryQuotaStore(), new InMemoryQuotaCounters(), new dev.reservation.core.memory.InMemorySeriesStore());
     }
 
     public Module module() {
@@ -50,6 +50,7 @@ public record Stores(UserStore users, RoomStore rooms, FaultyReservationStore re
                 bind(RoomOperationsStore.class).toInstance(roomOperations);
                 bind(QuotaStore.class).toInstance(quotas);
                 bind(QuotaCounters.class).toInstance(quotaCounters);
+                bind(dev.reservation.core.series.SeriesStore.class).toInstance(series);
                 bind(LocationStore.class).toInstance(locations);
             }
         };

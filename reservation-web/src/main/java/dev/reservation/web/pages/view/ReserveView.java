@@ -13,8 +13,11 @@ import java.util.Map;
  */
 public record ReserveView(ReserveForm form, List<UserDto> users, List<RoomDto> rooms, Map<String, String> errors,
                           String message, List<ReservationRow> conflicts, List<Suggestion> suggestions,
-                          List<OffsetChoice> startChoices, List<OffsetChoice> endChoices) {
+                          List<OffsetChoice> startChoices, List<OffsetChoice> endChoices, RepeatForm repeat,
+                          List<PreviewRow> preview) {
     public ReserveView {
+        preview = List.copyOf(preview);
+        repeat = repeat == null ? RepeatForm.none() : repeat;
         startChoices = List.copyOf(startChoices);
         endChoices = List.copyOf(endChoices);
         errors = Map.copyOf(errors);
@@ -24,6 +27,15 @@ public record ReserveView(ReserveForm form, List<UserDto> users, List<RoomDto> r
 
     public String error(String field) {
         return errors.get(field);
+    }
+
+    /** The weekday choices of the repeat section: code and name. */
+    public List<String> dayCodes() {
+        return RepeatForm.CODES;
+    }
+
+    public String dayName(String code) {
+        return RepeatForm.NAMES.get(RepeatForm.CODES.indexOf(code));
     }
 
     public boolean conflict() {

@@ -1,0 +1,7 @@
+package dev.reservation.core.domain;
+
+public final class SeriesNotFoundException extends NotFoundException {
+    public SeriesNotFoundException(String id) {
+        super("no series " + id);
+    }
+}
