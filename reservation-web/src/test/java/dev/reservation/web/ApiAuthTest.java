@@ -39,7 +39,7 @@ class ApiAuthTest {
             Http.Response r = anonymous.get(path);
             assertThat(r.status()).as(path).isEqualTo(401);
             assertThat(r.header("WWW-Authenticate")).as(path).isEqualTo(CHALLENGE);
-            assertThat(r.header("Content-Type")).as(path).startsWith("application/json");
+            assertThat(r.header("Content-Type")).as(path).startsWith("application/problem+json");
             assertThat(json(r).get("error").asText()).as(path).contains("HTTP Basic");
         }
         Http.Response post = anonymous.postJson("/api/v1/reservations", booking("r-spree", "u-grace", TEN, ELEVEN,
