@@ -21,6 +21,7 @@ import dev.reservation.core.service.UserService;
 import dev.reservation.core.store.RoomStore;
 import dev.reservation.core.store.UserStore;
 import dev.reservation.web.api.ApiV1Routes;
+import dev.reservation.web.api.OpenApiRoutes;
 import dev.reservation.web.api.ReservationApiRoutes;
 import dev.reservation.web.api.RoomApiRoutes;
 import dev.reservation.web.api.UserApiRoutes;
@@ -147,6 +148,7 @@ public final class WebApp {
             config.routes.before(gate::before);
             errors.register(config.routes);
             new HealthRoutes(injector.getInstance(UserStore.class), cluster).register(config.routes);
+            new OpenApiRoutes().register(config.routes);
             new ApiV1Routes(users, rooms, search, cluster, clock).register(config.routes);
             new UserApiRoutes(users, bodies, signOuts).register(config.routes);
             new RoomApiRoutes(rooms, bodies).register(config.routes);

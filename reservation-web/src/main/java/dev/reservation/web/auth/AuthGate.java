@@ -39,6 +39,9 @@ public final class AuthGate {
         this(users, auth, sessions, verified, true);
     }
 
+    /** The OpenAPI document (web.api.OpenApiRoutes), open to anyone. */
+    static final String OPENAPI = "/api/v1/openapi.json";
+
     /** @param localPasswords false: the API's HTTP Basic is refused (403), whatever the credentials */
     public AuthGate(UserService users, AuthService auth, Sessions sessions, VerifiedCredentials verified,
                     boolean localPasswords) {
@@ -55,6 +58,9 @@ public final class AuthGate {
         if (path.startsWith("/assets/") || path.equals("/health") || path.startsWith("/health/")
                 || path.startsWith("/ical/")) { // calendar feeds: opened by their feed token, never a session
             return;
+        }
+        if (path.equals(OPENAPI)) {
+            return; // the API's contract: public, it holds no data
         }
         if (path.startsWith("/display/")) {
             return; // door displays: no session; the core checks the room's display token on every request

@@ -74,12 +74,12 @@ public final class Http {
 
     public Response postJson(String path, String json, String... headers) {
         return send(builder(path, headers).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), json);
     }
 
     public Response put(String path, String json, String... headers) {
         return send(builder(path, headers).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), json);
     }
 
     public Response post(String path, String contentType, String body, String... headers) {
@@ -87,7 +87,7 @@ public final class Http {
         if (contentType != null) {
             b.header("Content-Type", contentType);
         }
-        return send(b.build());
+        return send(b.build(), body);
     }
 
     /** Posts a form with this client's CSRF token, getting one from the home page first if needed. */
@@ -151,8 +151,14 @@ public final class Http {
     }
 
     private Response send(HttpRequest request) {
+        return send(request, null);
+    }
+
+    /** Sends; an exchange under /api/v1 is checked against the OpenAPI document ({@link ApiContract}). */
+    private Response send(HttpRequest request, String body) {
         try {
             HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            ApiContract.check(request, body, r.statusCode(), r.headers(), r.body());
             return new Response(r.statusCode(), r.headers(), r.body());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
