@@ -22,6 +22,7 @@ import dev.reservation.core.store.RoomStore;
 import dev.reservation.core.store.UserStore;
 import dev.reservation.web.api.ApiV1Routes;
 import dev.reservation.web.api.OpenApiRoutes;
+import dev.reservation.web.api.TokenApiRoutes;
 import dev.reservation.web.api.ReservationApiRoutes;
 import dev.reservation.web.api.RoomApiRoutes;
 import dev.reservation.web.api.UserApiRoutes;
@@ -54,6 +55,7 @@ import dev.reservation.web.pages.AccountRoutes;
 import dev.reservation.web.pages.CalendarRoutes;
 import dev.reservation.web.pages.ClusterRoutes;
 import dev.reservation.web.pages.HomeRoutes;
+import dev.reservation.web.pages.TokenRoutes;
 import dev.reservation.web.oidc.OidcProvider;
 import dev.reservation.web.pages.OidcRoutes;
 import dev.reservation.web.pages.Pages;
@@ -117,7 +119,9 @@ public final class WebApp {
                 settings.sessionMax(), SESSION_CACHE, Ticker.systemTicker());
         VerifiedCredentials verified = new VerifiedCredentials(clock, VerifiedCredentials.DEFAULT_TTL);
         SignOuts signOuts = new SignOuts(sessions, verified);
-        AuthGate gate = new AuthGate(users, auth, sessions, verified, signIn.localPasswords());
+        dev.reservation.core.service.ApiTokens apiTokens = injector.getInstance(dev.reservation.core.service.ApiTokens.class);
+        AuthGate gate = new AuthGate(users, auth, sessions, verified, signIn.localPasswords(), apiTokens,
+                settings.apiBasic());
         Pages pages = new Pages(signIn.localPasswords(),
                 injector.getExistingBinding(Key.get(DemoAccounts.class)) == null
                         ? DemoAccounts.NONE : injector.getInstance(DemoAccounts.class));
@@ -151,6 +155,7 @@ public final class WebApp {
             new OpenApiRoutes().register(config.routes);
             new ApiV1Routes(users, rooms, search, cluster, clock).register(config.routes);
             new UserApiRoutes(users, bodies, signOuts).register(config.routes);
+            new TokenApiRoutes(apiTokens, bodies).register(config.routes);
             new RoomApiRoutes(rooms, bodies).register(config.routes);
             new LocationApiRoutes(locations, bodies).register(config.routes);
             new ReservationApiRoutes(bookings, reservations, rooms, bodies).register(config.routes);
@@ -158,6 +163,7 @@ public final class WebApp {
             oidc.ifPresent(o -> o.register(config.routes));
             new AccountRoutes(pages, auth, users, signOuts, injector.getInstance(NotificationPreferences.class),
                     mailStatus(injector)).register(config.routes);
+            new TokenRoutes(pages, apiTokens).register(config.routes);
             new HomeRoutes(pages, cluster, finder).register(config.routes);
             new UserRoutes(pages, users).register(config.routes);
             new UserAdminRoutes(pages, users, signOuts).register(config.routes);

@@ -95,6 +95,7 @@ public record ApiError(
             case "invalid-input" -> "The request is invalid";
             case "sign-in-required" -> "Sign-in required";
             case "authentication-failed" -> "Wrong or unknown credentials";
+            case "token-refused" -> "API token refused";
             case "forbidden" -> "Not allowed";
             case "local-passwords-off" -> "Password sign-in is turned off";
             case "not-found" -> "Not found";

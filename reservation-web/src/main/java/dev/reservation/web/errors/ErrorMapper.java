@@ -20,6 +20,7 @@ import dev.reservation.web.api.ApiError;
 import dev.reservation.web.api.ReservationJson;
 import dev.reservation.web.auth.LocalPasswordsOffException;
 import dev.reservation.web.auth.SignInRequiredException;
+import dev.reservation.web.auth.TokenRefusedException;
 import dev.reservation.web.api.SuggestionsDto;
 import dev.reservation.web.http.Requests;
 import io.javalin.config.RoutesConfig;
@@ -64,6 +65,7 @@ public final class ErrorMapper {
     }
 
     public static final String CHALLENGE = "Basic realm=\"reservations\"";
+    public static final String BEARER_CHALLENGE = "Bearer realm=\"reservations\", error=\"invalid_token\"";
 
     public void register(RoutesConfig routes) {
         routes.exception(Exception.class, this::handle);
@@ -85,7 +87,7 @@ public final class ErrorMapper {
         }
         ctx.status(error.status());
         if (error.status() == 401 && Requests.isApi(ctx)) {
-            ctx.header("WWW-Authenticate", CHALLENGE);
+            ctx.header("WWW-Authenticate", error.type().endsWith(":token-refused") ? BEARER_CHALLENGE : CHALLENGE);
         }
         if (Requests.isApi(ctx)) {
             ctx.json(error).contentType(ApiError.MEDIA_TYPE);
@@ -118,6 +120,9 @@ public final class ErrorMapper {
         String msg = e.getMessage();
         if (e instanceof SignInRequiredException) {
             return ApiError.of(401, msg);
+        }
+        if (e instanceof TokenRefusedException) {
+            return ApiError.of(401, msg).typed("token-refused");
         }
         if (e instanceof AuthenticationFailedException) {
             return ApiError.of(401, msg).typed("authentication-failed");

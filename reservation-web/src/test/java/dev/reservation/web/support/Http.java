@@ -39,6 +39,12 @@ public final class Http {
                 .connectTimeout(Duration.ofSeconds(5)).build();
     }
 
+    /** Sends this {@code Authorization} header (a Bearer token, say) with every later request; returns this. */
+    public Http withAuthorization(String value) {
+        this.authorization = value;
+        return this;
+    }
+
     /** Sends {@code Authorization: Basic ...} with every later request; returns this. */
     public Http withBasic(String email, String password) {
         this.authorization = basic(email, password);
@@ -80,6 +86,10 @@ public final class Http {
     public Response put(String path, String json, String... headers) {
         return send(builder(path, headers).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), json);
+    }
+
+    public Response delete(String path, String... headers) {
+        return send(builder(path, headers).DELETE().build());
     }
 
     public Response post(String path, String contentType, String body, String... headers) {

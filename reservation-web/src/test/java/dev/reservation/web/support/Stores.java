@@ -27,13 +27,15 @@ import dev.reservation.core.store.UserStore;
 public record Stores(UserStore users, RoomStore rooms, FaultyReservationStore reservations,
                      CredentialStore credentials, FakeCluster cluster, SessionStore sessions,
                      SignInAttemptStore signInAttempts, LocationStore locations, RoomOperationsStore roomOperations,
-                     QuotaStore quotas, QuotaCounters quotaCounters) {
+                     QuotaStore quotas, QuotaCounters quotaCounters,
+                     dev.reservation.core.auth.ApiTokenStore apiTokens) {
 
     public static Stores inMemory(MutableClock clock) {
         return new Stores(new InMemoryUserStore(), new InMemoryRoomStore(), new FaultyReservationStore(),
                 new InMemoryCredentialStore(), new FakeCluster(clock), new InMemorySessionStore(),
                 new InMemorySignInAttemptStore(), new InMemoryLocationStore(), new InMemoryRoomOperationsStore(),
-                new InMemoryQuotaStore(), new InMemoryQuotaCounters());
+                new InMemoryQuotaStore(), new InMemoryQuotaCounters(),
+                new dev.reservation.core.memory.InMemoryApiTokenStore());
     }
 
     public Module module() {
@@ -51,6 +53,7 @@ public record Stores(UserStore users, RoomStore rooms, FaultyReservationStore re
                 bind(QuotaStore.class).toInstance(quotas);
                 bind(QuotaCounters.class).toInstance(quotaCounters);
                 bind(LocationStore.class).toInstance(locations);
+                dev.reservation.core.wiring.CoreModule.apiTokens(binder()).setBinding().toInstance(apiTokens);
             }
         };
     }
