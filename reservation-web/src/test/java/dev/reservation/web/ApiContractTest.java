@@ -62,6 +62,32 @@ class ApiContractTest {
         }));
     }
 
+    /**
+     * Every /api/v1 route the app registers has its operation in the document, and every
+     * documented operation is served: an endpoint no test happens to call cannot drift either.
+     */
+    @Test
+    void theDocumentHasExactlyTheOperationsTheAppServes() {
+        java.util.Set<String> served = new java.util.TreeSet<>();
+        for (String route : app.app().routes()) {
+            String path = route.substring(route.indexOf(' ') + 1);
+            if ((path.equals("/api/v1") || path.startsWith("/api/v1/")) && !route.startsWith("HEAD ")
+                    && !route.startsWith("OPTIONS ")) {
+                served.add(route);
+            }
+        }
+        java.util.Set<String> documented = new java.util.TreeSet<>();
+        OpenApiRoutes.document().get("paths").fields().forEachRemaining(path -> path.getValue().fieldNames()
+                .forEachRemaining(method -> {
+                    if (!method.equals("parameters")) {
+                        documented.add(method.toUpperCase(java.util.Locale.ROOT) + " " + path.getKey());
+                    }
+                }));
+        assertThat(served).as("served /api/v1 routes").isNotEmpty();
+        assertThat(documented).as("the OpenAPI document's operations vs the app's /api/v1 routes")
+                .containsExactlyElementsOf(served);
+    }
+
     @Test
     void anUndocumentedEndpointThatAnswersFailsTheTest() {
         assertThatThrownBy(() -> ApiContractProbe.check("GET", "/api/v1/teapots", null, 200,
