@@ -202,6 +202,21 @@ public final class WebApp {
         return binding == null ? MailStatus.OFF : binding.getProvider().get();
     }
 
+    /** Where the org.webjars:swagger-ui jar keeps its files, by the version its pom.properties names. */
+    static Optional<String> swaggerUiDirectory() {
+        try (java.io.InputStream in = WebApp.class.getResourceAsStream(
+                "/META-INF/maven/org.webjars/swagger-ui/pom.properties")) {
+            if (in == null) {
+                return Optional.empty();
+            }
+            java.util.Properties p = new java.util.Properties();
+            p.load(in);
+            return Optional.ofNullable(p.getProperty("version")).map(v -> "/META-INF/resources/webjars/swagger-ui/" + v);
+        } catch (java.io.IOException e) {
+            return Optional.empty();
+        }
+    }
+
     private static void configureServer(JavalinConfig config, WebSettings settings, ObjectMapper mapper) {
         config.http.generateEtags = true; // conditional GET: 304 when the body a poller would get is unchanged
         config.startup.showJavalinBanner = false;
@@ -213,6 +228,12 @@ public final class WebApp {
             files.directory = "/public";
             files.location = Location.CLASSPATH;
         });
+        // Swagger UI for the API reference page (/assets/api-reference.html), from its webjar
+        swaggerUiDirectory().ifPresent(directory -> config.staticFiles.add(files -> {
+            files.hostedPath = "/assets/swagger-ui";
+            files.directory = directory;
+            files.location = Location.CLASSPATH;
+        }));
         config.requestLogger.http(AccessLog::log);
         config.jetty.modifyServer(server -> {
             server.setStopTimeout(settings.shutdownGrace().toMillis());
