@@ -36,6 +36,40 @@ abstract class NotificationScenarios extends ManagementScenarios {
     }
 
     @Test
+    void tokensAreCreatedOnceListedWithoutTheirSecretAndRevoked() {
+        assertThat(cli.run("seed").exit()).isZero();
+        CliHarness grace = cli.as("grace@example.com");
+
+        Result created = grace.run("tokens", "create", "--name", "nightly export", "--scope", "read");
+        assertThat(created.exit()).as(created.err()).isZero();
+        String[] lines = created.out().split("\n");
+        assertThat(lines[0]).isEqualTo("API token \"nightly export\" (read) for Grace Hopper <grace@example.com>:");
+        assertThat(lines[1]).matches("rsv_[A-Za-z0-9_-]{43}");
+        assertThat(created.out()).contains("shown only now");
+
+        JsonNode listed = grace.json("tokens", "list").get("tokens");
+        assertThat(listed).hasSize(1);
+        assertThat(listed.get(0).get("scope").asText()).isEqualTo("read");
+        assertThat(listed.get(0).get("secret").isNull()).as("never listed").isTrue();
+        assertThat(grace.run("tokens", "list").out()).contains("nightly export").doesNotContain(lines[1]);
+
+        Result admin = grace.run("tokens", "create", "--name", "x", "--scope", "admin");
+        assertThat(admin.exit()).isEqualTo(2);
+        assertThat(admin.errLine()).contains("scope admin needs an ADMIN user");
+        Result bad = grace.run("tokens", "create", "--name", "x", "--scope", "root");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.errLine()).contains("scope must be read, book or admin");
+        assertThat(grace.run("tokens", "list", "alan@example.com").exit()).as("someone else's").isEqualTo(5);
+
+        String id = listed.get(0).get("id").asText();
+        assertThat(grace.run("tokens", "revoke", id).exit()).isZero();
+        assertThat(grace.json("tokens", "list").get("tokens")).isEmpty();
+        Result again = grace.run("tokens", "revoke", id);
+        assertThat(again.exit()).isEqualTo(3);
+        assertThat(again.errLine()).contains("no API token " + id);
+    }
+
+    @Test
     void feedUrlIssuesAUrlWhoseTokenTheWebAppFindsAndRotatingItRetiresTheOldOne() {
         assertThat(cli.run("seed").exit()).isZero();
         CliHarness grace = cli.as("grace@example.com").withEnv("RESERVATION_PUBLIC_URL", "https://rooms.example.com/");

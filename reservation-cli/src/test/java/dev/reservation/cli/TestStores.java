@@ -61,6 +61,7 @@ final class TestStores implements StoreFactory {
     final CredentialStore credentials = new InMemoryCredentialStore();
     final OutboxStore outbox = new InMemoryOutboxStore();
     final FeedTokenStore feedTokens = new InMemoryFeedTokenStore();
+    final dev.reservation.core.auth.ApiTokenStore apiTokens = new dev.reservation.core.memory.InMemoryApiTokenStore();
     final NotificationPrefsStore prefs = new InMemoryNotificationPrefsStore();
     final RoomOperationsStore roomOperations = new InMemoryRoomOperationsStore();
     final QuotaStore quotas = new InMemoryQuotaStore();
@@ -119,6 +120,7 @@ final class TestStores implements StoreFactory {
                 NotifyBindings.outbox(binder()).setBinding().toInstance(outbox);
                 NotifyBindings.feedTokens(binder()).setBinding().toInstance(feedTokens);
                 NotifyBindings.prefs(binder()).setBinding().toInstance(prefs);
+                dev.reservation.core.wiring.CoreModule.apiTokens(binder()).setBinding().toInstance(apiTokens);
                 bind(RoomOperationsStore.class).toInstance(roomOperations);
                 bind(QuotaStore.class).toInstance(quotas);
                 bind(QuotaCounters.class).toInstance(quotaCounters);

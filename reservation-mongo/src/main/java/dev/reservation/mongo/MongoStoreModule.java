@@ -44,6 +44,7 @@ public final class MongoStoreModule extends AbstractModule {
         bind(ClusterInspector.class).toInstance(stores.cluster());
         NotifyBindings.outbox(binder()).setBinding().toInstance(stores.outbox());
         NotifyBindings.feedTokens(binder()).setBinding().toInstance(stores.feedTokens());
+        dev.reservation.core.wiring.CoreModule.apiTokens(binder()).setBinding().toInstance(stores.apiTokens());
         NotifyBindings.prefs(binder()).setBinding().toInstance(stores.notificationPrefs());
         NotifyBindings.changes(binder()).setBinding().toInstance(stores.reservationChanges());
         bind(dev.reservation.core.ops.RoomOperationsStore.class).toInstance(stores.roomOperations());

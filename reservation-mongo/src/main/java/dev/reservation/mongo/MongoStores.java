@@ -76,6 +76,7 @@ public final class MongoStores implements AutoCloseable {
     private final ReservationStore reservations;
     private final OutboxStore outbox;
     private final FeedTokenStore feedTokens;
+    private final dev.reservation.core.auth.ApiTokenStore apiTokens;
     private final NotificationPrefsStore notificationPrefs;
     private final ReservationChanges changes;
     private final RoomOperationsStore roomOperations;
@@ -119,6 +120,7 @@ public final class MongoStores implements AutoCloseable {
                 db.getCollection(Schema.ROOM_DAYS), timing(options), routing, () -> serverTime(db), clock);
         this.outbox = new MongoOutboxStore(db.getCollection(NotifySchema.OUTBOX), db.getCollection(NotifySchema.CURSORS));
         this.feedTokens = new MongoFeedTokenStore(db.getCollection(NotifySchema.FEED_TOKENS));
+        this.apiTokens = new dev.reservation.mongo.internal.MongoApiTokenStore(db.getCollection(Schema.API_TOKENS));
         this.notificationPrefs = new MongoNotificationPrefsStore(db.getCollection(NotifySchema.PREFS));
         this.changes = new MongoReservationChanges(reservationDocs);
         this.roomOperations = new MongoRoomOperationsStore(db.getCollection(OpsSchema.ROOM_OPS));
@@ -215,6 +217,11 @@ public final class MongoStores implements AutoCloseable {
     /** The outbox of notifications (and, later, webhooks), shared by every app instance. */
     public OutboxStore outbox() {
         return outbox;
+    }
+
+    /** Personal API tokens (their digests). */
+    public dev.reservation.core.auth.ApiTokenStore apiTokens() {
+        return apiTokens;
     }
 
     /** Digests of calendar feed tokens. */

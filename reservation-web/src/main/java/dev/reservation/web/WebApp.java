@@ -21,6 +21,8 @@ import dev.reservation.core.service.UserService;
 import dev.reservation.core.store.RoomStore;
 import dev.reservation.core.store.UserStore;
 import dev.reservation.web.api.ApiV1Routes;
+import dev.reservation.web.api.OpenApiRoutes;
+import dev.reservation.web.api.TokenApiRoutes;
 import dev.reservation.web.api.ReservationApiRoutes;
 import dev.reservation.web.api.RoomApiRoutes;
 import dev.reservation.web.api.UserApiRoutes;
@@ -53,6 +55,7 @@ import dev.reservation.web.pages.AccountRoutes;
 import dev.reservation.web.pages.CalendarRoutes;
 import dev.reservation.web.pages.ClusterRoutes;
 import dev.reservation.web.pages.HomeRoutes;
+import dev.reservation.web.pages.TokenRoutes;
 import dev.reservation.web.oidc.OidcProvider;
 import dev.reservation.web.pages.OidcRoutes;
 import dev.reservation.web.pages.Pages;
@@ -72,6 +75,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import com.google.inject.Key;
@@ -117,7 +121,9 @@ public final class WebApp {
                 settings.sessionMax(), SESSION_CACHE, Ticker.systemTicker());
         VerifiedCredentials verified = new VerifiedCredentials(clock, VerifiedCredentials.DEFAULT_TTL);
         SignOuts signOuts = new SignOuts(sessions, verified);
-        AuthGate gate = new AuthGate(users, auth, sessions, verified, signIn.localPasswords());
+        dev.reservation.core.service.ApiTokens apiTokens = injector.getInstance(dev.reservation.core.service.ApiTokens.class);
+        AuthGate gate = new AuthGate(users, auth, sessions, verified, signIn.localPasswords(), apiTokens,
+                settings.apiBasic());
         Pages pages = new Pages(signIn.localPasswords(),
                 injector.getExistingBinding(Key.get(DemoAccounts.class)) == null
                         ? DemoAccounts.NONE : injector.getInstance(DemoAccounts.class));
@@ -151,8 +157,10 @@ public final class WebApp {
             config.routes.before(gate::before);
             errors.register(config.routes);
             new HealthRoutes(injector.getInstance(UserStore.class), cluster).register(config.routes);
+            new OpenApiRoutes().register(config.routes);
             new ApiV1Routes(users, rooms, search, cluster, clock).register(config.routes);
             new UserApiRoutes(users, bodies, signOuts).register(config.routes);
+            new TokenApiRoutes(apiTokens, bodies).register(config.routes);
             new RoomApiRoutes(rooms, bodies).register(config.routes);
             new LocationApiRoutes(locations, bodies).register(config.routes);
             new ReservationApiRoutes(bookings, reservations, rooms, bodies).register(config.routes);
@@ -161,6 +169,7 @@ public final class WebApp {
             oidc.ifPresent(o -> o.register(config.routes));
             new AccountRoutes(pages, auth, users, signOuts, injector.getInstance(NotificationPreferences.class),
                     mailStatus(injector)).register(config.routes);
+            new TokenRoutes(pages, apiTokens).register(config.routes);
             new HomeRoutes(pages, cluster, finder).register(config.routes);
             new UserRoutes(pages, users).register(config.routes);
             new UserAdminRoutes(pages, users, signOuts).register(config.routes);
@@ -199,6 +208,21 @@ public final class WebApp {
         return binding == null ? MailStatus.OFF : binding.getProvider().get();
     }
 
+    /** Where the org.webjars:swagger-ui jar keeps its files, by the version its pom.properties names. */
+    static Optional<String> swaggerUiDirectory() {
+        try (java.io.InputStream in = WebApp.class.getResourceAsStream(
+                "/META-INF/maven/org.webjars/swagger-ui/pom.properties")) {
+            if (in == null) {
+                return Optional.empty();
+            }
+            java.util.Properties p = new java.util.Properties();
+            p.load(in);
+            return Optional.ofNullable(p.getProperty("version")).map(v -> "/META-INF/resources/webjars/swagger-ui/" + v);
+        } catch (java.io.IOException e) {
+            return Optional.empty();
+        }
+    }
+
     private static void configureServer(JavalinConfig config, WebSettings settings, ObjectMapper mapper) {
         config.http.generateEtags = true; // conditional GET: 304 when the body a poller would get is unchanged
         config.startup.showJavalinBanner = false;
@@ -210,6 +234,12 @@ public final class WebApp {
             files.directory = "/public";
             files.location = Location.CLASSPATH;
         });
+        // Swagger UI for the API reference page (/assets/api-reference.html), from its webjar
+        swaggerUiDirectory().ifPresent(directory -> config.staticFiles.add(files -> {
+            files.hostedPath = "/assets/swagger-ui";
+            files.directory = directory;
+            files.location = Location.CLASSPATH;
+        }));
         config.requestLogger.http(AccessLog::log);
         config.jetty.modifyServer(server -> {
             server.setStopTimeout(settings.shutdownGrace().toMillis());
@@ -233,6 +263,15 @@ public final class WebApp {
     /** The room-operations jobs of this instance (tests run them by hand with {@code runOnce()}). */
     public OperationsJobs operationsJobs() {
         return jobs;
+    }
+
+    /**
+     * Every HTTP route this app serves, as {@code "GET /api/v1/rooms/{id}"}: the contract test holds
+     * the {@code /api/v1} ones to the OpenAPI document, so a route nobody documented fails the build.
+     */
+    public List<String> routes() {
+        return javalin.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(e -> e.endpoint.method.name() + " " + e.endpoint.path).toList();
     }
 
     public int port() {

@@ -124,6 +124,12 @@ public final class WebMain implements Callable<Integer> {
                     + " (env RESERVATION_LOCAL_PASSWORDS; default on)")
     boolean localPasswords;
 
+    @Option(names = "--api-basic", paramLabel = "on|off", converter = OnOff.class, arity = "1",
+            defaultValue = "${env:RESERVATION_API_BASIC:-on}",
+            description = "off: the API refuses HTTP Basic (email and password) and takes only personal API tokens"
+                    + " (Authorization: Bearer) (env RESERVATION_API_BASIC; default on)")
+    boolean apiBasic;
+
     @Option(names = "--smtp-host", paramLabel = "<host>", description = "SMTP server for e-mail notifications"
             + " (env RESERVATION_SMTP_HOST; default none: notifications are off)")
     String smtpHost;
@@ -220,7 +226,8 @@ public final class WebMain implements Callable<Integer> {
             app = new WebApp(injector, WebSettings.DEFAULT.withPrimaryWait(primaryWait)
                     .withSessions(sessionIdle, sessionMax)
                     .withTrustedProxies(trustedProxies == null ? List.of()
-                            : trustedProxies.stream().filter(s -> !s.isBlank()).toList()), signIn).start(port);
+                            : trustedProxies.stream().filter(s -> !s.isBlank()).toList())
+                    .withApiBasic(apiBasic), signIn).start(port);
         } catch (RuntimeException e) {
             store.close();
             throw e;

@@ -14,9 +14,9 @@ import java.util.Objects;
  * client (see {@link ClientAddress}). Immutable.
  */
 public record WebSettings(long maxRequestBytes, Duration retryAfter, Duration primaryWait, Duration shutdownGrace,
-                          Duration sessionIdle, Duration sessionMax, List<String> trustedProxies) {
+                          Duration sessionIdle, Duration sessionMax, List<String> trustedProxies, boolean apiBasic) {
     public static final WebSettings DEFAULT = new WebSettings(64 * 1024, Duration.ofSeconds(5), Duration.ofSeconds(15),
-            Duration.ofSeconds(20), Duration.ofMinutes(30), Duration.ofHours(12), List.of());
+            Duration.ofSeconds(20), Duration.ofMinutes(30), Duration.ofHours(12), List.of(), true);
 
     public WebSettings {
         if (maxRequestBytes < 1024) {
@@ -34,23 +34,29 @@ public record WebSettings(long maxRequestBytes, Duration retryAfter, Duration pr
     }
 
     public WebSettings withPrimaryWait(Duration wait) {
-        return new WebSettings(maxRequestBytes, retryAfter, wait, shutdownGrace, sessionIdle, sessionMax, trustedProxies);
+        return new WebSettings(maxRequestBytes, retryAfter, wait, shutdownGrace, sessionIdle, sessionMax, trustedProxies, apiBasic);
     }
 
     public WebSettings withShutdownGrace(Duration grace) {
-        return new WebSettings(maxRequestBytes, retryAfter, primaryWait, grace, sessionIdle, sessionMax, trustedProxies);
+        return new WebSettings(maxRequestBytes, retryAfter, primaryWait, grace, sessionIdle, sessionMax, trustedProxies, apiBasic);
     }
 
     public WebSettings withMaxRequestBytes(long bytes) {
-        return new WebSettings(bytes, retryAfter, primaryWait, shutdownGrace, sessionIdle, sessionMax, trustedProxies);
+        return new WebSettings(bytes, retryAfter, primaryWait, shutdownGrace, sessionIdle, sessionMax, trustedProxies, apiBasic);
     }
 
     /** Proxies whose {@code X-Forwarded-For} is believed (addresses or CIDR ranges); none by default. */
     public WebSettings withTrustedProxies(List<String> proxies) {
-        return new WebSettings(maxRequestBytes, retryAfter, primaryWait, shutdownGrace, sessionIdle, sessionMax, proxies);
+        return new WebSettings(maxRequestBytes, retryAfter, primaryWait, shutdownGrace, sessionIdle, sessionMax, proxies, apiBasic);
     }
 
     public WebSettings withSessions(Duration idle, Duration max) {
-        return new WebSettings(maxRequestBytes, retryAfter, primaryWait, shutdownGrace, idle, max, trustedProxies);
+        return new WebSettings(maxRequestBytes, retryAfter, primaryWait, shutdownGrace, idle, max, trustedProxies, apiBasic);
+    }
+
+    /** Whether the API takes HTTP Basic (email and password); off: only {@code Authorization: Bearer} tokens. */
+    public WebSettings withApiBasic(boolean on) {
+        return new WebSettings(maxRequestBytes, retryAfter, primaryWait, shutdownGrace, sessionIdle, sessionMax,
+                trustedProxies, on);
     }
 }

@@ -59,7 +59,8 @@ class HardeningTest {
     @Test
     void pagesNeedNoInlineScriptOrStyleSoTheCspHolds() {
         for (String path : List.of("/", "/rooms", "/rooms/r-spree", "/reservations", "/reserve", "/users", "/cluster",
-                "/account", "/users/new", "/users/u-grace/edit", "/rooms/new", "/rooms/r-spree/edit", "anon:/signin")) {
+                "/account", "/account/tokens", "/users/new", "/users/u-grace/edit", "/rooms/new", "/rooms/r-spree/edit",
+                "anon:/signin", "anon:/assets/api-reference.html")) {
             Http.Response r = path.startsWith("anon:") ? app.http().get(path.substring(5)) : http.get(path);
             assertThat(r.status()).as(path).isEqualTo(200);
             String body = r.body();
@@ -69,6 +70,11 @@ class HardeningTest {
                     .doesNotContainPattern("(?:src|href)=\"(?:https?:)?//");
         }
         assertThat(http.get("/assets/app.js").header("Content-Type")).contains("javascript");
+        // the API reference page's Swagger UI comes from the app itself (its webjar), not a CDN
+        Http.Response bundle = app.http().get("/assets/swagger-ui/swagger-ui-bundle.js");
+        assertThat(bundle.status()).isEqualTo(200);
+        assertThat(bundle.header("Content-Type")).contains("javascript");
+        assertThat(app.http().get("/assets/swagger-ui/swagger-ui.css").status()).isEqualTo(200);
     }
 
     @Test

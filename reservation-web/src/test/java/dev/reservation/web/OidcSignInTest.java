@@ -325,9 +325,12 @@ class OidcSignInTest {
 
             Http.Response api = off.api(TestApp.GRACE).get("/api/v1/rooms");
             assertThat(api.status()).isEqualTo(403);
-            assertThat(api.body()).as("as API.md shows it").isEqualTo("{\"status\":403,\"error\":\"local passwords are"
-                    + " turned off on this server (--local-passwords off), so HTTP Basic sign-in to the API is refused;"
-                    + " sign in to the web pages through the configured OpenID provider instead\"}");
+            String message = "local passwords are turned off on this server (--local-passwords off), so HTTP Basic"
+                    + " sign-in to the API is refused; sign in to the web pages through the configured OpenID provider"
+                    + " instead";
+            assertThat(api.body()).as("as API.md shows it").isEqualTo("{\"type\":\"tag:reservations.meeting-rooms,2026:"
+                    + "problem:local-passwords-off\",\"title\":\"Password sign-in is turned off\",\"status\":403,"
+                    + "\"detail\":\"" + message + "\",\"error\":\"" + message + "\"}");
             assertThat(api.header("WWW-Authenticate")).isNull();
             assertThat(off.http().get("/api/v1/rooms").status()).as("without credentials too").isEqualTo(403);
 

@@ -198,7 +198,7 @@ class ReservationApiTest {
         assertThat(r.status()).isEqualTo(404);
         assertThat(json(r).get("error").asText()).contains("nope");
         assertThat(path.status()).isEqualTo(404);
-        assertThat(path.header("Content-Type")).startsWith("application/json");
+        assertThat(path.header("Content-Type")).startsWith("application/problem+json");
     }
 
     @Test

@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * A filter over reservations; every part is optional. {@code from}/{@code to} select reservations
  * whose slot overlaps {@code [from, to)}. Results are ordered by start, then id, and capped at
- * {@code limit}.
+ * {@code limit}, from {@code after} on when it is given (keyset paging: see {@link After}).
  */
 public record ReservationQuery(
         Optional<String> roomId,
@@ -17,7 +17,30 @@ public record ReservationQuery(
         Optional<Instant> to,
         Optional<ReservationStatus> status,
         int limit,
-        boolean holding) {
+        boolean holding,
+        Optional<After> after) {
+
+    /**
+     * A keyset position in the order of every query (start, then id): a query with it selects only
+     * the reservations ordered after it. A page's last reservation gives the next page's position, so
+     * paging reads each reservation once even while others are added or removed meanwhile.
+     */
+    public record After(Instant start, String id) {
+        public After {
+            java.util.Objects.requireNonNull(start, "start");
+            java.util.Objects.requireNonNull(id, "id");
+        }
+
+        public static After of(dev.reservation.core.domain.Reservation r) {
+            return new After(r.slot().start(), r.id());
+        }
+
+        /** Whether {@code r} is ordered after this position. */
+        public boolean precedes(dev.reservation.core.domain.Reservation r) {
+            int byStart = r.slot().start().compareTo(start);
+            return byStart > 0 || (byStart == 0 && r.id().compareTo(id) > 0);
+        }
+    }
 
     public static final int MAX_LIMIT = 10_000;
 
@@ -27,6 +50,7 @@ public record ReservationQuery(
         from = from == null ? Optional.empty() : from;
         to = to == null ? Optional.empty() : to;
         status = status == null ? Optional.empty() : status;
+        after = after == null ? Optional.empty() : after;
         if (from.isPresent() && to.isPresent() && !from.get().isBefore(to.get())) {
             throw new InvalidInputException("to", "'to' must be after 'from'");
         }
@@ -38,10 +62,15 @@ public record ReservationQuery(
         }
     }
 
+    public ReservationQuery(Optional<String> roomId, Optional<String> userId, Optional<Instant> from,
+                            Optional<Instant> to, Optional<ReservationStatus> status, int limit, boolean holding) {
+        this(roomId, userId, from, to, status, limit, holding, Optional.empty());
+    }
+
     /** A query of any status, or of one ({@code status}). */
     public ReservationQuery(Optional<String> roomId, Optional<String> userId, Optional<Instant> from,
                             Optional<Instant> to, Optional<ReservationStatus> status, int limit) {
-        this(roomId, userId, from, to, status, limit, false);
+        this(roomId, userId, from, to, status, limit, false, Optional.empty());
     }
 
     public static ReservationQuery all() {
@@ -49,19 +78,20 @@ public record ReservationQuery(
     }
 
     public ReservationQuery room(String id) {
-        return new ReservationQuery(Optional.of(id), userId, from, to, status, limit, holding);
+        return new ReservationQuery(Optional.of(id), userId, from, to, status, limit, holding, after);
     }
 
     public ReservationQuery user(String id) {
-        return new ReservationQuery(roomId, Optional.of(id), from, to, status, limit, holding);
+        return new ReservationQuery(roomId, Optional.of(id), from, to, status, limit, holding, after);
     }
 
     public ReservationQuery window(Instant windowFrom, Instant windowTo) {
-        return new ReservationQuery(roomId, userId, Optional.of(windowFrom), Optional.of(windowTo), status, limit, holding);
+        return new ReservationQuery(roomId, userId, Optional.of(windowFrom), Optional.of(windowTo), status, limit, holding,
+                after);
     }
 
     public ReservationQuery status(ReservationStatus wanted) {
-        return new ReservationQuery(roomId, userId, from, to, Optional.of(wanted), limit);
+        return new ReservationQuery(roomId, userId, from, to, Optional.of(wanted), limit, false, after);
     }
 
     public ReservationQuery confirmedOnly() {
@@ -70,11 +100,16 @@ public record ReservationQuery(
 
     /** The reservations that hold their room, PENDING or CONFIRMED: what "busy" means (replaces a status filter). */
     public ReservationQuery holdingOnly() {
-        return new ReservationQuery(roomId, userId, from, to, Optional.empty(), limit, true);
+        return new ReservationQuery(roomId, userId, from, to, Optional.empty(), limit, true, after);
     }
 
     public ReservationQuery limit(int max) {
-        return new ReservationQuery(roomId, userId, from, to, status, max, holding);
+        return new ReservationQuery(roomId, userId, from, to, status, max, holding, after);
+    }
+
+    /** Only the reservations ordered after {@code position} (start, then id): the next page after it. */
+    public ReservationQuery after(After position) {
+        return new ReservationQuery(roomId, userId, from, to, status, limit, holding, Optional.of(position));
     }
 
     /** The same test every store applies; stores may use it as the final filter. */
@@ -84,6 +119,7 @@ public record ReservationQuery(
                 && status.map(s -> r.status() == s).orElse(true)
                 && (!holding || r.holdsRoom())
                 && from.map(f -> r.slot().end().isAfter(f)).orElse(true)
-                && to.map(t -> r.slot().start().isBefore(t)).orElse(true);
+                && to.map(t -> r.slot().start().isBefore(t)).orElse(true)
+                && after.map(a -> a.precedes(r)).orElse(true);
     }
 }

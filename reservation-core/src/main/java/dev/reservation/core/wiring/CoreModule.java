@@ -69,9 +69,26 @@ public final class CoreModule extends AbstractModule {
         bind(BookingPolicy.class).toInstance(policy);
         bind(IdGenerator.class).toInstance(IdGenerator.timeOrdered(clock));
         install(new NotifyBindings());
+        apiTokens(binder()).setDefault().to(dev.reservation.core.memory.InMemoryApiTokenStore.class)
+                .in(com.google.inject.Singleton.class);
         // room operations publish status changes here; the notifications module may set its own binding
         com.google.inject.multibindings.OptionalBinder.newOptionalBinder(binder(), ReservationEvents.class)
                 .setDefault().toInstance(ReservationEvents.NONE);
+    }
+
+    /** The API token port: in memory unless a store module sets its own binding (the Mongo one does). */
+    public static com.google.inject.multibindings.OptionalBinder<dev.reservation.core.auth.ApiTokenStore> apiTokens(
+            com.google.inject.Binder binder) {
+        return com.google.inject.multibindings.OptionalBinder.newOptionalBinder(binder,
+                dev.reservation.core.auth.ApiTokenStore.class);
+    }
+
+    @Provides
+    @Singleton
+    dev.reservation.core.service.ApiTokens apiTokenService(dev.reservation.core.auth.ApiTokenStore store,
+                                                          UserStore users, IdGenerator ids, Clock clock) {
+        return new dev.reservation.core.service.ApiTokens(store, users, ids, clock, new java.security.SecureRandom(),
+                dev.reservation.core.service.ApiTokens.DEFAULT_CACHE);
     }
 
     @Provides

@@ -355,6 +355,35 @@ public abstract class StoreContractTest {
     }
 
     @Test
+    void pagesByKeysetAfterAPositionWithTiesBrokenById() {
+        // three rooms at the same start: the id breaks the tie, so a page can end between them
+        List<Reservation> all = new java.util.ArrayList<>();
+        for (String room : List.of("r1", "r2", "r3")) {
+            all.add(booked(candidate(room, "u1", slot(0, 9, 0, 60))));
+            all.add(booked(candidate(room, "u1", slot(0, 11, 0, 60))));
+        }
+        all.sort(java.util.Comparator.comparing((Reservation r) -> r.slot().start()).thenComparing(Reservation::id));
+        List<String> paged = new java.util.ArrayList<>();
+        ReservationQuery query = ReservationQuery.all().limit(2);
+        for (int page = 0; page < 10; page++) {
+            List<Reservation> got = stores.reservations().find(query);
+            got.forEach(r -> paged.add(r.id()));
+            if (got.size() < 2) {
+                break;
+            }
+            query = query.after(ReservationQuery.After.of(got.get(got.size() - 1)));
+        }
+        assertThat(paged).containsExactlyElementsOf(all.stream().map(Reservation::id).toList());
+
+        Reservation third = all.get(2);
+        assertThat(ids(ReservationQuery.all().room(third.roomId()).after(ReservationQuery.After.of(third))))
+                .containsExactlyElementsOf(all.stream().filter(r -> r.roomId().equals(third.roomId()))
+                        .filter(r -> r.slot().start().isAfter(third.slot().start())).map(Reservation::id).toList());
+        assertThat(ids(ReservationQuery.all().window(slot(0, 0, 0, 1).start(), slot(1, 0, 0, 1).start())
+                .after(ReservationQuery.After.of(all.get(4))))).containsExactly(all.get(5).id());
+    }
+
+    @Test
     void findsNothingInAnUnknownRoom() {
         booked(candidate("r1", "u1", slot(0, 10, 0, 60)));
         assertThat(stores.reservations().find(ReservationQuery.all().room("nowhere"))).isEmpty();

@@ -36,8 +36,25 @@ final class ReservationFinds {
     private ReservationFinds() {
     }
 
-    /** The finds whose results, concatenated in this order and cut to the query's limit, answer it. */
+    /**
+     * The finds whose results, concatenated in this order and cut to the query's limit, answer it.
+     * A query's keyset position ({@link ReservationQuery#after()}) is added to each as a range on
+     * {@code start} (which bounds the index walk) and the tie-break on {@code _id}: page 100 reads as
+     * many documents as page 1.
+     */
     static List<Bson> filters(ReservationQuery query) {
+        List<Bson> plain = plainFilters(query);
+        if (query.after().isEmpty()) {
+            return plain;
+        }
+        ReservationQuery.After after = query.after().get();
+        Date start = Documents.date(after.start());
+        Bson keyset = Filters.and(Filters.gte("start", start), Filters.or(Filters.gt("start", start),
+                Filters.and(Filters.eq("start", start), Filters.gt(Documents.ID, after.id()))));
+        return plain.stream().map(f -> Filters.and(f, keyset)).toList();
+    }
+
+    private static List<Bson> plainFilters(ReservationQuery query) {
         List<Bson> base = new ArrayList<>();
         base.add(query.status().map(s -> Filters.eq("status", s.name()))
                 .orElse(Filters.in("status", query.holding() ? Documents.HOLDING_STATUSES : Documents.VISIBLE_STATUSES)));

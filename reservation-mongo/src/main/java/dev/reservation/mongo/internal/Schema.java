@@ -4,6 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOneModel;
@@ -77,6 +78,9 @@ public final class Schema {
     public static final String SESSIONS = "sessions";
     public static final String SIGNIN_FAILURES = "signin_failures";
     public static final String SCHEMA_VERSION = "schema_version";
+    /** API tokens: unique digest_unique(digest), userId_createdAt: see {@link MongoApiTokenStore}. */
+    public static final String API_TOKENS = "api_tokens";
+
     /** {_id, site, building, floor?, zone, key} unique key_unique(key): see {@link LocationDocs}. */
     public static final String LOCATIONS = "locations";
 
@@ -108,6 +112,9 @@ public final class Schema {
                     new IndexOptions().expireAfter(0L, TimeUnit.SECONDS).name("expiresAt_ttl"));
             db.getCollection(LOCATIONS).createIndex(Indexes.ascending("key"),
                     new IndexOptions().unique(true).name("key_unique"));
+            db.getCollection(API_TOKENS).createIndexes(List.of(
+                    new IndexModel(Indexes.ascending("digest"), new IndexOptions().unique(true).name("digest_unique")),
+                    new IndexModel(Indexes.ascending("userId", "createdAt"), new IndexOptions().name("userId_createdAt"))));
             db.getCollection(SCHEMA_VERSION).updateOne(Filters.eq("_id", "schema"),
                     Updates.combine(Updates.setOnInsert("version", VERSION),
                             Updates.setOnInsert("createdAt", Documents.date(clock.instant()))),

@@ -38,9 +38,11 @@ public final class ApiV1Routes {
     }
 
     public void register(RoutesConfig routes) {
-        routes.get("/api/v1/users", ctx -> ctx.json(users.list().stream().map(UserDto::of).toList()));
+        routes.get("/api/v1/users", ctx -> Paging.answerSorted(ctx, "users", users.list(),
+                u -> java.util.List.of(u.name(), u.id()), UserDto::of));
         routes.get("/api/v1/users/{id}", ctx -> ctx.json(UserDto.of(users.resolve(key(ctx)))));
-        routes.get("/api/v1/rooms", ctx -> ctx.json(rooms.list().stream().map(RoomDto::of).toList()));
+        routes.get("/api/v1/rooms", ctx -> Paging.answerSorted(ctx, "rooms", rooms.list(),
+                r -> java.util.List.of(r.nameKey(), r.id()), RoomDto::of));
         routes.get("/api/v1/rooms/free", this::freeRooms);
         routes.get("/api/v1/rooms/{id}", ctx -> {
             Room room = rooms.resolve(key(ctx));

@@ -26,7 +26,8 @@ public final class LocationApiRoutes {
     }
 
     public void register(RoutesConfig routes) {
-        routes.get("/api/v1/locations", ctx -> ctx.json(locations.list().stream().map(LocationDto::of).toList()));
+        routes.get("/api/v1/locations", ctx -> Paging.answerSorted(ctx, "locations", locations.list(),
+                l -> java.util.List.of(l.key(), l.id()), LocationDto::of));
         routes.get("/api/v1/locations/{id}", ctx -> ctx.json(LocationDto.of(locations.get(ApiV1Routes.key(ctx)))));
         routes.post("/api/v1/locations", ctx -> {
             Actor actor = admin(ctx);

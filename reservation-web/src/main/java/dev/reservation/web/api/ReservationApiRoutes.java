@@ -37,7 +37,6 @@ import java.util.stream.Collectors;
  */
 public final class ReservationApiRoutes {
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    static final int DEFAULT_LIMIT = 1000;
 
     private final KeyedBookings bookings;
     private final ReservationService reservations;
@@ -129,9 +128,8 @@ public final class ReservationApiRoutes {
 
     private void list(Context ctx) {
         Params p = new Params();
-        ReservationQuery query = ReservationQuery.all()
-                .limit(p.integer("limit", ctx.queryParam("limit"), 1, ReservationQuery.MAX_LIMIT, false)
-                        .orElse(DEFAULT_LIMIT));
+        int limit = Paging.limit(p, ctx);
+        ReservationQuery query = ReservationQuery.all().limit(limit);
         Optional<String> roomId = p.text("roomId", ctx.queryParam("roomId"), 64, false);
         Optional<String> userId = p.text("userId", ctx.queryParam("userId"), 64, false);
         Optional<Instant> from = p.instant("from", ctx.queryParam("from"), false);
@@ -150,14 +148,27 @@ public final class ReservationApiRoutes {
             p.reject("to", "'to' must be after 'from'");
         }
         p.throwIfAny();
+        Optional<ReservationQuery.After> after = Paging.after(ctx, "reservations", 2).map(ReservationApiRoutes::position);
+        query = after.map(query::after).orElse(query);
         Actor actor = CurrentUser.actor(ctx);
         if (from.isPresent() || to.isPresent()) {
             query = query.window(from.orElse(Instant.EPOCH), to.orElse(Instant.parse("9999-01-01T00:00:00Z")));
         }
         Map<String, Room> byId = rooms.list().stream().collect(Collectors.toMap(Room::id, Function.identity()));
-        List<ReservationJson> found = reservations.find(actor, query).stream()
-                .map(v -> ReservationJson.of(v, byId.get(v.roomId()))).toList();
-        ctx.json(found);
+        List<ReservationView> views = reservations.find(actor, query);
+        List<ReservationJson> found = views.stream().map(v -> ReservationJson.of(v, byId.get(v.roomId()))).toList();
+        Paging.answer(ctx, "reservations", found, limit, views.isEmpty() ? null : views.get(views.size() - 1),
+                v -> List.of(Long.toString(v.slot().start().toEpochMilli()), v.id()));
+    }
+
+    /** A cursor's key (start in epoch milliseconds, id) as the store's keyset position. */
+    private static ReservationQuery.After position(List<String> key) {
+        try {
+            return new ReservationQuery.After(Instant.ofEpochMilli(Long.parseLong(key.get(0))), key.get(1));
+        } catch (NumberFormatException | java.time.DateTimeException e) {
+            throw dev.reservation.web.http.FieldErrorsException.of(Paging.CURSOR,
+                    "cursor is not one this list gave out for these filters: start again without it");
+        }
     }
 
     private ReservationDto dto(Reservation r) {

@@ -6,6 +6,7 @@ import dev.reservation.core.auth.Sessions;
 import dev.reservation.core.domain.AuthenticationFailedException;
 import dev.reservation.core.domain.User;
 import dev.reservation.core.domain.UserNotFoundException;
+import dev.reservation.core.service.ApiTokens;
 import dev.reservation.core.service.AuthService;
 import dev.reservation.core.service.UserService;
 import io.javalin.http.Context;
@@ -18,8 +19,10 @@ import java.util.Set;
  * none (or an expired one, or a deactivated user's) every page but the sign-in pages ({@value #SIGN_IN}
  * and the OpenID Connect start and callback) redirects to sign-in. API ({@code /api/**}): HTTP Basic
  * on every call, verified through {@link AuthService} (throttled per account and address) and then
- * remembered briefly by {@link VerifiedCredentials}; with local passwords off every API call is
- * refused with 403 instead. The user is re-read on every request, so deactivation and role changes
+ * remembered briefly by {@link VerifiedCredentials}, or a personal API token
+ * ({@code Authorization: Bearer}, {@link ApiTokens}) within its scope ({@link TokenScopes}); with
+ * local passwords off every API call without a token is refused with 403 instead, and with Basic
+ * turned off ({@code --api-basic off}) a call without a token gets 401. The user is re-read on every request, so deactivation and role changes
  * apply at once. Assets and {@code /health/**} are public. Thread-safe.
  */
 public final class AuthGate {
@@ -34,19 +37,37 @@ public final class AuthGate {
     private final Sessions sessions;
     private final VerifiedCredentials verified;
     private final boolean localPasswords;
+    private final ApiTokens tokens;
+    private final boolean apiBasic;
 
     public AuthGate(UserService users, AuthService auth, Sessions sessions, VerifiedCredentials verified) {
         this(users, auth, sessions, verified, true);
     }
 
+    private static final String BEARER = "Bearer ";
+
+    /** The OpenAPI document (web.api.OpenApiRoutes), open to anyone. */
+    static final String OPENAPI = "/api/v1/openapi.json";
+
     /** @param localPasswords false: the API's HTTP Basic is refused (403), whatever the credentials */
     public AuthGate(UserService users, AuthService auth, Sessions sessions, VerifiedCredentials verified,
                     boolean localPasswords) {
+        this(users, auth, sessions, verified, localPasswords, null, true);
+    }
+
+    /**
+     * @param tokens personal API tokens ({@code Authorization: Bearer}), or null for none
+     * @param apiBasic false: the API refuses HTTP Basic even with local passwords on (tokens only)
+     */
+    public AuthGate(UserService users, AuthService auth, Sessions sessions, VerifiedCredentials verified,
+                    boolean localPasswords, ApiTokens tokens, boolean apiBasic) {
         this.users = users;
         this.auth = auth;
         this.sessions = sessions;
         this.verified = verified;
         this.localPasswords = localPasswords;
+        this.tokens = tokens;
+        this.apiBasic = apiBasic;
     }
 
     /** Before-handler for every request. */
@@ -55,6 +76,9 @@ public final class AuthGate {
         if (path.startsWith("/assets/") || path.equals("/health") || path.startsWith("/health/")
                 || path.startsWith("/ical/")) { // calendar feeds: opened by their feed token, never a session
             return;
+        }
+        if (path.equals(OPENAPI)) {
+            return; // the API's contract: public, it holds no data
         }
         if (path.startsWith("/display/")) {
             return; // door displays: no session; the core checks the room's display token on every request
@@ -67,8 +91,19 @@ public final class AuthGate {
     }
 
     private void api(Context ctx) {
+        String authorization = ctx.header("Authorization");
+        if (tokens != null && authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            ApiTokens.Bearer bearer = tokens.resolve(authorization.substring(BEARER.length()).strip())
+                    .orElseThrow(TokenRefusedException::new);
+            TokenScopes.require(bearer.token().scope(), ctx.method(), ctx.path());
+            CurrentUser.set(ctx, bearer.user(), null);
+            return;
+        }
         if (!localPasswords) {
             throw LocalPasswordsOffException.forApi();
+        }
+        if (!apiBasic) {
+            throw new TokenRefusedException();
         }
         BasicCredentials credentials = BasicCredentials.parse(ctx.header("Authorization"))
                 .orElseThrow(SignInRequiredException::forApi);

@@ -20,6 +20,7 @@ import dev.reservation.web.api.ApiError;
 import dev.reservation.web.api.ReservationJson;
 import dev.reservation.web.auth.LocalPasswordsOffException;
 import dev.reservation.web.auth.SignInRequiredException;
+import dev.reservation.web.auth.TokenRefusedException;
 import dev.reservation.web.api.SuggestionsDto;
 import dev.reservation.web.http.Requests;
 import io.javalin.config.RoutesConfig;
@@ -34,7 +35,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The one place where failures become HTTP answers: every {@link ReservationException} subclass,
  * Javalin's own HTTP errors (unknown route, body too large, wrong media type) and anything
- * unexpected. API paths ({@code /api/**}, {@code /health/**}) get JSON; pages get a friendly HTML
+ * unexpected. API paths ({@code /api/**}, {@code /health/**}) get an RFC 9457 problem
+ * ({@code application/problem+json}, see {@link ApiError}); pages get a friendly HTML
  * page through {@link ErrorPageRenderer}. Never a stack trace in a response. A page that needs
  * sign-in redirects to it; the API answers 401 with a Basic challenge. Conflicting reservations
  * are shown as the caller may see them (others' as busy slots for a MEMBER). Thread-safe.
@@ -63,6 +65,7 @@ public final class ErrorMapper {
     }
 
     public static final String CHALLENGE = "Basic realm=\"reservations\"";
+    public static final String BEARER_CHALLENGE = "Bearer realm=\"reservations\", error=\"invalid_token\"";
 
     public void register(RoutesConfig routes) {
         routes.exception(Exception.class, this::handle);
@@ -84,10 +87,10 @@ public final class ErrorMapper {
         }
         ctx.status(error.status());
         if (error.status() == 401 && Requests.isApi(ctx)) {
-            ctx.header("WWW-Authenticate", CHALLENGE);
+            ctx.header("WWW-Authenticate", error.type().endsWith(":token-refused") ? BEARER_CHALLENGE : CHALLENGE);
         }
         if (Requests.isApi(ctx)) {
-            ctx.json(error);
+            ctx.json(error).contentType(ApiError.MEDIA_TYPE);
         } else {
             pages.render(ctx, error);
         }
@@ -115,8 +118,14 @@ public final class ErrorMapper {
 
     private ApiError describeDomain(ReservationException e) {
         String msg = e.getMessage();
-        if (e instanceof SignInRequiredException || e instanceof AuthenticationFailedException) {
+        if (e instanceof SignInRequiredException) {
             return ApiError.of(401, msg);
+        }
+        if (e instanceof TokenRefusedException) {
+            return ApiError.of(401, msg).typed("token-refused");
+        }
+        if (e instanceof AuthenticationFailedException) {
+            return ApiError.of(401, msg).typed("authentication-failed");
         }
         if (e instanceof TooManySignInAttemptsException tooMany) {
             return ApiError.of(429, msg).withRetryAfter(retryAfterSeconds(tooMany));
@@ -129,26 +138,28 @@ public final class ErrorMapper {
         }
         if (e instanceof ReservationConflictException conflict) {
             Room room = conflict.conflicts().isEmpty() ? null : roomById.apply(conflict.conflicts().get(0).roomId());
-            return ApiError.of(409, msg).withConflict(
+            return ApiError.of(409, msg).typed("reservation-conflict").withConflict(
                     conflict.conflicts().stream().map(ReservationView::of).map(v -> ReservationJson.of(v, room)).toList(),
                     room == null ? null : SuggestionsDto.of(conflict.suggestions(), room));
         }
         if (e instanceof AlreadyExistsException exists) {
-            return ApiError.of(409, msg).withFields(java.util.Map.of(exists.field(), msg));
+            return ApiError.of(409, msg).typed("already-exists").withFields(java.util.Map.of(exists.field(), msg));
         }
         if (e instanceof ConcurrentUpdateException) {
-            return ApiError.of(409, msg + "; read it again and retry");
+            return ApiError.of(409, msg + "; read it again and retry").typed("concurrent-update");
         }
         if (e instanceof IdempotencyKeyReusedException reused) {
             return ApiError.of(422, msg).withOutcome(null, reused.originalId(), null);
         }
-        if (e instanceof PermissionDeniedException || e instanceof LocalPasswordsOffException
-                || e instanceof AccountDeactivatedException) {
+        if (e instanceof LocalPasswordsOffException) {
+            return ApiError.of(403, msg).typed("local-passwords-off");
+        }
+        if (e instanceof PermissionDeniedException || e instanceof AccountDeactivatedException) {
             return ApiError.of(403, msg);
         }
         if (e instanceof StoreUnavailableException) {
             return ApiError.of(503, "the database is not available right now (nothing was changed); retry in a few"
-                    + " seconds").withRetryAfter(retryAfterSeconds);
+                    + " seconds").typed("store-unavailable").withRetryAfter(retryAfterSeconds);
         }
         if (e instanceof UnresolvedBookingException unresolved) {
             String id = unresolved.reservationId().orElse(null);
@@ -157,7 +168,8 @@ public final class ErrorMapper {
                             + " Retry the same request with Idempotency-Key: " + unresolved.idempotencyKey()
                             + " (it can never book twice)" + (id == null ? "" : ", or look up GET /api/v1/reservations/"
                             + id))
-                    .withOutcome("UNKNOWN", id, unresolved.idempotencyKey()).withRetryAfter(retryAfterSeconds);
+                    .typed("outcome-unknown").withOutcome("UNKNOWN", id, unresolved.idempotencyKey())
+                    .withRetryAfter(retryAfterSeconds);
         }
         if (e instanceof WriteOutcomeUnknownException unknown && unknown.idempotencyKey().isPresent()) {
             // a series (or another keyed write) names what it tried and the key whose retry settles it
@@ -170,7 +182,7 @@ public final class ErrorMapper {
         if (e instanceof WriteOutcomeUnknownException) {
             return ApiError.of(503, "outcome UNKNOWN: the change may or may not have been applied; read the"
                     + " reservation again, then retry if needed (cancelling is safe to repeat)")
-                    .withOutcome("UNKNOWN", null, null).withRetryAfter(retryAfterSeconds);
+                    .typed("outcome-unknown").withOutcome("UNKNOWN", null, null).withRetryAfter(retryAfterSeconds);
         }
         String ref = UUID.randomUUID().toString().substring(0, 8);
         LOG.error("unmapped reservation failure (ref {})", ref, e);

@@ -11,11 +11,13 @@ import dev.reservation.core.service.RoomService;
 import dev.reservation.web.auth.CurrentUser;
 import dev.reservation.web.http.JsonBodies;
 import dev.reservation.web.http.Params;
+import dev.reservation.web.api.Paging;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -40,8 +42,9 @@ public final class OpsApiRoutes {
     }
 
     public void register(RoutesConfig routes) {
-        routes.get("/api/v1/approvals", ctx -> ctx.json(operations.approvalQueue(CurrentUser.actor(ctx)).stream()
-                .map(this::json).toList()));
+        routes.get("/api/v1/approvals", ctx -> Paging.answerSorted(ctx, "approvals",
+                operations.approvalQueue(CurrentUser.actor(ctx)),
+                r -> List.of(String.format("%020d", r.slot().start().toEpochMilli()), r.id()), this::json));
         routes.post("/api/v1/reservations/{id}/approve", ctx -> ctx.json(json(operations.approve(CurrentUser.actor(ctx),
                 ctx.pathParam("id"), reason(ctx)))));
         routes.post("/api/v1/reservations/{id}/decline", ctx -> ctx.json(json(operations.decline(CurrentUser.actor(ctx),
@@ -60,8 +63,8 @@ public final class OpsApiRoutes {
             admin.revokeDisplayToken(CurrentUser.actor(ctx), ctx.pathParam("id"));
             ctx.status(204);
         });
-        routes.get("/api/v1/quotas", ctx -> ctx.json(admin.quotas(CurrentUser.actor(ctx)).stream()
-                .map(OpsJson.Quota::of).toList()));
+        routes.get("/api/v1/quotas", ctx -> Paging.answerSorted(ctx, "quotas", admin.quotas(CurrentUser.actor(ctx)),
+                q -> List.of(q.scope(), q.scope()), OpsJson.Quota::of));
         routes.put("/api/v1/quotas/{scope}", ctx -> {
             OpsJson.QuotaBody body = bodies.read(ctx, OpsJson.QuotaBody.class);
             ctx.json(admin.setQuota(CurrentUser.actor(ctx), ctx.pathParam("scope"),

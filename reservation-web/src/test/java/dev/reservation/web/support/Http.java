@@ -39,6 +39,12 @@ public final class Http {
                 .connectTimeout(Duration.ofSeconds(5)).build();
     }
 
+    /** Sends this {@code Authorization} header (a Bearer token, say) with every later request; returns this. */
+    public Http withAuthorization(String value) {
+        this.authorization = value;
+        return this;
+    }
+
     /** Sends {@code Authorization: Basic ...} with every later request; returns this. */
     public Http withBasic(String email, String password) {
         this.authorization = basic(email, password);
@@ -74,12 +80,16 @@ public final class Http {
 
     public Response postJson(String path, String json, String... headers) {
         return send(builder(path, headers).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), json);
     }
 
     public Response put(String path, String json, String... headers) {
         return send(builder(path, headers).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), json);
+    }
+
+    public Response delete(String path, String... headers) {
+        return send(builder(path, headers).DELETE().build());
     }
 
     public Response post(String path, String contentType, String body, String... headers) {
@@ -87,7 +97,7 @@ public final class Http {
         if (contentType != null) {
             b.header("Content-Type", contentType);
         }
-        return send(b.build());
+        return send(b.build(), body);
     }
 
     /** Posts a form with this client's CSRF token, getting one from the home page first if needed. */
@@ -151,8 +161,14 @@ public final class Http {
     }
 
     private Response send(HttpRequest request) {
+        return send(request, null);
+    }
+
+    /** Sends; an exchange under /api/v1 is checked against the OpenAPI document ({@link ApiContract}). */
+    private Response send(HttpRequest request, String body) {
         try {
             HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            ApiContract.check(request, body, r.statusCode(), r.headers(), r.body());
             return new Response(r.statusCode(), r.headers(), r.body());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

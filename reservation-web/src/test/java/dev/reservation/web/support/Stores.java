@@ -27,13 +27,15 @@ import dev.reservation.core.store.UserStore;
 public record Stores(UserStore users, RoomStore rooms, FaultyReservationStore reservations,
                      CredentialStore credentials, FakeCluster cluster, SessionStore sessions,
                      SignInAttemptStore signInAttempts, LocationStore locations, RoomOperationsStore roomOperations,
-                     QuotaStore quotas, QuotaCounters quotaCounters, dev.reservation.core.series.SeriesStore series) {
+                     QuotaStore quotas, QuotaCounters quotaCounters, dev.reservation.core.series.SeriesStore series,
+                     dev.reservation.core.auth.ApiTokenStore apiTokens) {
 
     public static Stores inMemory(MutableClock clock) {
         return new Stores(new InMemoryUserStore(), new InMemoryRoomStore(), new FaultyReservationStore(),
                 new InMemoryCredentialStore(), new FakeCluster(clock), new InMemorySessionStore(),
                 new InMemorySignInAttemptStore(), new InMemoryLocationStore(), new InMemoryRoomOperationsStore(),
-                new InMemoryQuotaStore(), new InMemoryQuotaCounters(), new dev.reservation.core.memory.InMemorySeriesStore());
+                new InMemoryQuotaStore(), new InMemoryQuotaCounters(), new dev.reservation.core.memory.InMemorySeriesStore(),
+                new dev.reservation.core.memory.InMemoryApiTokenStore());
     }
 
     public Module module() {
@@ -52,6 +54,7 @@ public record Stores(UserStore users, RoomStore rooms, FaultyReservationStore re
                 bind(QuotaCounters.class).toInstance(quotaCounters);
                 bind(dev.reservation.core.series.SeriesStore.class).toInstance(series);
                 bind(LocationStore.class).toInstance(locations);
+                dev.reservation.core.wiring.CoreModule.apiTokens(binder()).setBinding().toInstance(apiTokens);
             }
         };
     }

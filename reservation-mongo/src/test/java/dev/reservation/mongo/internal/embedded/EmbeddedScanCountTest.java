@@ -127,6 +127,12 @@ class EmbeddedScanCountTest {
         measure(m, "user list (limit 51)", () -> store.find(ReservationQuery.all().user(user(9)).limit(51)), List::size);
         measure(m, "room list (limit 51)", () -> store.find(ReservationQuery.all().room(room(4)).limit(51)), List::size);
         measure(m, "list page (limit 501)", () -> store.find(ReservationQuery.all().limit(501)), List::size);
+        // the API's cursor pages (keyset after a position): page 100 reads what page 1 does
+        ReservationQuery.After middle = new ReservationQuery.After(day, "");
+        measure(m, "list page after a cursor", () -> store.find(ReservationQuery.all().limit(501).after(middle)),
+                List::size);
+        measure(m, "room page after a cursor", () -> store.find(ReservationQuery.all().room(room(4)).limit(51)
+                .after(middle)), List::size);
         measure(m, "user from a day (limit 20)", () -> store.find(ReservationQuery.all().user(user(5))
                 .window(day, Instant.parse("9999-01-01T00:00:00Z")).limit(20)), List::size);
         // the free-room finder and conflict suggestions
