@@ -44,6 +44,35 @@ public final class InMemoryOutboxStore implements OutboxStore {
     }
 
     @Override
+    public synchronized Optional<OutboxEntry> leaseHead(String consumer, Instant now, Duration leaseFor) {
+        Optional<OutboxEntry> head = entries.values().stream()
+                .filter(e -> e.consumer().equals(consumer) && !e.done())
+                .min(Comparator.comparing(OutboxEntry::createdAt).thenComparing(OutboxEntry::id));
+        if (head.isEmpty() || !head.get().leasableAt(now)) {
+            return Optional.empty();
+        }
+        OutboxEntry e = head.get();
+        OutboxEntry l = with(e, e.notBefore(), e.attempts(), e.lastError(), e.lastAttemptAt(),
+                UUID.randomUUID().toString(), now.plus(leaseFor), null, null);
+        entries.put(e.id(), l);
+        return Optional.of(l);
+    }
+
+    @Override
+    public synchronized List<OutboxEntry> recent(String consumer, int limit) {
+        return entries.values().stream().filter(e -> e.consumer().equals(consumer))
+                .sorted(Comparator.comparing(OutboxEntry::createdAt).thenComparing(OutboxEntry::id).reversed())
+                .limit(limit).toList();
+    }
+
+    @Override
+    public synchronized long purge(String consumer) {
+        long before = entries.size();
+        entries.values().removeIf(e -> e.consumer().equals(consumer));
+        return before - entries.size();
+    }
+
+    @Override
     public synchronized boolean markDone(String id, String leaseToken, Instant at, String outcome) {
         OutboxEntry e = held(id, leaseToken);
         if (e == null) {

@@ -5,22 +5,28 @@ import dev.reservation.core.domain.Reservation;
 /**
  * What happened to a reservation, as the outbox records it. A reservation at one version has
  * exactly one kind, so (reservation id, version, kind) names one change once and for all.
- * APPROVED and AUTO_RELEASED are reserved for the room-operations work (approval, auto-release):
- * nothing produces them yet.
+ * REQUESTED is a booking in a room that needs approval (PENDING); CANCELLED covers every other
+ * end (cancelled, declined, expired); AUTO_RELEASED a booking nobody checked in to. APPROVED is
+ * reserved: an approval is stored as a change of version and reads as CHANGED (the reservation
+ * then carries its {@code approvedAt}).
  */
 public enum ChangeKind {
     BOOKED,
     CHANGED,
     CANCELLED,
     APPROVED,
-    AUTO_RELEASED;
+    AUTO_RELEASED,
+    REQUESTED;
 
     /** The kind of the change that produced {@code r} at its current version. */
     public static ChangeKind of(Reservation r) {
-        if (!r.isConfirmed()) {
-            return CANCELLED;
-        }
-        return r.version() == 0 ? BOOKED : CHANGED;
+        return switch (r.status()) {
+            case CONFIRMED -> r.version() == 0 ? BOOKED : CHANGED;
+            case PENDING -> r.version() == 0 ? REQUESTED : CHANGED;
+            case AUTO_RELEASED -> AUTO_RELEASED;
+            case HELD -> CHANGED; // never told: a held occurrence is no booking yet
+            case CANCELLED, DECLINED, EXPIRED -> CANCELLED;
+        };
     }
 
     /** True when a calendar should drop the event (an invitation says METHOD:CANCEL). */

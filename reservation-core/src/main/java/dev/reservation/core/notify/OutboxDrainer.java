@@ -29,6 +29,15 @@ public final class OutboxDrainer {
             Objects.requireNonNull(baseBackoff, "baseBackoff");
             Objects.requireNonNull(maxBackoff, "maxBackoff");
         }
+
+        /** The wait before attempt {@code attempt + 1}, after {@code attempt} failures: doubling, at most the maximum. */
+        public Duration backoff(int attempt) {
+            Duration wait = baseBackoff;
+            for (int i = 1; i < attempt && wait.compareTo(maxBackoff) < 0; i++) {
+                wait = wait.multipliedBy(2);
+            }
+            return wait.compareTo(maxBackoff) > 0 ? maxBackoff : wait;
+        }
     }
 
     /** What one drain did. */
@@ -87,11 +96,7 @@ public final class OutboxDrainer {
 
     /** The wait before attempt {@code attempt + 1}, after {@code attempt} failures. */
     public Duration backoff(int attempt) {
-        Duration wait = settings.baseBackoff();
-        for (int i = 1; i < attempt && wait.compareTo(settings.maxBackoff()) < 0; i++) {
-            wait = wait.multipliedBy(2);
-        }
-        return wait.compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : wait;
+        return settings.backoff(attempt);
     }
 
     /** Until when the drainer pauses after its channel was down ({@link Instant#MIN} when it does not). */
@@ -103,7 +108,8 @@ public final class OutboxDrainer {
         return consumer.name();
     }
 
-    private static String describe(RuntimeException e) {
+    /** A failure's message for the entry's log, its cause's too, trimmed to what an entry keeps. */
+    public static String describe(RuntimeException e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         Throwable cause = e.getCause();
         if (cause != null && cause.getMessage() != null && !message.contains(cause.getMessage())) {

@@ -29,7 +29,7 @@ public record OutboxEntry(
         Instant doneAt,
         String outcome) {
 
-    /** The consumer that sends e-mail; webhooks will be another. */
+    /** The consumer that sends e-mail; each webhook subscription is another ({@code wh:<id>}). */
     public static final String EMAIL = "email";
     public static final int MAX_ERROR = 500;
 
@@ -50,7 +50,7 @@ public record OutboxEntry(
     public record New(String consumer, String reservationId, long version, ChangeKind kind, String userId,
                       Instant createdAt) {
         public New {
-            consumer = Texts.require("consumer", consumer, 32);
+            consumer = Texts.require("consumer", consumer, 80);
             reservationId = Texts.require("reservationId", reservationId, 64);
             Objects.requireNonNull(kind, "kind");
             userId = Texts.require("userId", userId, 64);

@@ -17,7 +17,7 @@ import java.util.function.Consumer;
  */
 public final class OutboxRecorder implements ReservationChangeListener {
     private final OutboxStore outbox;
-    private final List<String> consumers;
+    private final OutboxConsumers consumers;
     private final Clock clock;
     private final Consumer<RuntimeException> onFailure;
     private final Runnable onEnqueued;
@@ -25,8 +25,13 @@ public final class OutboxRecorder implements ReservationChangeListener {
 
     public OutboxRecorder(OutboxStore outbox, List<String> consumers, Clock clock,
                           Consumer<RuntimeException> onFailure, Runnable onEnqueued) {
+        this(outbox, OutboxConsumers.fixed(consumers), clock, onFailure, onEnqueued);
+    }
+
+    public OutboxRecorder(OutboxStore outbox, OutboxConsumers consumers, Clock clock,
+                          Consumer<RuntimeException> onFailure, Runnable onEnqueued) {
         this.outbox = Objects.requireNonNull(outbox);
-        this.consumers = List.copyOf(consumers);
+        this.consumers = Objects.requireNonNull(consumers);
         this.clock = Objects.requireNonNull(clock);
         this.onFailure = Objects.requireNonNull(onFailure);
         this.onEnqueued = Objects.requireNonNull(onEnqueued);
@@ -35,10 +40,19 @@ public final class OutboxRecorder implements ReservationChangeListener {
     @Override
     public void changed(Reservation r) {
         boolean added = false;
-        for (String consumer : consumers) {
+        java.time.Instant now = clock.instant();
+        List<String> to;
+        try {
+            to = consumers.of(r, now);
+        } catch (RuntimeException e) {
+            failures.incrementAndGet();
+            onFailure.accept(e);
+            return;
+        }
+        for (String consumer : to) {
             try {
                 added |= outbox.enqueue(new OutboxEntry.New(consumer, r.id(), r.version(), ChangeKind.of(r), r.userId(),
-                        clock.instant()));
+                        now));
             } catch (RuntimeException e) {
                 failures.incrementAndGet();
                 onFailure.accept(e);
@@ -58,7 +72,7 @@ public final class OutboxRecorder implements ReservationChangeListener {
         return failures.get();
     }
 
-    public List<String> consumers() {
+    public OutboxConsumers consumers() {
         return consumers;
     }
 }

@@ -39,6 +39,20 @@ public interface OutboxStore {
     List<OutboxEntry> lease(String consumer, Instant now, Duration leaseFor, int max);
 
     /**
+     * Leases the oldest pending entry of {@code consumer} (by {@code createdAt}, then id), and only
+     * that one: empty when it is not due yet, is leased at {@code now}, or there is none. This is how
+     * a consumer that must deliver in order (a webhook subscription) drains: one entry in flight at a
+     * time across every app instance, and a failed head (due again later) holds back the ones behind it.
+     */
+    Optional<OutboxEntry> leaseHead(String consumer, Instant now, Duration leaseFor);
+
+    /** The newest {@code limit} entries of {@code consumer}, in any state, newest first: its delivery log. */
+    List<OutboxEntry> recent(String consumer, int limit);
+
+    /** Removes every entry of {@code consumer} (a webhook subscription that was deleted); how many went. */
+    long purge(String consumer);
+
+    /**
      * Marks the entry done if {@code leaseToken} still holds it (even past its expiry, as long as
      * nobody took it over). {@code outcome} is a short word for people ("sent", "skipped: ...").
      *

@@ -35,16 +35,21 @@ public final class OutboxSweeper {
 
     private final ReservationChanges changes;
     private final OutboxStore outbox;
-    private final List<String> consumers;
+    private final OutboxConsumers consumers;
     private final Clock clock;
     private final Duration overlap;
     private final Duration settle;
 
     public OutboxSweeper(ReservationChanges changes, OutboxStore outbox, List<String> consumers, Clock clock,
                          Duration overlap, Duration settle) {
+        this(changes, outbox, OutboxConsumers.fixed(consumers), clock, overlap, settle);
+    }
+
+    public OutboxSweeper(ReservationChanges changes, OutboxStore outbox, OutboxConsumers consumers, Clock clock,
+                         Duration overlap, Duration settle) {
         this.changes = Objects.requireNonNull(changes);
         this.outbox = Objects.requireNonNull(outbox);
-        this.consumers = List.copyOf(consumers);
+        this.consumers = Objects.requireNonNull(consumers);
         this.clock = Objects.requireNonNull(clock);
         this.overlap = Objects.requireNonNull(overlap);
         this.settle = Objects.requireNonNull(settle);
@@ -87,7 +92,8 @@ public final class OutboxSweeper {
             if (r.neverBooked()) {
                 continue; // a rolled-back series occurrence: never announced, so its end is not either
             }
-            for (String consumer : consumers) {
+            Instant changedAt = r.cancelledAt() != null ? r.cancelledAt() : r.createdAt();
+            for (String consumer : consumers.of(r, changedAt)) {
                 OutboxEntry.New entry = new OutboxEntry.New(consumer, r.id(), r.version(), ChangeKind.of(r), r.userId(),
                         now);
                 wanted.put(entry.id(), entry);

@@ -25,7 +25,7 @@ import java.time.Clock;
 
 /**
  * The calendar and notification ports, with in-memory defaults a store module replaces through
- * {@link #outbox}, {@link #feedTokens}, {@link #prefs}, {@link #changes} (the Mongo module does),
+ * {@link #outbox}, {@link #feedTokens}, {@link #prefs}, {@link #changes}, {@link #webhooks} (the Mongo module does),
  * and the listener the reservation service tells about changes: none by default; an application
  * that sends notifications sets an {@link dev.reservation.core.notify.OutboxRecorder} through
  * {@link #listener}. Installed by {@link CoreModule}.
@@ -48,6 +48,15 @@ public final class NotifyBindings extends AbstractModule {
         return OptionalBinder.newOptionalBinder(binder, ReservationChanges.class);
     }
 
+    public static OptionalBinder<dev.reservation.core.hooks.WebhookStore> webhooks(com.google.inject.Binder binder) {
+        return OptionalBinder.newOptionalBinder(binder, dev.reservation.core.hooks.WebhookStore.class);
+    }
+
+    /** Where webhooks may go: {@link dev.reservation.core.hooks.UrlPolicy#STRICT} unless an application sets its own. */
+    public static OptionalBinder<dev.reservation.core.hooks.UrlPolicy> urlPolicy(com.google.inject.Binder binder) {
+        return OptionalBinder.newOptionalBinder(binder, dev.reservation.core.hooks.UrlPolicy.class);
+    }
+
     public static OptionalBinder<ReservationChangeListener> listener(com.google.inject.Binder binder) {
         return OptionalBinder.newOptionalBinder(binder, ReservationChangeListener.class);
     }
@@ -59,6 +68,18 @@ public final class NotifyBindings extends AbstractModule {
         prefs(binder()).setDefault().to(InMemoryNotificationPrefsStore.class).in(Singleton.class);
         changes(binder()).setDefault().to(ScanningReservationChanges.class).in(Singleton.class);
         listener(binder()).setDefault().toInstance(ReservationChangeListener.NONE);
+        webhooks(binder()).setDefault().to(dev.reservation.core.memory.InMemoryWebhookStore.class).in(Singleton.class);
+        urlPolicy(binder()).setDefault().toInstance(dev.reservation.core.hooks.UrlPolicy.STRICT);
+    }
+
+    @Provides
+    @Singleton
+    dev.reservation.core.hooks.Webhooks webhookService(dev.reservation.core.hooks.WebhookStore store,
+                                                      OutboxStore outbox, UserStore users, RoomStore rooms,
+                                                      dev.reservation.core.service.IdGenerator ids, Clock clock,
+                                                      dev.reservation.core.hooks.UrlPolicy policy) {
+        return new dev.reservation.core.hooks.Webhooks(store, outbox, users, rooms, ids, clock, new SecureRandom(),
+                policy, dev.reservation.core.hooks.Webhooks.DEFAULT_CACHE);
     }
 
     @Provides

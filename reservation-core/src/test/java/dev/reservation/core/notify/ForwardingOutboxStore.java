@@ -36,6 +36,21 @@ public class ForwardingOutboxStore implements OutboxStore {
     }
 
     @Override
+    public java.util.Optional<OutboxEntry> leaseHead(String consumer, Instant now, Duration leaseFor) {
+        return delegate.leaseHead(consumer, now, leaseFor);
+    }
+
+    @Override
+    public List<OutboxEntry> recent(String consumer, int limit) {
+        return delegate.recent(consumer, limit);
+    }
+
+    @Override
+    public long purge(String consumer) {
+        return delegate.purge(consumer);
+    }
+
+    @Override
     public boolean release(String id, String leaseToken) {
         return delegate.release(id, leaseToken);
     }

@@ -89,6 +89,81 @@ public abstract class NotifyStoreContractTest {
         assertThat(outbox.stats(OutboxEntry.EMAIL, T0.plusSeconds(12)).leased()).isEqualTo(2);
     }
 
+    private static OutboxEntry.New hook(String consumer, String rid, long version, ChangeKind kind, Instant at) {
+        return new OutboxEntry.New(consumer, rid, version, kind, "u1", at);
+    }
+
+    @Test
+    void theHeadIsLeasedAloneAndAFailedHeadHoldsBackTheRest() {
+        String wh = "wh:0123456789abcdef01234567";
+        outbox.enqueue(hook(wh, "r1", 1, ChangeKind.CHANGED, T0.plusSeconds(2)));
+        outbox.enqueue(hook(wh, "r1", 0, ChangeKind.BOOKED, T0.plusSeconds(1)));
+        outbox.enqueue(change("r9", 0, ChangeKind.BOOKED, T0)); // another consumer's: never this head
+        OutboxEntry head = outbox.leaseHead(wh, T0.plusSeconds(10), LEASE).orElseThrow();
+        assertThat(head.version()).isZero();
+        assertThat(head.leaseToken()).isNotBlank();
+        // while the head is leased nobody gets anything of this consumer, not even the next entry
+        assertThat(sameOutboxAgain().leaseHead(wh, T0.plusSeconds(11), LEASE)).isEmpty();
+        assertThat(outbox.markFailed(head.id(), head.leaseToken(), T0.plusSeconds(12), "HTTP 500",
+                T0.plusSeconds(100))).isTrue();
+        // the failed head is not due yet, and still first: the entry behind it waits
+        assertThat(outbox.leaseHead(wh, T0.plusSeconds(50), LEASE)).isEmpty();
+        OutboxEntry retried = sameOutboxAgain().leaseHead(wh, T0.plusSeconds(100), LEASE).orElseThrow();
+        assertThat(retried.id()).isEqualTo(head.id());
+        assertThat(retried.attempts()).isEqualTo(1);
+        assertThat(outbox.markDone(retried.id(), retried.leaseToken(), T0.plusSeconds(101), "HTTP 204")).isTrue();
+        OutboxEntry next = outbox.leaseHead(wh, T0.plusSeconds(102), LEASE).orElseThrow();
+        assertThat(next.version()).isEqualTo(1);
+        // a lapsed head lease is taken over, never skipped
+        assertThat(sameOutboxAgain().leaseHead(wh, T0.plusSeconds(102).plus(LEASE).plusMillis(1), LEASE))
+                .hasValueSatisfying(e -> assertThat(e.id()).isEqualTo(next.id()));
+    }
+
+    @Test
+    void twoInstancesRacingForAHeadNeverBothHoldIt() throws Exception {
+        String wh = "wh:race";
+        for (int i = 0; i < 30; i++) {
+            outbox.enqueue(hook(wh, "r" + i, 0, ChangeKind.BOOKED, T0.plusMillis(i)));
+        }
+        OutboxStore[] instances = {outbox, sameOutboxAgain()};
+        List<List<String>> delivered = Concurrently.run(2, d -> {
+            List<String> mine = new ArrayList<>();
+            for (int round = 0; round < 400 && mine.size() < 30; round++) {
+                var head = instances[d].leaseHead(wh, T0.plusSeconds(1), LEASE);
+                if (head.isPresent()
+                        && instances[d].markDone(head.get().id(), head.get().leaseToken(), T0.plusSeconds(2), "ok")) {
+                    mine.add(head.get().reservationId());
+                }
+                if (instances[d].stats(wh, T0.plusSeconds(1)).pending() == 0) {
+                    break;
+                }
+            }
+            return mine;
+        });
+        List<String> all = new ArrayList<>(delivered.get(0));
+        all.addAll(delivered.get(1));
+        assertThat(all).hasSize(30).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void recentListsAConsumersEntriesNewestFirstAndPurgeRemovesOnlyThem() {
+        String wh = "wh:log";
+        for (int i = 0; i < 5; i++) {
+            outbox.enqueue(hook(wh, "r" + i, 0, ChangeKind.BOOKED, T0.plusSeconds(i)));
+        }
+        outbox.enqueue(change("r1", 0, ChangeKind.BOOKED, T0.plusSeconds(9)));
+        OutboxEntry head = outbox.leaseHead(wh, T0.plusSeconds(10), LEASE).orElseThrow();
+        outbox.markDone(head.id(), head.leaseToken(), T0.plusSeconds(11), "HTTP 200");
+        assertThat(sameOutboxAgain().recent(wh, 3)).extracting(OutboxEntry::reservationId)
+                .containsExactly("r4", "r3", "r2");
+        assertThat(outbox.recent(wh, 10)).hasSize(5).last()
+                .satisfies(e -> assertThat(e.outcome()).isEqualTo("HTTP 200"));
+        assertThat(outbox.purge(wh)).isEqualTo(5);
+        assertThat(outbox.recent(wh, 10)).isEmpty();
+        assertThat(outbox.leaseHead(wh, T0.plusSeconds(20), LEASE)).isEmpty();
+        assertThat(outbox.stats(OutboxEntry.EMAIL, T0).pending()).isEqualTo(1);
+    }
+
     @Test
     void aDoneEntryIsNeverLeasedAgain() {
         outbox.enqueue(change("r1", 0, ChangeKind.BOOKED, T0));

@@ -55,7 +55,7 @@ public final class InvitationMail {
     public MimeMessage compose(Session session, Notices.Notice n, Instant now) throws MessagingException {
         Reservation r = n.reservation();
         Room room = n.room();
-        boolean cancel = n.kind().removesEvent() || !r.isConfirmed();
+        boolean cancel = n.kind().removesEvent() || r.status().isFinal();
         IcsEvent event = new IcsEvent(IcsEvent.uidOf(r.id(), IcsEvent.UID_DOMAIN), r.version(), cancel, r.title(), r.slot().start(),
                 r.slot().end(), room.zone(), room.name() + ", " + room.location(),
                 Optional.of(new IcsEvent.Person("Room reservations", from)),
@@ -120,6 +120,7 @@ public final class InvitationMail {
             case CANCELLED -> "Cancelled";
             case APPROVED -> "Approved";
             case AUTO_RELEASED -> "Released";
+            case REQUESTED -> "Requested (waiting for approval)";
         };
     }
 
