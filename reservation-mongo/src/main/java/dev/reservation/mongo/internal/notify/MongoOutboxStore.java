@@ -88,6 +88,51 @@ public final class MongoOutboxStore implements OutboxStore {
         return leased;
     }
 
+    /**
+     * The head is the consumer's oldest pending entry (index {@code consumer_order}); it is leased by
+     * one conditional update on its {@code _id} that still requires it pending, due and unleased, so
+     * two instances never both hold it. When the head is not due, is leased, or changed under us,
+     * nothing is leased: the entries behind it wait (never a move on to the next one).
+     */
+    @Override
+    public Optional<OutboxEntry> leaseHead(String consumer, Instant now, Duration leaseFor) {
+        Document head = MongoFailures.read("reading the head of the outbox of " + consumer, () -> outbox.find(
+                        Filters.and(Filters.eq("consumer", consumer), Filters.eq("done", false)))
+                .sort(Sorts.ascending("createdAt", "_id")).limit(1).first());
+        if (head == null) {
+            return Optional.empty();
+        }
+        OutboxEntry e = entry(head);
+        if (!e.leasableAt(now)) {
+            return Optional.empty();
+        }
+        Bson filter = Filters.and(Filters.eq("_id", e.id()), Filters.eq("done", false),
+                Filters.lte("notBefore", Dates.date(now)),
+                Filters.or(Filters.eq("leaseUntil", null), Filters.lte("leaseUntil", Dates.date(now))));
+        Bson update = Updates.combine(Updates.set("leaseToken", UUID.randomUUID().toString()),
+                Updates.set("leaseUntil", Dates.date(now.plus(leaseFor))));
+        Document got = MongoFailures.write("leasing notification " + e.id(), () -> outbox.findOneAndUpdate(filter,
+                update, new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)));
+        return Optional.ofNullable(got).map(MongoOutboxStore::entry);
+    }
+
+    /** Newest first by {@code createdAt}, then {@code _id} (index {@code consumer_createdAt}). */
+    @Override
+    public List<OutboxEntry> recent(String consumer, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        return MongoFailures.read("reading the delivery log of " + consumer, () -> outbox.find(
+                        Filters.eq("consumer", consumer)).sort(Sorts.descending("createdAt", "_id")).limit(limit)
+                .map(MongoOutboxStore::entry).into(new ArrayList<>()));
+    }
+
+    @Override
+    public long purge(String consumer) {
+        return MongoFailures.write("removing the outbox entries of " + consumer,
+                () -> outbox.deleteMany(Filters.eq("consumer", consumer)).getDeletedCount());
+    }
+
     private static Bson held(String id, String leaseToken) {
         return Filters.and(Filters.eq("_id", id), Filters.eq("leaseToken", leaseToken), Filters.eq("done", false));
     }

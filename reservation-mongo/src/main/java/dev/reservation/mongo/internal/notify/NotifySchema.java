@@ -18,7 +18,11 @@ import java.util.concurrent.TimeUnit;
  * outbox             {_id: "consumer:reservationId:version:KIND", consumer, reservationId, version, kind,
  *                     userId, createdAt, notBefore, attempts, lastError?, lastAttemptAt?, leaseToken?,
  *                     leaseUntil?, done, doneAt?, outcome?, expireAt?}
- *                                            consumer_due(consumer, done, notBefore, createdAt),
+ *                                            consumer_due(consumer, done, notBefore, createdAt): lease,
+ *                                            consumer_order(consumer, done, createdAt, _id): leaseHead (a
+ *                                              consumer's oldest pending entry),
+ *                                            consumer_createdAt(consumer, createdAt, _id): recent (newest
+ *                                              first), purge,
  *                                            TTL expireAt_ttl (done entries are kept 30 days, then go)
  * outbox_cursors     {_id: name, at}         the sweeper's position
  * feed_tokens        {_id: "userId|feed", userId, feed, digest, createdAt}
@@ -43,6 +47,10 @@ public final class NotifySchema {
             db.getCollection(OUTBOX).createIndexes(List.of(
                     new IndexModel(Indexes.ascending("consumer", "done", "notBefore", "createdAt"),
                             new IndexOptions().name("consumer_due")),
+                    new IndexModel(Indexes.ascending("consumer", "done", "createdAt", "_id"),
+                            new IndexOptions().name("consumer_order")),
+                    new IndexModel(Indexes.ascending("consumer", "createdAt", "_id"),
+                            new IndexOptions().name("consumer_createdAt")),
                     new IndexModel(Indexes.ascending("expireAt"),
                             new IndexOptions().expireAfter(0L, TimeUnit.SECONDS).name("expireAt_ttl"))));
             db.getCollection(FEED_TOKENS).createIndexes(List.of(
