@@ -43,6 +43,7 @@ public final class MongoStoreModule extends AbstractModule {
         bind(ReservationStore.class).toInstance(stores.reservations());
         bind(ClusterInspector.class).toInstance(stores.cluster());
         NotifyBindings.outbox(binder()).setBinding().toInstance(stores.outbox());
+        NotifyBindings.webhooks(binder()).setBinding().toInstance(stores.webhooks());
         NotifyBindings.feedTokens(binder()).setBinding().toInstance(stores.feedTokens());
         dev.reservation.core.wiring.CoreModule.apiTokens(binder()).setBinding().toInstance(stores.apiTokens());
         NotifyBindings.prefs(binder()).setBinding().toInstance(stores.notificationPrefs());

@@ -75,6 +75,7 @@ public final class MongoStores implements AutoCloseable {
     private final LocationStore locations;
     private final ReservationStore reservations;
     private final OutboxStore outbox;
+    private final dev.reservation.core.hooks.WebhookStore webhooks;
     private final FeedTokenStore feedTokens;
     private final dev.reservation.core.auth.ApiTokenStore apiTokens;
     private final NotificationPrefsStore notificationPrefs;
@@ -119,6 +120,8 @@ public final class MongoStores implements AutoCloseable {
         this.reservations = new MongoReservationStore(reservationDocs, routing.forLists(reservationDocs),
                 db.getCollection(Schema.ROOM_DAYS), timing(options), routing, () -> serverTime(db), clock);
         this.outbox = new MongoOutboxStore(db.getCollection(NotifySchema.OUTBOX), db.getCollection(NotifySchema.CURSORS));
+        this.webhooks = new dev.reservation.mongo.internal.notify.MongoWebhookStore(
+                db.getCollection(NotifySchema.WEBHOOKS));
         this.feedTokens = new MongoFeedTokenStore(db.getCollection(NotifySchema.FEED_TOKENS));
         this.apiTokens = new dev.reservation.mongo.internal.MongoApiTokenStore(db.getCollection(Schema.API_TOKENS));
         this.notificationPrefs = new MongoNotificationPrefsStore(db.getCollection(NotifySchema.PREFS));
@@ -214,9 +217,14 @@ public final class MongoStores implements AutoCloseable {
         return reservations;
     }
 
-    /** The outbox of notifications (and, later, webhooks), shared by every app instance. */
+    /** The outbox of notifications and webhook deliveries, shared by every app instance. */
     public OutboxStore outbox() {
         return outbox;
+    }
+
+    /** Webhook subscriptions (their deliveries are in {@link #outbox()}). */
+    public dev.reservation.core.hooks.WebhookStore webhooks() {
+        return webhooks;
     }
 
     /** Personal API tokens (their digests). */

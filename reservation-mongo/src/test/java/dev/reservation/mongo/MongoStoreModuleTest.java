@@ -59,6 +59,8 @@ class MongoStoreModuleTest {
         assertThat(injector.getInstance(UserService.class).get(user.id())).isEqualTo(deactivated);
         assertThat(deactivated.active()).isFalse();
         assertThat(injector.getInstance(MongoStores.class)).isSameAs(stores);
+        assertThat(injector.getInstance(dev.reservation.core.notify.OutboxStore.class)).isSameAs(stores.outbox());
+        assertThat(injector.getInstance(dev.reservation.core.hooks.WebhookStore.class)).isSameAs(stores.webhooks());
         assertThat(injector.getInstance(ClusterInspector.class).topology().kind())
                 .isEqualTo(ClusterTopology.Kind.STANDALONE);
     }

@@ -28,6 +28,10 @@ import java.util.concurrent.TimeUnit;
  * feed_tokens        {_id: "userId|feed", userId, feed, digest, createdAt}
  *                                            unique digest_unique(digest), userId
  * notification_prefs {_id: userId, email}
+ * webhooks           {_id: subscription id, ownerId, url, events: [KIND names], roomIds: [ids], scope, secret,
+ *                     createdAt, enabled, disabledReason?, failingSince?, version}
+ *                                            none besides _id (tens per deployment, all() reads them whole);
+ *                                            deliveries are outbox entries of consumer "wh:" + _id
  * reservations       + createdAt, + cancelledAt (sparse): the sweeper's window of recent changes
  * </pre>
  * Stateless; thread-safe.
@@ -37,6 +41,7 @@ public final class NotifySchema {
     public static final String CURSORS = "outbox_cursors";
     public static final String FEED_TOKENS = "feed_tokens";
     public static final String PREFS = "notification_prefs";
+    public static final String WEBHOOKS = "webhooks";
 
     private NotifySchema() {
     }
