@@ -161,6 +161,8 @@ public final class WebApp {
             new ApiV1Routes(users, rooms, search, cluster, clock).register(config.routes);
             new UserApiRoutes(users, bodies, signOuts).register(config.routes);
             new TokenApiRoutes(apiTokens, bodies).register(config.routes);
+            new dev.reservation.web.api.WebhookApiRoutes(injector.getInstance(dev.reservation.core.hooks.Webhooks.class),
+                    bodies, webhookSetup(injector).on()).register(config.routes);
             new RoomApiRoutes(rooms, bodies).register(config.routes);
             new LocationApiRoutes(locations, bodies).register(config.routes);
             new ReservationApiRoutes(bookings, reservations, rooms, bodies).register(config.routes);
@@ -200,6 +202,12 @@ public final class WebApp {
                 .register(config.routes);
         new CalendarRoutes(pages, tokens, injector.getInstance(NotificationPreferences.class), rooms, mail)
                 .register(config.routes);
+    }
+
+    /** Whether this app delivers webhooks: bound by the notification setup, off without one. */
+    private static dev.reservation.web.hooks.WebhookSetup webhookSetup(Injector injector) {
+        var binding = injector.getExistingBinding(com.google.inject.Key.get(dev.reservation.web.hooks.WebhookSetup.class));
+        return binding == null ? dev.reservation.web.hooks.WebhookSetup.OFF : binding.getProvider().get();
     }
 
     /** Whether this app sends e-mail: bound by the notification setup, off without one. */

@@ -149,11 +149,34 @@ public final class WebMain implements Callable<Integer> {
             + " (env RESERVATION_SMTP_FROM; default reservations@<smtp host>)")
     String smtpFrom;
 
-    /** The e-mail notifications of this run, from the flags and the environment. */
+    @Option(names = "--webhooks", paramLabel = "on|off", converter = OnOff.class, arity = "1",
+            defaultValue = "${env:RESERVATION_WEBHOOKS:-on}",
+            description = "on: changes are recorded for webhook subscriptions and this instance delivers them;"
+                    + " costs nothing while nobody subscribes (env RESERVATION_WEBHOOKS; default on)")
+    boolean webhooks;
+
+    @Option(names = "--webhooks-allow-private", paramLabel = "on|off", converter = OnOff.class, arity = "1",
+            defaultValue = "${env:RESERVATION_WEBHOOKS_ALLOW_PRIVATE:-off}",
+            description = "on: webhooks may go to this machine and to private, link-local and CGNAT addresses"
+                    + " (receivers on your own network); off refuses them, against request forgery"
+                    + " (env RESERVATION_WEBHOOKS_ALLOW_PRIVATE; default off)")
+    boolean webhooksAllowPrivate;
+
+    @Option(names = "--webhooks-allow-http", paramLabel = "on|off", converter = OnOff.class, arity = "1",
+            defaultValue = "${env:RESERVATION_WEBHOOKS_ALLOW_HTTP:-off}",
+            description = "on: webhook URLs may be plain http:// (env RESERVATION_WEBHOOKS_ALLOW_HTTP; default off:"
+                    + " https only)")
+    boolean webhooksAllowHttp;
+
+    /** The e-mail notifications and webhooks of this run, from the flags and the environment. */
     NotificationSetup notifications(Map<String, String> env) {
+        dev.reservation.web.hooks.WebhookSetup hooks = webhooks
+                ? dev.reservation.web.hooks.WebhookSetup.DEFAULT.withPolicy(
+                        new dev.reservation.core.hooks.UrlPolicy(webhooksAllowHttp, webhooksAllowPrivate))
+                : dev.reservation.web.hooks.WebhookSetup.OFF;
         return new NotificationSetup(SmtpSettings.resolve(Optional.ofNullable(smtpHost), Optional.ofNullable(smtpPort),
                 Optional.ofNullable(smtpStartTls), Optional.ofNullable(smtpUser), Optional.ofNullable(smtpFrom), env),
-                NotificationSetup.Timing.DEFAULT);
+                NotificationSetup.Timing.DEFAULT, hooks);
     }
 
     public static void main(String[] args) {
@@ -245,6 +268,7 @@ public final class WebMain implements Callable<Integer> {
                 + ". Sessions are kept in the store (any instance serves them). Sign-in: "
                 + describe(signIn) + ". Ctrl-C stops.");
         System.out.println(notificationLine(notifications.status(), store.embeddedDefault() && !inMemory));
+        System.out.println("Webhooks: " + notifications.webhooks().describe() + ".");
         return 0;
     }
 

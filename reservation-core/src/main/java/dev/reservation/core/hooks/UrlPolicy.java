@@ -19,6 +19,7 @@ import java.util.Locale;
  */
 public record UrlPolicy(boolean allowHttp, boolean allowPrivate) {
     public static final UrlPolicy STRICT = new UrlPolicy(false, false);
+    private static final java.util.regex.Pattern LITERAL = java.util.regex.Pattern.compile("^[0-9.]+$");
 
     /** The URL, checked and normalised; an {@link InvalidInputException} on field {@code url} says what is wrong. */
     public URI check(String url) {
@@ -50,6 +51,17 @@ public record UrlPolicy(boolean allowHttp, boolean allowPrivate) {
         }
         if (!allowPrivate && uri.getHost().equalsIgnoreCase("localhost")) {
             throw new InvalidInputException("url", "url must not point at this machine (localhost)");
+        }
+        String literal = uri.getHost();
+        if (LITERAL.matcher(literal).matches() || literal.startsWith("[")) {
+            try { // an address literal: no DNS is asked, so its refusal can be told now rather than at delivery
+                String why = refusal(InetAddress.getByName(literal));
+                if (why != null) {
+                    throw new InvalidInputException("url", "url must not point at " + why);
+                }
+            } catch (java.net.UnknownHostException e) {
+                throw new InvalidInputException("url", "url has an invalid address " + literal);
+            }
         }
         return uri;
     }

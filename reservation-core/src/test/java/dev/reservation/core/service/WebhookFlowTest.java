@@ -172,6 +172,10 @@ class WebhookFlowTest {
                 .hasMessageContaining("localhost");
         assertThatThrownBy(() -> strict.create(as(f.grace), "https://u:p@hooks.example.org/", ALL_KINDS, Set.of(),
                 false)).hasMessageContaining("password");
+        assertThatThrownBy(() -> strict.create(as(f.grace), "https://169.254.169.254/latest/", ALL_KINDS, Set.of(),
+                false)).hasMessageContaining("link-local");
+        assertThatThrownBy(() -> strict.create(as(f.grace), "https://[::1]:8443/", ALL_KINDS, Set.of(), false))
+                .hasMessageContaining("this machine");
         WebhookSubscription s = subscribe(as(f.grace), ALL_KINDS, Set.of(), false);
         assertThat(s.secret()).startsWith(Webhooks.SECRET_PREFIX).hasSize(Webhooks.SECRET_PREFIX.length() + 43);
         assertThat(webhooks.list(as(f.alan))).isEmpty();

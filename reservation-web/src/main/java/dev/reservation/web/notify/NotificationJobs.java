@@ -20,17 +20,37 @@ import org.slf4j.LoggerFactory;
 public final class NotificationJobs implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(NotificationJobs.class);
 
-    private final OutboxDrainer drainer;
+    private final java.util.Optional<OutboxDrainer> drainer;
+    private final java.util.Optional<dev.reservation.core.hooks.WebhookDispatcher> hooks;
     private final OutboxSweeper sweeper;
     private final ScheduledExecutorService thread;
+    private final java.util.concurrent.ExecutorService hookThreads;
     private final AtomicBoolean wakePending = new AtomicBoolean();
     private volatile String lastError;
 
     public NotificationJobs(OutboxDrainer drainer, OutboxSweeper sweeper) {
+        this(java.util.Optional.of(drainer), java.util.Optional.empty(), 1, sweeper);
+    }
+
+    /**
+     * @param drainer the e-mail sender, when this instance sends mail
+     * @param hooks the webhook dispatcher, when it delivers webhooks: its subscriptions run on
+     *        {@code hookThreads} threads of their own, so one slow receiver does not hold up the others
+     */
+    public NotificationJobs(java.util.Optional<OutboxDrainer> drainer,
+                            java.util.Optional<dev.reservation.core.hooks.WebhookDispatcher> hooks, int hookThreads,
+                            OutboxSweeper sweeper) {
         this.drainer = drainer;
+        this.hooks = hooks;
         this.sweeper = sweeper;
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "notifications");
+            t.setDaemon(true);
+            return t;
+        });
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        this.hookThreads = Executors.newFixedThreadPool(hookThreads, r -> {
+            Thread t = new Thread(r, "webhooks-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
@@ -57,6 +77,24 @@ public final class NotificationJobs implements AutoCloseable {
     }
 
     void drain() {
+        drainer.ifPresent(this::drainMail);
+        hooks.ifPresent(this::deliverHooks);
+    }
+
+    private void deliverHooks(dev.reservation.core.hooks.WebhookDispatcher dispatcher) {
+        try {
+            dev.reservation.core.hooks.WebhookDispatcher.Result r = dispatcher.tick(hookThreads);
+            if (r.failed() > 0 || r.disabled() > 0) {
+                LOG.info("webhooks: {} delivered, {} failed (retried later), {} subscription(s) switched off after"
+                        + " failing too long", r.delivered(), r.failed(), r.disabled());
+            }
+        } catch (RuntimeException e) {
+            lastError = e.getMessage();
+            LOG.warn("webhooks: delivering failed ({}); the next tick tries again", e.getMessage());
+        }
+    }
+
+    private void drainMail(OutboxDrainer drainer) {
         try {
             OutboxDrainer.Result r;
             do {
@@ -97,6 +135,7 @@ public final class NotificationJobs implements AutoCloseable {
 
     @Override
     public void close() {
+        hookThreads.shutdownNow();
         thread.shutdownNow();
         try {
             thread.awaitTermination(5, TimeUnit.SECONDS);

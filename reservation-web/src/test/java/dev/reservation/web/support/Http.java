@@ -88,6 +88,11 @@ public final class Http {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), json);
     }
 
+    public Response patch(String path, String json, String... headers) {
+        return send(builder(path, headers).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)).build(), json);
+    }
+
     public Response delete(String path, String... headers) {
         return send(builder(path, headers).DELETE().build());
     }

@@ -24,7 +24,7 @@ public final class MailApp implements AutoCloseable {
     private final Injector injector;
     private final Optional<NotificationJobs> jobs;
 
-    public MailApp(Module storeModule, MutableClock clock, NotificationSetup notifications) {
+    public MailApp(Module storeModule, java.time.Clock clock, NotificationSetup notifications) {
         Module fastHashing = new AbstractModule() {
             @Override
             protected void configure() {
