@@ -24,7 +24,7 @@ class ArchitectureTest {
     @Test
     void servicesAndPortsDoNotKnowTheInMemoryStoreOrTheWiring() {
         noClasses().that().resideInAnyPackage("..core.service..", "..core.store..", "..core.cluster..",
-                        "..core.notify..")
+                        "..core.notify..", "..core.hooks..")
                 .should().dependOnClassesThat().resideInAnyPackage("..core.memory..", "..core.wiring..",
                         "com.google.inject..")
                 .check(CORE);

@@ -24,6 +24,14 @@ public final class EventTypes {
     private EventTypes() {
     }
 
+    /**
+     * The id of the event an outbox entry delivers: {@code evt_<reservation id>_<version>_<kind>}, the
+     * same for every subscription and every retry, so receivers de-duplicate on it.
+     */
+    public static String eventId(dev.reservation.core.notify.OutboxEntry e) {
+        return "evt_" + e.reservationId() + "_" + e.version() + "_" + e.kind().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     public static String name(ChangeKind kind) {
         return NAMES.get(kind);
     }

@@ -7,7 +7,6 @@ import dev.reservation.core.hooks.WebhookSubscription;
 import dev.reservation.core.hooks.Webhooks;
 import dev.reservation.core.notify.OutboxEntry;
 import dev.reservation.web.auth.CurrentUser;
-import dev.reservation.web.hooks.WebhookEvent;
 import dev.reservation.web.http.FieldErrorsException;
 import dev.reservation.web.http.JsonBodies;
 import dev.reservation.web.http.Params;
@@ -62,7 +61,7 @@ public final class WebhookApiRoutes {
                               Instant createdAt, String state, int attempts, Instant lastAttemptAt, String lastError,
                               Instant nextAttemptAt, Instant doneAt, String outcome) {
         public static DeliveryDto of(OutboxEntry e) {
-            return new DeliveryDto(WebhookEvent.idOf(e), EventTypes.name(e.kind()), e.reservationId(), e.version(),
+            return new DeliveryDto(EventTypes.eventId(e), EventTypes.name(e.kind()), e.reservationId(), e.version(),
                     e.createdAt(), e.done() ? "done" : "pending", e.attempts(), e.lastAttemptAt(), e.lastError(),
                     e.done() ? null : e.notBefore(), e.doneAt(), e.outcome());
         }

@@ -7,7 +7,6 @@ import dev.reservation.core.notify.OutboxEntry;
 import dev.reservation.web.api.ReservationDto;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Locale;
 
 /**
  * The body of one webhook delivery. {@code id} names the event (a reservation at one version,
@@ -20,7 +19,7 @@ public record WebhookEvent(String id, String type, Instant createdAt, String res
                            ReservationDto data) {
 
     public static String idOf(OutboxEntry e) {
-        return "evt_" + e.reservationId() + "_" + e.version() + "_" + e.kind().name().toLowerCase(Locale.ROOT);
+        return EventTypes.eventId(e);
     }
 
     public static WebhookEvent of(OutboxEntry e, Reservation now, Room room) {
