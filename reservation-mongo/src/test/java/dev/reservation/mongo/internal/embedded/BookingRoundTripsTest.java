@@ -82,6 +82,45 @@ class BookingRoundTripsTest {
                 "find reservations", 2L, "insert reservations", 1L));
     }
 
+    /**
+     * Webhooks on the booking path: the recorder asks the subscriptions (a snapshot, read once per
+     * cache period) which consumers a change goes to. With nobody subscribed a booking sends no
+     * command more than without webhooks; each matching subscription adds one outbox insert.
+     */
+    @Test
+    void webhooksAddNoRoundTripUntilSomeoneSubscribesThenOneInsertPerSubscription() {
+        Clock clock = Clock.systemUTC();
+        dev.reservation.core.hooks.Webhooks webhooks = new dev.reservation.core.hooks.Webhooks(stores.webhooks(),
+                stores.outbox(), stores.users(), stores.rooms(), dev.reservation.core.service.IdGenerator.uuids(),
+                clock, new java.security.SecureRandom(), dev.reservation.core.hooks.UrlPolicy.STRICT,
+                Duration.ofHours(1));
+        dev.reservation.core.notify.OutboxRecorder recorder = new dev.reservation.core.notify.OutboxRecorder(
+                stores.outbox(), webhooks::consumersFor, clock, e -> { throw e; }, () -> { });
+        recorder.changed(ContractData.candidate("r-1", "u-1", TimeSlot.of(DAY, Duration.ofHours(1)))); // warm the snapshot
+        Reservation quiet = ContractData.candidate("r-1", "u-1", TimeSlot.of(DAY.plus(Duration.ofHours(3)), Duration.ofHours(1)));
+        Map<String, Long> unsubscribed = commandsOf(() -> recorded(recorder, quiet), BookingOutcome.Booked.class);
+        System.out.println("one booking, webhooks on, nobody subscribed: " + unsubscribed);
+        assertThat(unsubscribed).containsExactlyInAnyOrderEntriesOf(Map.of("update room_days", 1L,
+                "insert reservations", 1L));
+
+        webhooks.create(dev.reservation.core.domain.Actor.LOCAL_OPERATOR, "https://hooks.example.org/in",
+                Set.of(dev.reservation.core.notify.ChangeKind.BOOKED), Set.of(), true);
+        recorder.changed(ContractData.candidate("r-1", "u-1", TimeSlot.of(DAY, Duration.ofHours(1)))); // refresh it
+        Reservation heard = ContractData.candidate("r-1", "u-1", TimeSlot.of(DAY.plus(Duration.ofHours(5)), Duration.ofHours(1)));
+        Map<String, Long> subscribed = commandsOf(() -> recorded(recorder, heard), BookingOutcome.Booked.class);
+        System.out.println("one booking, one subscription: " + subscribed);
+        assertThat(subscribed).containsExactlyInAnyOrderEntriesOf(Map.of("update room_days", 1L,
+                "insert reservations", 1L, "insert outbox", 1L));
+    }
+
+    private BookingOutcome recorded(dev.reservation.core.notify.OutboxRecorder recorder, Reservation r) {
+        BookingOutcome outcome = stores.reservations().book(r);
+        if (outcome instanceof BookingOutcome.Booked booked) {
+            recorder.changed(booked.reservation());
+        }
+        return outcome;
+    }
+
     private Map<String, Long> commandsOf(Supplier<BookingOutcome> call, Class<?> expected) {
         SortedMap<String, Long> before = server.queryStats().commands();
         BookingOutcome outcome = call.get();
