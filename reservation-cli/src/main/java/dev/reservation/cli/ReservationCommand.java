@@ -27,7 +27,7 @@ import picocli.CommandLine.ScopeType;
                 + " busy slots, and cancels only their own; an ADMIN also manages users and rooms."},
         subcommands = {UsersCommand.class, RoomsCommand.class, LocationsCommand.class, ReserveCommand.class,
             ReservationsCommand.class, SeriesCommand.class, ReportCommand.class, SeedCommand.class, NotificationsCommand.class,
-            TokensCommand.class, ClusterCommand.class, CompletionCommand.class},
+            TokensCommand.class, WebhooksCommand.class, ClusterCommand.class, CompletionCommand.class},
         footerHeading = "%nStore, times and passwords:%n",
         footer = {
             "The embedded store in --data-dir (default ~/.reservation/data), shared with a web app running on the"

@@ -43,6 +43,17 @@ class HelpAndCompletionTest {
                 "users bootstrap-admin", "rooms edit", "rooms deactivate", "rooms reactivate");
     }
 
+    @Test
+    void webhooksHaveTheirCommandsAndTheHelpSaysTheCliDeliversNone() {
+        assertThat(commandPaths()).contains("webhooks list", "webhooks create", "webhooks delete", "webhooks enable",
+                "webhooks disable", "webhooks deliveries");
+        String help = cli.run("webhooks", "--help").out().replaceAll("\\s+", " ");
+        assertThat(help).contains("The CLI never delivers webhooks itself: the web app's dispatcher does");
+        String create = cli.run("webhooks", "create", "--help").out().replaceAll("\\s+", " ");
+        assertThat(create).contains("Reservation-Signature", "HMAC-SHA256", "reservation.auto_released");
+        assertThat(cli.run("--help").out()).contains("webhooks");
+    }
+
     @ParameterizedTest
     @MethodSource("commandPaths")
     void everyCommandPrintsItsHelpWithTheExitCodes(String path) {

@@ -63,6 +63,8 @@ final class TestStores implements StoreFactory {
     final FeedTokenStore feedTokens = new InMemoryFeedTokenStore();
     final dev.reservation.core.auth.ApiTokenStore apiTokens = new dev.reservation.core.memory.InMemoryApiTokenStore();
     final NotificationPrefsStore prefs = new InMemoryNotificationPrefsStore();
+    /** Bound explicitly: the core's default would be a new, empty store in every run. */
+    final dev.reservation.core.hooks.WebhookStore webhooks = new dev.reservation.core.memory.InMemoryWebhookStore();
     final RoomOperationsStore roomOperations = new InMemoryRoomOperationsStore();
     final QuotaStore quotas = new InMemoryQuotaStore();
     final QuotaCounters quotaCounters = new InMemoryQuotaCounters();
@@ -120,6 +122,7 @@ final class TestStores implements StoreFactory {
                 NotifyBindings.outbox(binder()).setBinding().toInstance(outbox);
                 NotifyBindings.feedTokens(binder()).setBinding().toInstance(feedTokens);
                 NotifyBindings.prefs(binder()).setBinding().toInstance(prefs);
+                NotifyBindings.webhooks(binder()).setBinding().toInstance(webhooks);
                 dev.reservation.core.wiring.CoreModule.apiTokens(binder()).setBinding().toInstance(apiTokens);
                 bind(RoomOperationsStore.class).toInstance(roomOperations);
                 bind(QuotaStore.class).toInstance(quotas);
