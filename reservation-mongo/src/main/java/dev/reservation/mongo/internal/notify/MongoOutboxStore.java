@@ -4,6 +4,7 @@ import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
@@ -37,6 +38,15 @@ import org.bson.conversions.Bson;
 public final class MongoOutboxStore implements OutboxStore {
     /** How long a done entry is kept (it answers "already enqueued" to the sweeper meanwhile). */
     static final Duration KEEP_DONE = Duration.ofDays(30);
+    /**
+     * What the head lookup and the stats need of a document. Reads that only decide something fetch
+     * only those fields: less on the wire, and a projected reply is a copy, where mongo-java-server (the
+     * test servers, the rig's members) would otherwise encode the stored document itself while a
+     * concurrent update of another connection changes it.
+     */
+    private static final Bson HEAD_FIELDS = Projections.include("_id", "notBefore", "leaseUntil");
+    private static final Bson OLDEST_FIELDS = Projections.include("_id", "createdAt");
+    private static final Bson ERROR_FIELDS = Projections.include("_id", "lastAttemptAt", "attempts", "lastError");
 
     private final MongoCollection<Document> outbox;
     private final MongoCollection<Document> cursors;
@@ -98,20 +108,22 @@ public final class MongoOutboxStore implements OutboxStore {
     public Optional<OutboxEntry> leaseHead(String consumer, Instant now, Duration leaseFor) {
         Document head = MongoFailures.read("reading the head of the outbox of " + consumer, () -> outbox.find(
                         Filters.and(Filters.eq("consumer", consumer), Filters.eq("done", false)))
-                .sort(Sorts.ascending("createdAt", "_id")).limit(1).first());
+                .sort(Sorts.ascending("createdAt", "_id")).projection(HEAD_FIELDS).limit(1).first());
         if (head == null) {
             return Optional.empty();
         }
-        OutboxEntry e = entry(head);
-        if (!e.leasableAt(now)) {
-            return Optional.empty();
+        Instant notBefore = Dates.instant(head, "notBefore");
+        Instant leaseUntil = Dates.instant(head, "leaseUntil");
+        if (notBefore != null && notBefore.isAfter(now) || leaseUntil != null && leaseUntil.isAfter(now)) {
+            return Optional.empty(); // not due, or leased: the head holds back the rest
         }
-        Bson filter = Filters.and(Filters.eq("_id", e.id()), Filters.eq("done", false),
+        String id = head.getString("_id");
+        Bson filter = Filters.and(Filters.eq("_id", id), Filters.eq("done", false),
                 Filters.lte("notBefore", Dates.date(now)),
                 Filters.or(Filters.eq("leaseUntil", null), Filters.lte("leaseUntil", Dates.date(now))));
         Bson update = Updates.combine(Updates.set("leaseToken", UUID.randomUUID().toString()),
                 Updates.set("leaseUntil", Dates.date(now.plus(leaseFor))));
-        Document got = MongoFailures.write("leasing notification " + e.id(), () -> outbox.findOneAndUpdate(filter,
+        Document got = MongoFailures.write("leasing notification " + id, () -> outbox.findOneAndUpdate(filter,
                 update, new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)));
         return Optional.ofNullable(got).map(MongoOutboxStore::entry);
     }
@@ -188,9 +200,10 @@ public final class MongoOutboxStore implements OutboxStore {
             long depth = outbox.countDocuments(pending);
             long leased = outbox.countDocuments(Filters.and(pending, Filters.gt("leaseUntil", Dates.date(now))));
             Optional<Instant> oldest = Optional.ofNullable(outbox.find(pending).sort(Sorts.ascending("createdAt"))
-                    .limit(1).first()).map(d -> Dates.instant(d, "createdAt"));
+                    .projection(OLDEST_FIELDS).limit(1).first()).map(d -> Dates.instant(d, "createdAt"));
             Optional<OutboxStats.LastError> last = Optional.ofNullable(outbox.find(Filters.and(pending,
-                    Filters.exists("lastError"))).sort(Sorts.descending("lastAttemptAt")).limit(1).first())
+                    Filters.exists("lastError"))).sort(Sorts.descending("lastAttemptAt")).projection(ERROR_FIELDS)
+                    .limit(1).first())
                     .map(d -> new OutboxStats.LastError(d.getString("_id"), Dates.instant(d, "lastAttemptAt"),
                             d.getInteger("attempts", 0), d.getString("lastError")));
             return new OutboxStats(consumer, depth, leased, oldest, last);

@@ -8,6 +8,7 @@ import dev.reservation.core.auth.SessionStore.StoredSession;
 import dev.reservation.core.domain.Reservation;
 import dev.reservation.core.domain.ReservationStatus;
 import dev.reservation.core.domain.TimeSlot;
+import dev.reservation.core.notify.OutboxEntry;
 import dev.reservation.core.service.BookingPolicy;
 import dev.reservation.core.service.RoomSearchService;
 import dev.reservation.core.store.BookingOutcome;
@@ -35,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@value #SMALL} reservations (and {@value #SESSIONS} sessions), then again after the store has
  * grown tenfold (more days on both sides of the day looked at, ten times the sessions), and the
  * documents the server read for it ({@link QueryStats#examined()}, a count, not a timing) must
- * stay the same, with no collection scan at either size. The answers must be the same too: the
+ * stay the same, with no collection scan at either size (a webhook subscription's outbox grows
+ * tenfold too, behind its head and beside it). The answers must be the same too: the
  * growth lies outside every window asked for.
  */
 class EmbeddedScanCountTest {
@@ -45,6 +47,9 @@ class EmbeddedScanCountTest {
     static final int SMALL_DAYS = 30;
     static final int SMALL = SMALL_DAYS * PER_DAY;
     static final int SESSIONS = 200;
+    /** Outbox entries of the webhook subscription measured, and as many e-mail entries beside them. */
+    static final int DELIVERIES = 100;
+    static final String HOOK = "wh:scan-count";
     static final int USERS = 40;
     static final Instant DAY0 = Instant.parse("2031-03-03T00:00:00Z");
     /** The day every windowed call looks at: in the middle of the small store's days. */
@@ -66,12 +71,14 @@ class EmbeddedScanCountTest {
             }
             load(0, SMALL_DAYS);
             addSessions(0, SESSIONS);
+            addDeliveries(0, DELIVERIES);
             Map<String, Measured> small = measureAll(0);
 
             // tenfold: 135 more days after and 135 before (9 x 30 days), and 9 x the sessions
             load(SMALL_DAYS, SMALL_DAYS + 135);
             load(-135, 0);
             addSessions(SESSIONS, 10 * SESSIONS);
+            addDeliveries(DELIVERIES, 10 * DELIVERIES);
             assertThat(stores.reservations().find(ReservationQuery.all().limit(ReservationQuery.MAX_LIMIT)))
                     .hasSize(ReservationQuery.MAX_LIMIT);
             Map<String, Measured> large = measureAll(1);
@@ -172,6 +179,17 @@ class EmbeddedScanCountTest {
         }, o -> o);
         measure(m, "failed sign-in counted", () -> stores.signInAttempts().recordFailure("account:u" + evening, day,
                 Duration.ofMinutes(15)), o -> 1);
+        // a webhook subscription's in-order delivery: lease its head (round 0 the first entry, round 1
+        // the second; the growth lies behind them), mark it done, read its delivery log
+        var outbox = stores.outbox();
+        Instant now = DAY0.plus(Duration.ofDays(400));
+        measure(m, "webhook head lease", () -> outbox.leaseHead(HOOK, now, Duration.ofSeconds(30)),
+                o -> o.isPresent() ? 1 : 0);
+        OutboxEntry head = outbox.find(OutboxEntry.idOf(HOOK, "res" + round, 0,
+                dev.reservation.core.notify.ChangeKind.BOOKED)).orElseThrow();
+        measure(m, "webhook head done", () -> outbox.markDone(head.id(), head.leaseToken(), now, "HTTP 204"),
+                o -> o ? 1 : 0);
+        measure(m, "webhook delivery log (20)", () -> outbox.recent(HOOK, 20), List::size);
         return m;
     }
 
@@ -200,6 +218,19 @@ class EmbeddedScanCountTest {
         for (int i = from; i < to; i++) {
             String owner = i % 100 < 2 ? "session-user-" + i / 100 : user(i % USERS);
             stores.sessions().insert(new StoredSession(digest(i), owner, now, now, now.plus(Duration.ofDays(30))));
+        }
+    }
+
+    /**
+     * Outbox entries {@code [from, to)} of the measured subscription (entry i recorded at DAY0 + i s,
+     * so the growth lies behind the head) and as many e-mail entries, oldest of all.
+     */
+    private void addDeliveries(int from, int to) {
+        for (int i = from; i < to; i++) {
+            stores.outbox().enqueue(new OutboxEntry.New(HOOK, "res" + i, 0,
+                    dev.reservation.core.notify.ChangeKind.BOOKED, user(i % USERS), DAY0.plusSeconds(i)));
+            stores.outbox().enqueue(new OutboxEntry.New(OutboxEntry.EMAIL, "res" + i, 0,
+                    dev.reservation.core.notify.ChangeKind.BOOKED, user(i % USERS), DAY0.minusSeconds(i)));
         }
     }
 
