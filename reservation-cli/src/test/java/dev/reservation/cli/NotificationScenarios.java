@@ -70,6 +70,27 @@ abstract class NotificationScenarios extends ManagementScenarios {
     }
 
     @Test
+    void aWebhookSubscriptionMadeInOneRunIsListedByTheNextAndDeletedByAThird() {
+        assertThat(cli.run("seed").exit()).isZero();
+        CliHarness grace = cli.as("grace@example.com");
+        Result created = grace.run("webhooks", "create", "--url", "https://hooks.example.com/rooms", "--event",
+                "reservation.created");
+        assertThat(created.exit()).as(created.err()).isZero();
+        String id = created.out().lines().findFirst().orElseThrow().split(" ")[2].replace(":", "");
+        String secret = created.out().lines().filter(l -> l.startsWith("whsec_")).findFirst().orElseThrow();
+
+        Result listed = grace.run("webhooks", "list");
+        assertThat(listed.exit()).as(listed.err()).isZero();
+        assertThat(listed.out()).contains(id, "https://hooks.example.com/rooms").doesNotContain(secret);
+        assertThat(cli.as("alan@example.com").run("webhooks", "list").out()).doesNotContain(id);
+
+        assertThat(grace.run("webhooks", "delete", id).exit()).isZero();
+        Result gone = grace.run("webhooks", "deliveries", id);
+        assertThat(gone.exit()).isEqualTo(3);
+        assertThat(gone.errLine()).contains(id);
+    }
+
+    @Test
     void feedUrlIssuesAUrlWhoseTokenTheWebAppFindsAndRotatingItRetiresTheOldOne() {
         assertThat(cli.run("seed").exit()).isZero();
         CliHarness grace = cli.as("grace@example.com").withEnv("RESERVATION_PUBLIC_URL", "https://rooms.example.com/");

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code webhooks ...} against the in-memory stores shared across runs ({@link TestStores} binds
- * the webhook store, as a database would keep it). Not yet in the shared scenarios: the Mongo store
- * has no webhook store binding yet, so on the embedded store every run would start empty. The CLI
+ * the webhook store, as a database would keep it); the shared scenarios run create, list and delete
+ * across runs on the embedded store too ({@code NotificationScenarios}). The CLI
  * records no outbox entries itself (it binds no change listener, as for e-mail): bookings made here
  * reach the outbox through the web app's sweeper, which this test runs as the web app would.
  */

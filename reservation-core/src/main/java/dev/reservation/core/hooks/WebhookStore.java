@@ -9,7 +9,11 @@ import java.util.Optional;
  * Thread-safe; failures as in the other ports.
  */
 public interface WebhookStore {
-    /** Stores a new subscription (its id is new). */
+    /**
+     * Stores a new subscription.
+     *
+     * @throws dev.reservation.core.domain.AlreadyExistsException when one with its id exists (never overwritten)
+     */
     void insert(WebhookSubscription subscription);
 
     Optional<WebhookSubscription> find(String id);

@@ -15,7 +15,8 @@ public final class InMemoryWebhookStore implements WebhookStore {
     @Override
     public synchronized void insert(WebhookSubscription subscription) {
         if (subscriptions.putIfAbsent(subscription.id(), subscription) != null) {
-            throw new IllegalStateException("subscription " + subscription.id() + " exists");
+            throw new dev.reservation.core.domain.AlreadyExistsException("id", "a webhook subscription with id "
+                    + subscription.id() + " already exists");
         }
     }
 

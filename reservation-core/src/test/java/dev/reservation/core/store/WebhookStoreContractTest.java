@@ -72,6 +72,18 @@ public abstract class WebhookStoreContractTest {
     }
 
     @Test
+    void insertingAnExistingIdFailsAndOverwritesNothing() {
+        WebhookSubscription first = subscription("s1", T0);
+        store.insert(first);
+        WebhookSubscription other = new WebhookSubscription("s1", "u2", "https://elsewhere.example.org/",
+                Set.of(ChangeKind.CHANGED), Set.of(), WebhookSubscription.Scope.ALL, "whsec_other", T0, true, null,
+                null, 0);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> sameStoreAgain().insert(other))
+                .isInstanceOf(dev.reservation.core.domain.AlreadyExistsException.class);
+        assertThat(store.find("s1")).contains(first);
+    }
+
+    @Test
     void deleteRemovesOnce() {
         store.insert(subscription("s1", T0));
         assertThat(sameStoreAgain().delete("s1")).isTrue();
