@@ -7,8 +7,9 @@ import dev.reservation.core.domain.Reservation;
  * exactly one kind, so (reservation id, version, kind) names one change once and for all.
  * REQUESTED is a booking in a room that needs approval (PENDING); CANCELLED covers every other
  * end (cancelled, declined, expired); AUTO_RELEASED a booking nobody checked in to. APPROVED is
- * reserved: an approval is stored as a change of version and reads as CHANGED (the reservation
- * then carries its {@code approvedAt}).
+ * what room operations record for an approval; {@link #of} cannot tell one from the reservation
+ * alone and says CHANGED (the sweeper's guess, which never overrides what was recorded: the outbox
+ * keys a change by its version, not its kind).
  */
 public enum ChangeKind {
     BOOKED,

@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * One change of one reservation waiting for (or done by) one consumer of the outbox, such as
- * {@value #EMAIL}. Its {@link #id} is derived from (consumer, reservation id, version, kind), so
+ * {@value #EMAIL}. Its {@link #id} is derived from (consumer, reservation id, version), so
  * enqueueing the same change twice finds the first entry. {@code leaseToken}/{@code leaseUntil}
  * say who may deliver it until when; {@code notBefore} delays a retry; {@code doneAt} is set once it
  * was delivered (or deliberately skipped). Immutable.
@@ -71,9 +71,15 @@ public record OutboxEntry(
         }
     }
 
-    /** The one id of a change for a consumer: {@code consumer:reservationId:version:KIND}. */
+    /**
+     * The one id of a change for a consumer: {@code consumer:reservationId:version}. A version is one
+     * change, so the kind is not part of it: whoever records a version first (the service, room
+     * operations knowing it was an approval, or the sweeper guessing {@link ChangeKind#of}) decides its
+     * kind, and nobody records it again under another. (Entries written before this rule have
+     * {@code :KIND} at the end; they are read and drained as ever.)
+     */
     public static String idOf(String consumer, String reservationId, long version, ChangeKind kind) {
-        return consumer + ":" + reservationId + ":" + version + ":" + kind.name();
+        return consumer + ":" + reservationId + ":" + version;
     }
 
     public boolean done() {

@@ -39,6 +39,11 @@ public final class OutboxRecorder implements ReservationChangeListener {
 
     @Override
     public void changed(Reservation r) {
+        changed(r, ChangeKind.of(r));
+    }
+
+    @Override
+    public void changed(Reservation r, ChangeKind kind) {
         boolean added = false;
         java.time.Instant now = clock.instant();
         List<String> to;
@@ -51,7 +56,7 @@ public final class OutboxRecorder implements ReservationChangeListener {
         }
         for (String consumer : to) {
             try {
-                added |= outbox.enqueue(new OutboxEntry.New(consumer, r.id(), r.version(), ChangeKind.of(r), r.userId(),
+                added |= outbox.enqueue(new OutboxEntry.New(consumer, r.id(), r.version(), kind, r.userId(),
                         now));
             } catch (RuntimeException e) {
                 failures.incrementAndGet();

@@ -14,4 +14,12 @@ public interface ReservationChangeListener {
     ReservationChangeListener NONE = r -> { };
 
     void changed(Reservation reservation);
+
+    /**
+     * The same, when the caller knows better than {@link ChangeKind#of} what the change was (room
+     * operations know an approval from any other change). The default ignores the kind.
+     */
+    default void changed(Reservation reservation, ChangeKind kind) {
+        changed(reservation);
+    }
 }

@@ -8,7 +8,6 @@ import dev.reservation.core.hooks.WebhookStore;
 import dev.reservation.core.hooks.Webhooks;
 import dev.reservation.core.notify.Notices;
 import dev.reservation.core.notify.OutboxConsumers;
-import dev.reservation.core.ops.ReservationEvent;
 import dev.reservation.core.ops.ReservationEvents;
 import dev.reservation.core.store.ReservationStore;
 import dev.reservation.core.store.RoomStore;
@@ -127,8 +126,11 @@ public final class NotificationSetup {
                                 @Override
                                 public ReservationEvents get() {
                                     return event -> {
-                                        if (event.kind() != ReservationEvent.Kind.CHECKED_IN) {
-                                            listener.get().changed(event.reservation());
+                                        switch (event.kind()) {
+                                            case CHECKED_IN -> { }
+                                            case APPROVED -> listener.get().changed(event.reservation(),
+                                                    dev.reservation.core.notify.ChangeKind.APPROVED);
+                                            default -> listener.get().changed(event.reservation());
                                         }
                                     };
                                 }

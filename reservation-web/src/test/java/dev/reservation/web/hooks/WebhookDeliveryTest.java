@@ -189,6 +189,30 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void aRequestItsApprovalAndAnAutoReleaseAreEventsOfTheirOwn() throws Exception {
+        try (MongoStores stores = stores(); MailApp app = app(stores)) {
+            Http grace = app.api(TestApp.GRACE);
+            Http ada = app.api(TestApp.ADMIN);
+            assertThat(ada.put("/api/v1/rooms/r-spree/operations", "{\"requiresApproval\": true}").status())
+                    .isEqualTo(200);
+            subscribe(grace, "{\"url\":\"" + hookUrl() + "\",\"events\":[\"reservation.requested\","
+                    + "\"reservation.approved\",\"reservation.changed\",\"reservation.cancelled\"]}");
+            Http.Response request = grace.postJson("/api/v1/reservations", booking(tomorrowAt(9, 0), tomorrowAt(10, 0)));
+            assertThat(request.status()).as(request.body()).isEqualTo(201);
+            String id = JSON.readTree(request.body()).get("id").asText();
+            Http.Response approved = ada.postJson("/api/v1/reservations/" + id + "/approve", "{\"reason\": \"fine\"}");
+            assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+            await("two deliveries", () -> delivered().size() >= 2);
+            Thread.sleep(300);
+            assertThat(delivered()).extracting(Received::type)
+                    .containsExactly("reservation.requested", "reservation.approved");
+            assertThat(delivered()).extracting(Received::eventId)
+                    .containsExactly("evt_" + id + "_0_requested", "evt_" + id + "_1_approved");
+            assertThat(delivered().get(1).json().get("data").get("status").asText()).isEqualTo("CONFIRMED");
+        }
+    }
+
+    @Test
     void nothingIsLostAcrossAnAppRestart() throws Exception {
         List<String> ids = new ArrayList<>();
         String subscription;

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * addition here is a new collection or an index, readable by older programs):
  *
  * <pre>
- * outbox             {_id: "consumer:reservationId:version:KIND", consumer, reservationId, version, kind,
+ * outbox             {_id: "consumer:reservationId:version", consumer, reservationId, version, kind,
  *                     userId, createdAt, notBefore, attempts, lastError?, lastAttemptAt?, leaseToken?,
  *                     leaseUntil?, done, doneAt?, outcome?, expireAt?}
  *                                            consumer_due(consumer, done, notBefore, createdAt): lease,
