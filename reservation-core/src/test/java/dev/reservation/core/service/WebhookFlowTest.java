@@ -25,11 +25,8 @@ import dev.reservation.core.notify.OutboxRecorder;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -51,7 +48,7 @@ class WebhookFlowTest {
             ChangeKind.CANCELLED, ChangeKind.REQUESTED, ChangeKind.AUTO_RELEASED);
 
     private final ServiceFixture f = new ServiceFixture();
-    private final Moving clock = new Moving(ServiceFixture.NOW);
+    private final dev.reservation.core.store.OpsClock clock = new dev.reservation.core.store.OpsClock(ServiceFixture.NOW);
     private final InMemoryOutboxStore outbox = new InMemoryOutboxStore();
     private final InMemoryWebhookStore store = new InMemoryWebhookStore();
     private final Webhooks webhooks = new Webhooks(store, outbox, f.users, f.rooms, IdGenerator.uuids(), clock,
@@ -68,33 +65,6 @@ class WebhookFlowTest {
     @AfterEach
     void stop() {
         pool.shutdownNow();
-    }
-
-    static final class Moving extends Clock {
-        private volatile Instant now;
-
-        Moving(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 
     /** A receiver: records (subscription, reservation, version, kind), can be told to fail the next n. */
