@@ -188,7 +188,7 @@ abstract class NotificationScenarios extends ManagementScenarios {
         assertThat(table.exit()).isZero();
         assertThat(table.out()).startsWith("E-mail outbox: 2 pending.\n"
                 + "Oldest pending: 2030-01-07 07:25 Europe/Berlin (1 h 35 min ago)\n"
-                + "Last error: 2030-01-07 08:59 Europe/Berlin, attempt 1 of email:r-one:0:BOOKED: Couldn't connect to"
+                + "Last error: 2030-01-07 08:59 Europe/Berlin, attempt 1 of email:r-one:0: Couldn't connect to"
                 + " host, port: mail.example.com, 587\n");
         JsonNode json = cli.json("notifications", "status", "--zone", "UTC");
         assertThat(json.get("consumer").asText()).isEqualTo("email");
