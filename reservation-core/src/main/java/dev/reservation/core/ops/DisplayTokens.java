@@ -7,13 +7,19 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 
-/** Door-display tokens: 32 random bytes, shown once; only their SHA-256 is stored. Stateless, thread-safe. */
+/**
+ * Door-display tokens as older versions made them: 32 random bytes, only their SHA-256 stored in the
+ * room's settings. New display tokens are API tokens of scope display ({@code service.ApiTokens});
+ * this is kept to check the tokens of displays set up before ({@link #matches}), and for tests that
+ * write such data. Stateless, thread-safe.
+ */
 public final class DisplayTokens {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private DisplayTokens() {
     }
 
+    /** A token in the old format (no prefix): only for writing data as an older version did. */
     public static String newToken() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);

@@ -8,8 +8,11 @@ import java.util.Set;
 /**
  * How a room is run, apart from the room itself: whether requests need approval and who approves
  * them (besides every ADMIN), the check-in window around a reservation's start, whether a reservation
- * not checked in by the end of that window is released automatically, and the hash of the door
- * display's token (null: no display). A room with no saved settings runs as {@link #defaults}. Immutable.
+ * not checked in by the end of that window is released automatically, and the hash of a door-display
+ * token issued by an older version ({@code displayTokenHash}, null: none). Display tokens now live in
+ * the API token store ({@code service.ApiTokens}, scope display); the hash here is only read, as a
+ * fallback, so that a display set up before keeps working until its token is re-issued or revoked
+ * (which clears it). A room with no saved settings runs as {@link #defaults}. Immutable.
  */
 public record RoomOperations(String roomId, boolean requiresApproval, Set<String> approvers, Duration checkInBefore,
                              Duration checkInAfter, boolean autoRelease, String displayTokenHash) {
@@ -51,7 +54,8 @@ public record RoomOperations(String roomId, boolean requiresApproval, Set<String
         return new RoomOperations(roomId, requiresApproval, approvers, checkInBefore, checkInAfter, autoRelease, hash);
     }
 
-    public boolean hasDisplay() {
+    /** Whether the room still has a display token of an older version (see the class comment). */
+    public boolean hasLegacyDisplayToken() {
         return displayTokenHash != null;
     }
 }

@@ -107,15 +107,16 @@ public final class CoreModule extends AbstractModule {
     @Provides
     @Singleton
     OperationsService operations(ReservationStore reservations, RoomStore rooms, RoomOperationsStore settings,
-                                 BookingGate gate, ReservationEvents events, Clock clock, IdGenerator ids) {
-        return new OperationsService(reservations, rooms, settings, gate, events, clock, ids);
+                                 BookingGate gate, ReservationEvents events, Clock clock, IdGenerator ids,
+                                 dev.reservation.core.service.ApiTokens tokens) {
+        return new OperationsService(reservations, rooms, settings, gate, events, clock, ids, tokens);
     }
 
     @Provides
     @Singleton
     RoomOperationsAdmin operationsAdmin(RoomOperationsStore settings, QuotaStore quotas, RoomStore rooms,
-                                        UserStore users) {
-        return new RoomOperationsAdmin(settings, quotas, rooms, users);
+                                        UserStore users, dev.reservation.core.service.ApiTokens tokens) {
+        return new RoomOperationsAdmin(settings, quotas, rooms, users, tokens);
     }
 
     /** Not started: the application starts it ({@link OperationsJobs#start}) and closes it on shutdown. */

@@ -51,6 +51,26 @@ public abstract class ApiTokenStoreContractTest {
     }
 
     @Test
+    void aRoomsDisplayTokenKeepsItsRoomAndIsListedRevokedAndTouchedLikeAnyOther() {
+        String owner = ApiToken.displayOwner("r1");
+        ApiToken display = new ApiToken("d1", owner, "Door display of Blue", TokenScope.DISPLAY, "digest-d1", T0, null,
+                "r1");
+        store.insert(display);
+        store.insert(token("t1", "u1", TokenScope.READ, T0));
+
+        assertThat(store.findByDigest("digest-d1")).contains(display);
+        assertThat(store.findByDigest("digest-t1").orElseThrow().roomId()).as("a personal token has no room").isNull();
+        assertThat(store.forUser(owner)).containsExactly(display);
+        assertThat(store.forUser("u1")).extracting(ApiToken::id).containsExactly("t1");
+        store.touch("d1", T0.plusSeconds(30));
+        assertThat(store.findByDigest("digest-d1").orElseThrow()).isEqualTo(display.usedAt(T0.plusSeconds(30)));
+        assertThat(store.revoke("u1", "d1")).as("not the user's").isFalse();
+        assertThat(store.revoke(owner, "d1")).isTrue();
+        assertThat(store.findByDigest("digest-d1")).isEmpty();
+        assertThat(store.findByDigest("digest-t1")).isPresent();
+    }
+
+    @Test
     void touchRecordsTheLastUseAndNeverGoesBack() {
         store.insert(token("t1", "u1", TokenScope.READ, T0));
 

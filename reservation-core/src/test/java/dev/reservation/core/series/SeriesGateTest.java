@@ -78,7 +78,9 @@ class SeriesGateTest {
                 clock), policy, clock, () -> UUID.randomUUID().toString(), told::add, gate);
         series = new SeriesService(bookings, reservations, new InMemorySeriesStore(), rooms, users, clock,
                 () -> UUID.randomUUID().toString());
-        opsAdmin = new RoomOperationsAdmin(settings, quotas, rooms, users);
+        opsAdmin = new RoomOperationsAdmin(settings, quotas, rooms, users, new dev.reservation.core.service.ApiTokens(
+                new dev.reservation.core.memory.InMemoryApiTokenStore(), users, () -> UUID.randomUUID().toString(),
+                clock, new java.security.SecureRandom(), dev.reservation.core.service.ApiTokens.DEFAULT_CACHE));
     }
 
     private SeriesRequest mondays(int count, SeriesMode mode) {

@@ -31,6 +31,7 @@ import dev.reservation.core.ops.ReservationEvent;
 import dev.reservation.core.ops.RoomOperations;
 import dev.reservation.core.ops.RoomOperationsAdmin;
 import dev.reservation.core.service.BookingPolicy;
+import dev.reservation.core.service.ApiTokens;
 import dev.reservation.core.service.IdGenerator;
 import dev.reservation.core.service.ReservationService;
 import dev.reservation.core.service.ReserveRequest;
@@ -59,6 +60,8 @@ public abstract class OperationsContractTest {
     protected final OpsClock clock = new OpsClock(CREATED);
     protected List<OpsStores> instances;
     protected final List<ReservationEvent> events = new CopyOnWriteArrayList<>();
+    /** Display tokens are API tokens: one store both instances share (each store's own is tested by its contract). */
+    protected final dev.reservation.core.auth.ApiTokenStore apiTokens = new dev.reservation.core.memory.InMemoryApiTokenStore();
     private final Actor admin = new Actor("admin", Role.ADMIN);
     private final Actor ada = new Actor("u1", Role.MEMBER);
     private final Actor approver = new Actor("u9", Role.MEMBER);
@@ -76,8 +79,10 @@ public abstract class OperationsContractTest {
         OperationsGate gate = new OperationsGate(s.settings(), ledger, s.rooms(), events::add, clock);
         ReservationService service = new ReservationService(s.users(), s.rooms(), s.reservations(),
                 new RoomSearchService(s.rooms(), s.reservations(), policy, clock), policy, clock, ids, dev.reservation.core.notify.ReservationChangeListener.NONE, gate);
+        ApiTokens tokens = new ApiTokens(apiTokens, s.users(), ids, clock, new java.security.SecureRandom(),
+                ApiTokens.DEFAULT_CACHE);
         return new App(service, new OperationsService(s.reservations(), s.rooms(), s.settings(), gate, events::add, clock,
-                ids), ledger, new RoomOperationsAdmin(s.settings(), s.quotas(), s.rooms(), s.users()));
+                ids, tokens), ledger, new RoomOperationsAdmin(s.settings(), s.quotas(), s.rooms(), s.users(), tokens));
     }
 
     @BeforeEach
@@ -315,6 +320,51 @@ public abstract class OperationsContractTest {
         assertThatThrownBy(() -> app(0).operations().doorState("r1", token)).isInstanceOf(PermissionDeniedException.class);
     }
 
+    @Test
+    void aDisplayTokenIsAnApiTokenOfTheRoomAndANewOneReplacesIt() {
+        String first = app(0).admin().newDisplayToken(admin, "r1");
+        assertThat(first).startsWith(ApiTokens.PREFIX);
+        assertThat(app(0).admin().display(admin, "r1").token()).get()
+                .satisfies(t -> assertThat(t.scope()).isEqualTo(dev.reservation.core.auth.TokenScope.DISPLAY))
+                .satisfies(t -> assertThat(t.roomId()).isEqualTo("r1"))
+                .satisfies(t -> assertThat(t.lastUsedAt()).isNull());
+        app(1).operations().doorState("r1", first);
+        assertThat(app(0).admin().display(admin, "r1").token().orElseThrow().lastUsedAt()).isEqualTo(clock.instant());
+
+        String second = app(0).admin().newDisplayToken(admin, "r1");
+        assertThatThrownBy(() -> app(1).operations().doorState("r1", first)).isInstanceOf(PermissionDeniedException.class);
+        assertThat(app(1).operations().doorState("r1", second).room().id()).isEqualTo("r1");
+        assertThat(apiTokens.forUser(OperationsService.displayUser("r1"))).hasSize(1);
+        assertThat(app(1).admin().hasDisplay("r1")).isTrue();
+        assertThat(app(1).admin().hasDisplay("r2")).isFalse();
+        assertThat(app(0).operations().settings("r1").displayTokenHash()).as("nothing in the room's settings").isNull();
+        assertThatThrownBy(() -> app(0).admin().newDisplayToken(ada, "r1")).isInstanceOf(PermissionDeniedException.class);
+        assertThatThrownBy(() -> app(0).admin().display(ada, "r1")).isInstanceOf(PermissionDeniedException.class);
+    }
+
+    @Test
+    void aDisplayTokenOfAnOlderVersionKeepsWorkingUntilReissued() {
+        // written as before display tokens were API tokens: only the hash, in the room's settings
+        String old = dev.reservation.core.ops.DisplayTokens.newToken();
+        instances.get(0).settings().put(app(0).operations().settings("r1")
+                .withDisplayTokenHash(dev.reservation.core.ops.DisplayTokens.hash(old)));
+        assertThat(app(1).operations().doorState("r1", old).room().id()).isEqualTo("r1");
+        assertThat(app(1).admin().hasDisplay("r1")).isTrue();
+        assertThat(app(1).admin().display(admin, "r1").legacy()).isTrue();
+        assertThatThrownBy(() -> app(1).operations().doorState("r2", old)).isInstanceOf(PermissionDeniedException.class);
+
+        String fresh = app(0).admin().newDisplayToken(admin, "r1");
+        assertThatThrownBy(() -> app(1).operations().doorState("r1", old)).isInstanceOf(PermissionDeniedException.class);
+        assertThat(app(1).operations().doorState("r1", fresh).room().id()).isEqualTo("r1");
+        assertThat(app(1).admin().display(admin, "r1").legacy()).isFalse();
+
+        instances.get(0).settings().put(app(0).operations().settings("r2")
+                .withDisplayTokenHash(dev.reservation.core.ops.DisplayTokens.hash(old)));
+        app(0).admin().revokeDisplayToken(admin, "r2");
+        assertThatThrownBy(() -> app(1).operations().doorState("r2", old)).isInstanceOf(PermissionDeniedException.class);
+        assertThat(app(1).admin().hasDisplay("r2")).isFalse();
+    }
+
     // ---- quotas ----
 
     @Test
@@ -465,8 +515,19 @@ public abstract class OperationsContractTest {
         assertThat(read.checkInBefore()).isEqualTo(Duration.ofMinutes(5));
         assertThat(read.checkInAfter()).isEqualTo(Duration.ofMinutes(20));
         assertThat(read.autoRelease()).isFalse();
-        assertThat(read.displayTokenHash()).isNotNull().isNotEqualTo(token);
+        assertThat(read.displayTokenHash()).as("display tokens are API tokens now").isNull();
+        assertThat(app(1).admin().hasDisplay("r1")).isTrue();
+        assertThat(app(1).operations().doorState("r1", token).room().id()).isEqualTo("r1");
         assertThat(saved.displayTokenHash()).isNull();
+        RoomOperations legacy = app(0).admin().update(admin, "r2", false, Set.of(), null, null, true)
+                .withDisplayTokenHash("an-old-hash");
+        instances.get(0).settings().put(legacy);
+        assertThat(app(1).admin().settings("r2").displayTokenHash()).as("an older version's hash is still read")
+                .isEqualTo("an-old-hash");
+        app(1).admin().update(admin, "r2", true, Set.of(), null, null, true);
+        assertThat(app(0).admin().settings("r2").displayTokenHash()).as("and kept by a settings update")
+                .isEqualTo("an-old-hash");
+        instances.get(0).settings().put(RoomOperations.defaults("r2"));
         assertThat(app(1).admin().settings("r2")).isEqualTo(RoomOperations.defaults("r2"));
         assertThatThrownBy(() -> app(1).admin().update(ada, "r1", false, Set.of(), null, null, true))
                 .isInstanceOf(PermissionDeniedException.class);

@@ -17,7 +17,9 @@ import org.bson.Document;
 /**
  * API tokens in {@code api_tokens}, one document per token: {@code _id}, {@code userId},
  * {@code name}, {@code scope}, {@code digest} (unique index {@code digest_unique}), {@code createdAt},
- * {@code lastUsedAt}. Listing a user's tokens uses {@code userId_createdAt}. Revoking deletes the
+ * {@code lastUsedAt}, and {@code roomId} on a door-display token only (scope {@code DISPLAY}; its
+ * {@code userId} is {@code display:<roomId>}; documents written before have no such field and read
+ * as personal tokens). Listing a user's (or a room's display) tokens uses {@code userId_createdAt}. Revoking deletes the
  * document: once the majority write returns, no instance finds the token in the store again.
  * Thread-safe.
  */
@@ -33,6 +35,9 @@ public final class MongoApiTokenStore implements ApiTokenStore {
         Document doc = new Document(Documents.ID, t.id()).append("userId", t.userId()).append("name", t.name())
                 .append("scope", t.scope().name()).append("digest", t.digest())
                 .append("createdAt", Documents.date(t.createdAt()));
+        if (t.roomId() != null) {
+            doc.append("roomId", t.roomId());
+        }
         MongoFailures.write("storing an API token of user " + t.userId(), () -> tokens.insertOne(doc));
     }
 
@@ -67,6 +72,6 @@ public final class MongoApiTokenStore implements ApiTokenStore {
         Date used = d.getDate("lastUsedAt");
         return new ApiToken(d.getString(Documents.ID), d.getString("userId"), d.getString("name"),
                 TokenScope.valueOf(d.getString("scope")), d.getString("digest"), d.getDate("createdAt").toInstant(),
-                used == null ? null : used.toInstant());
+                used == null ? null : used.toInstant(), d.getString("roomId"));
     }
 }

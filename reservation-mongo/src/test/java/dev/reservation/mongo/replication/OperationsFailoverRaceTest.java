@@ -91,7 +91,9 @@ class OperationsFailoverRaceTest {
             OperationsGate opsGate = new OperationsGate(s.roomOperations(), ledger, s.rooms(), ReservationEvents.NONE,
                     opsClock);
             apps.add(new App(booking, new OperationsService(s.reservations(), s.rooms(), s.roomOperations(), opsGate,
-                    ReservationEvents.NONE, opsClock, IdGenerator.uuids()), ledger));
+                    ReservationEvents.NONE, opsClock, IdGenerator.uuids(), new dev.reservation.core.service.ApiTokens(
+                    s.apiTokens(), s.users(), IdGenerator.uuids(), opsClock, new java.security.SecureRandom(),
+                    dev.reservation.core.service.ApiTokens.DEFAULT_CACHE)), ledger));
         }
     }
 

@@ -20,7 +20,9 @@ import java.util.Set;
  * and the OpenID Connect start and callback) redirects to sign-in. API ({@code /api/**}): HTTP Basic
  * on every call, verified through {@link AuthService} (throttled per account and address) and then
  * remembered briefly by {@link VerifiedCredentials}, or a personal API token
- * ({@code Authorization: Bearer}, {@link ApiTokens}) within its scope ({@link TokenScopes}); with
+ * ({@code Authorization: Bearer}, {@link ApiTokens}) within its scope ({@link TokenScopes}; a room's
+ * door-display token, an API token of scope display, is refused here with 403: it opens only
+ * {@code /display/rooms/{id}}, where the core checks it); with
  * local passwords off every API call without a token is refused with 403 instead, and with Basic
  * turned off ({@code --api-basic off}) a call without a token gets 401. The user is re-read on every request, so deactivation and role changes
  * apply at once. Assets and {@code /health/**} are public. Thread-safe.

@@ -17,9 +17,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
 /**
- * The door display of a room ({@code /display/rooms/{id}?token=...}): no user session, only the
- * room's display token (header {@code X-Display-Token} or query {@code token}), which the core allows
- * for exactly two actions: check-in and "book now". The page renders the state once, then
+ * The door display of a room ({@code /display/rooms/{id}?token=rsv_...}): no user session, only the
+ * room's display token (header {@code X-Display-Token} or query {@code token}): an API token of scope
+ * display for this room (or, from an older version, a token whose hash is in the room's settings),
+ * which the core allows for exactly two actions: check-in and "book now". The page renders the state once, then
  * {@code /assets/display.js} polls {@code /display/rooms/{id}/state} and redraws in place; while the
  * app or the database does not answer it keeps the last state and shows "reconnecting" (the token
  * needs no session, so the page recovers by itself after the app restarts). Thread-safe.

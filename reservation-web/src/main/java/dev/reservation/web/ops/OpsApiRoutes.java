@@ -22,7 +22,8 @@ import java.util.Optional;
 
 /**
  * The room-operations JSON API (documented in API.md): the approval queue, approve/decline with a
- * reason, check-in, room settings and display tokens, quotas, and usage reports (JSON or CSV). The
+ * reason, check-in, room settings and display tokens (API tokens of scope display: issued, shown
+ * without their secret, revoked here), quotas, and usage reports (JSON or CSV). The
  * core checks every permission. Thread-safe.
  */
 public final class OpsApiRoutes {
@@ -52,12 +53,15 @@ public final class OpsApiRoutes {
         routes.post("/api/v1/reservations/{id}/check-in", ctx -> ctx.json(json(operations.checkIn(CurrentUser.actor(ctx),
                 ctx.pathParam("id")))));
         routes.get("/api/v1/rooms/{id}/operations", ctx -> ctx.json(OpsJson.RoomSettings.of(
-                admin.settings(ctx.pathParam("id")))));
+                admin.settings(ctx.pathParam("id")), admin.hasDisplay(ctx.pathParam("id")))));
         routes.put("/api/v1/rooms/{id}/operations", this::updateRoom);
+        routes.get("/api/v1/rooms/{id}/display-token", ctx -> ctx.header("Cache-Control", "no-store")
+                .json(OpsJson.DisplayStatus.of(admin.display(CurrentUser.actor(ctx), ctx.pathParam("id")))));
         routes.post("/api/v1/rooms/{id}/display-token", ctx -> {
             String roomId = ctx.pathParam("id");
             String token = admin.newDisplayToken(CurrentUser.actor(ctx), roomId);
-            ctx.status(201).json(new OpsJson.DisplayToken(roomId, token, DisplayRoutes.url(roomId, token)));
+            ctx.status(201).header("Cache-Control", "no-store")
+                    .json(new OpsJson.DisplayToken(roomId, token, DisplayRoutes.url(roomId, token)));
         });
         routes.delete("/api/v1/rooms/{id}/display-token", ctx -> {
             admin.revokeDisplayToken(CurrentUser.actor(ctx), ctx.pathParam("id"));
@@ -88,7 +92,7 @@ public final class OpsApiRoutes {
                 b.checkInBeforeMinutes() == null ? current.checkInBefore() : Duration.ofMinutes(b.checkInBeforeMinutes()),
                 b.checkInAfterMinutes() == null ? current.checkInAfter() : Duration.ofMinutes(b.checkInAfterMinutes()),
                 b.autoRelease() == null ? current.autoRelease() : b.autoRelease());
-        ctx.json(OpsJson.RoomSettings.of(saved));
+        ctx.json(OpsJson.RoomSettings.of(saved, admin.hasDisplay(roomId)));
     }
 
     private void usage(Context ctx) {

@@ -28,9 +28,10 @@ public final class OpsJson {
 
     public record RoomSettings(String roomId, boolean requiresApproval, List<String> approvers, long checkInBeforeMinutes,
                                long checkInAfterMinutes, boolean autoRelease, boolean hasDisplay) {
-        public static RoomSettings of(RoomOperations s) {
+        /** @param hasDisplay whether the room has a door-display token (see {@code RoomOperationsAdmin.hasDisplay}) */
+        public static RoomSettings of(RoomOperations s, boolean hasDisplay) {
             return new RoomSettings(s.roomId(), s.requiresApproval(), s.approvers().stream().sorted().toList(),
-                    s.checkInBefore().toMinutes(), s.checkInAfter().toMinutes(), s.autoRelease(), s.hasDisplay());
+                    s.checkInBefore().toMinutes(), s.checkInAfter().toMinutes(), s.autoRelease(), hasDisplay);
         }
     }
 
@@ -38,7 +39,23 @@ public final class OpsJson {
                                    Integer checkInAfterMinutes, Boolean autoRelease) {
     }
 
+    /** A door-display token just issued: the secret (shown this once) and the address to open at the door. */
     public record DisplayToken(String roomId, String token, String url) {
+    }
+
+    /**
+     * A room's door display as an ADMIN sees it: whether it has one, the token's id, name, creation and
+     * last use (never its secret; null when there is none), and whether it is a token of an older
+     * version (no times known; re-issue it to get a display token like any other).
+     */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
+    public record DisplayStatus(String roomId, boolean hasDisplay, boolean legacy, String tokenId, String name,
+                                Instant createdAt, Instant lastUsedAt) {
+        public static DisplayStatus of(dev.reservation.core.ops.RoomOperationsAdmin.Display d) {
+            return new DisplayStatus(d.roomId(), d.active(), d.legacy(),
+                    d.token().map(t -> t.id()).orElse(null), d.token().map(t -> t.name()).orElse(null),
+                    d.token().map(t -> t.createdAt()).orElse(null), d.token().map(t -> t.lastUsedAt()).orElse(null));
+        }
     }
 
     public record Quota(String scope, Double hoursPerWeek, Integer openAtOnce) {

@@ -76,6 +76,10 @@ public final class OpsPages {
         routes.get("/rooms/{id}/operations", this::roomOps);
         routes.post("/rooms/{id}/operations", this::saveRoomOps);
         routes.post("/rooms/{id}/display-token", this::newToken);
+        routes.post("/rooms/{id}/display-token/revoke", ctx -> {
+            admin.revokeDisplayToken(CurrentUser.actor(ctx), ctx.pathParam("id"));
+            ctx.redirect("/rooms/" + ctx.pathParam("id") + "/operations?done=display-revoked", HttpStatus.SEE_OTHER);
+        });
         routes.get("/quotas", this::quotas);
         routes.post("/quotas", this::saveQuota);
         routes.get("/reports", this::report);
@@ -136,11 +140,19 @@ public final class OpsPages {
         Room room = rooms.get(roomId);
         RoomOperations s = admin.settings(roomId);
         String token = ctx.queryParam("token");
+        RoomOperationsAdmin.Display display = admin.display(CurrentUser.actor(ctx), roomId);
+        String done = ctx.queryParam("done");
         pages.page(ctx, "room-ops.jte", room.name() + " · operations", new OpsViews.RoomOps(roomId, room.name(),
                 s.requiresApproval(), String.join(", ", s.approvers().stream().sorted().toList()),
-                s.checkInBefore().toMinutes(), s.checkInAfter().toMinutes(), s.autoRelease(), s.hasDisplay(),
+                s.checkInBefore().toMinutes(), s.checkInAfter().toMinutes(), s.autoRelease(), display.active(),
                 token == null ? null : DisplayRoutes.url(roomId, token),
-                "saved".equals(ctx.queryParam("done")) ? "Saved." : null));
+                "saved".equals(done) ? "Saved." : "display-revoked".equals(done)
+                        ? "Display token revoked: the door display stops working (on other app instances within seconds)."
+                        : null,
+                display.legacy() && display.token().isEmpty(),
+                display.token().map(t -> Format.moment(t.createdAt(), room.zone())).orElse(null),
+                display.token().map(t -> t.lastUsedAt() == null ? "never" : Format.moment(t.lastUsedAt(), room.zone()))
+                        .orElse(null)));
     }
 
     private void saveRoomOps(Context ctx) {

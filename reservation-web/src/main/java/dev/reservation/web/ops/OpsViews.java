@@ -13,9 +13,14 @@ public final class OpsViews {
     public record Approvals(List<Request> requests, String notice) {
     }
 
+    /**
+     * A room's operations page; {@code displayIssued} and {@code displayLastUsed} describe its display
+     * token (null when it has none, or only one of an older version: {@code legacyDisplay}).
+     */
     public record RoomOps(String roomId, String roomName, boolean requiresApproval, String approvers,
                           long checkInBefore, long checkInAfter, boolean autoRelease, boolean hasDisplay,
-                          String displayUrl, String notice) {
+                          String displayUrl, String notice, boolean legacyDisplay, String displayIssued,
+                          String displayLastUsed) {
     }
 
     public record QuotaRow(String scope, String scopeName, String hoursPerWeek, String openAtOnce) {
