@@ -10,12 +10,9 @@ import dev.reservation.core.domain.UserNotFoundException;
 import dev.reservation.core.store.RoomStore;
 import dev.reservation.core.store.UserStore;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -107,12 +104,7 @@ public final class FeedTokens {
     }
 
     public static String digest(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return dev.reservation.core.auth.SecretDigest.sha256Hex(token);
     }
 
     private void checkFeed(String feed) {

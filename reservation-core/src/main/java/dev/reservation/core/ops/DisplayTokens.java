@@ -2,10 +2,8 @@ package dev.reservation.core.ops;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /**
  * Door-display tokens as older versions made them: 32 random bytes, only their SHA-256 stored in the
@@ -27,12 +25,7 @@ public final class DisplayTokens {
     }
 
     public static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return dev.reservation.core.auth.SecretDigest.sha256Hex(token);
     }
 
     /** Constant-time comparison of a presented token with a stored hash. */

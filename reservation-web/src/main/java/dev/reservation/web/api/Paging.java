@@ -89,6 +89,14 @@ public final class Paging {
     }
 
     /**
+     * The sort key of an item ordered by an instant, then its id: the instant as zero-padded epoch
+     * milliseconds, so that the key's text order is the instants' order.
+     */
+    public static List<String> byInstantThenId(java.time.Instant at, String id) {
+        return List.of(String.format("%020d", at.toEpochMilli()), id);
+    }
+
+    /**
      * A page of a list held whole in order ({@code sorted}, by {@code key} then id, as the store
      * returns it): the items after the cursor, at most the limit, answered with {@link #answer}.
      */

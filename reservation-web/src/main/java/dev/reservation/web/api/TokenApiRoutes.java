@@ -47,7 +47,7 @@ public final class TokenApiRoutes {
         routes.get("/api/v1/tokens", ctx -> {
             Actor actor = CurrentUser.actor(ctx);
             Paging.answerSorted(ctx, "tokens", tokens.list(actor, actor.userId()),
-                    t -> java.util.List.of(String.format("%020d", t.createdAt().toEpochMilli()), t.id()), TokenDto::of);
+                    t -> Paging.byInstantThenId(t.createdAt(), t.id()), TokenDto::of);
         });
         routes.post("/api/v1/tokens", this::create);
         routes.delete("/api/v1/tokens/{id}", ctx -> {

@@ -53,6 +53,11 @@ public final class WebhookApiRoutes {
     public record CreatedWebhookDto(String id, String ownerId, String url, List<String> events, List<String> roomIds,
                                     String scope, boolean enabled, String disabledReason, Instant failingSince,
                                     Instant createdAt, String secret) {
+        public static CreatedWebhookDto of(WebhookSubscription s) {
+            WebhookDto d = WebhookDto.of(s);
+            return new CreatedWebhookDto(d.id(), d.ownerId(), d.url(), d.events(), d.roomIds(), d.scope(), d.enabled(),
+                    d.disabledReason(), d.failingSince(), d.createdAt(), s.secret());
+        }
     }
 
     /** One delivery of the log: pending (with when it is due) or done (delivered or skipped). */
@@ -75,7 +80,7 @@ public final class WebhookApiRoutes {
 
     public void register(RoutesConfig routes) {
         routes.get("/api/v1/webhooks", ctx -> Paging.answerSorted(ctx, "webhooks", webhooks.list(CurrentUser.actor(ctx)),
-                s -> List.of(String.format("%020d", s.createdAt().toEpochMilli()), s.id()), WebhookDto::of));
+                s -> Paging.byInstantThenId(s.createdAt(), s.id()), WebhookDto::of));
         routes.post("/api/v1/webhooks", this::create);
         routes.get("/api/v1/webhooks/{id}", ctx -> ctx.json(WebhookDto.of(webhooks.get(CurrentUser.actor(ctx), id(ctx)))));
         routes.patch("/api/v1/webhooks/{id}", this::change);
@@ -113,9 +118,7 @@ public final class WebhookApiRoutes {
         WebhookSubscription s = webhooks.create(actor, url.get(), EventTypes.parse(body.events()), rooms,
                 Boolean.TRUE.equals(body.everyone())).subscription();
         ctx.status(201).header("Cache-Control", "no-store").header("Location", "/api/v1/webhooks/" + s.id())
-                .json(new CreatedWebhookDto(s.id(), s.ownerId(), s.url(), EventTypes.names(s.events()),
-                        List.copyOf(new java.util.TreeSet<>(s.roomIds())), s.scope().name().toLowerCase(Locale.ROOT),
-                        s.enabled(), s.disabledReason(), s.failingSince(), s.createdAt(), s.secret()));
+                .json(CreatedWebhookDto.of(s));
     }
 
     private void change(Context ctx) {

@@ -158,9 +158,10 @@ public final class NotificationSetup {
                 : Optional.empty();
         OutboxSweeper sweeper = new OutboxSweeper(injector.getInstance(ReservationChanges.class), outbox,
                 consumers(injector), clock, timing.sweepOverlap(), timing.sweepSettle());
-        Duration poll = smtp.isPresent() && hooks.on()
-                ? (timing.pollEvery().compareTo(hooks.pollEvery()) < 0 ? timing.pollEvery() : hooks.pollEvery())
-                : smtp.isPresent() ? timing.pollEvery() : hooks.pollEvery();
+        // the jobs poll as often as the more eager of the two running consumers asks
+        Duration poll = java.util.stream.Stream.of(smtp.map(s -> timing.pollEvery()),
+                        hooks.on() ? Optional.of(hooks.pollEvery()) : Optional.<Duration>empty())
+                .flatMap(Optional::stream).min(Duration::compareTo).orElseThrow();
         NotificationJobs started = new NotificationJobs(drainer, dispatcher, hooks.threads(), sweeper)
                 .start(poll, timing.sweepEvery());
         jobs.set(started);

@@ -45,7 +45,7 @@ public final class OpsApiRoutes {
     public void register(RoutesConfig routes) {
         routes.get("/api/v1/approvals", ctx -> Paging.answerSorted(ctx, "approvals",
                 operations.approvalQueue(CurrentUser.actor(ctx)),
-                r -> List.of(String.format("%020d", r.slot().start().toEpochMilli()), r.id()), this::json));
+                r -> Paging.byInstantThenId(r.slot().start(), r.id()), this::json));
         routes.post("/api/v1/reservations/{id}/approve", ctx -> ctx.json(json(operations.approve(CurrentUser.actor(ctx),
                 ctx.pathParam("id"), reason(ctx)))));
         routes.post("/api/v1/reservations/{id}/decline", ctx -> ctx.json(json(operations.decline(CurrentUser.actor(ctx),
