@@ -35,6 +35,26 @@ class IdempotencyTest {
         }
     }
 
+    /**
+     * A booking sent without a key gets one made for it, which no earlier request can carry: the
+     * store is not asked for an earlier booking under it (one round trip fewer per booking). A key
+     * the client sends may come back, so that booking is looked up first.
+     */
+    @Test
+    void looksForAnEarlierBookingOnlyUnderAKeyTheClientSent() {
+        try (TestApp app = TestApp.start()) {
+            Http http = app.api(TestApp.GRACE);
+            long before = app.stores().reservations().keyLookups();
+            assertThat(http.postJson("/api/v1/reservations", BODY).status()).isEqualTo(201);
+            assertThat(app.stores().reservations().keyLookups()).isEqualTo(before);
+
+            Http.Response keyed = http.postJson("/api/v1/reservations", BODY.replace("10:00", "12:00").replace("11:00", "13:00"),
+                    "Idempotency-Key", "k-own");
+            assertThat(keyed.status()).isEqualTo(201);
+            assertThat(app.stores().reservations().keyLookups()).isEqualTo(before + 1);
+        }
+    }
+
     @Test
     void answers422WhenTheKeyComesBackWithADifferentRequest() {
         try (TestApp app = TestApp.start()) {

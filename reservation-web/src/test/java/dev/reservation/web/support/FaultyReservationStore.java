@@ -28,6 +28,7 @@ public final class FaultyReservationStore implements ReservationStore {
     private final CountDownLatch blockedOnce = new CountDownLatch(1);
     private volatile boolean failLookups;
     private volatile boolean bookingTried;
+    private final java.util.concurrent.atomic.AtomicLong keyLookups = new java.util.concurrent.atomic.AtomicLong();
 
     /**
      * While set, reads by idempotency key fail as unavailable once a booking was tried: the read
@@ -36,6 +37,11 @@ public final class FaultyReservationStore implements ReservationStore {
     public void failLookups(boolean fail) {
         bookingTried = false;
         failLookups = fail;
+    }
+
+    /** Reads by idempotency key so far (each is a store round trip on a real store). */
+    public long keyLookups() {
+        return keyLookups.get();
     }
 
     public void mode(Mode m) {
@@ -84,6 +90,7 @@ public final class FaultyReservationStore implements ReservationStore {
 
     @Override
     public Optional<Reservation> findByIdempotencyKey(String actorId, String key) {
+        keyLookups.incrementAndGet();
         unavailableCheck();
         if (failLookups && bookingTried) {
             throw new StoreUnavailableException("lookup failed (test)", null);
