@@ -246,7 +246,8 @@ public final class ReservationService {
 
     private BookingReceipt book(Actor actor, ReserveRequest request, String fixedId, boolean held) {
         Permissions.require(actor, Permissions.Operation.RESERVE, request.userId());
-        Optional<Reservation> earlier = request.idempotencyKey().flatMap(k -> reservations.findByIdempotencyKey(actor.userId(), k));
+        Optional<Reservation> earlier = request.keyIsNew() ? Optional.empty()
+                : request.idempotencyKey().flatMap(k -> reservations.findByIdempotencyKey(actor.userId(), k));
         Room room = rooms.findById(request.roomId()).orElseThrow(() -> new RoomNotFoundException(request.roomId()));
         User user = users.findById(request.userId()).orElseThrow(() -> new UserNotFoundException(request.userId()));
         Instant now = clock.instant();

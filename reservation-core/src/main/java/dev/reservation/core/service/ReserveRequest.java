@@ -8,9 +8,12 @@ import java.util.Optional;
 /**
  * A request to book {@code roomId} for {@code userId}. Validated on construction; the booking
  * policy and the conflict rule are checked by {@link ReservationService#reserve}.
+ *
+ * @param keyIsNew the idempotency key was just made for this request (not sent by a client), so no
+ *     earlier booking can carry it and the service does not look for one: a round trip saved
  */
 public record ReserveRequest(String roomId, String userId, TimeSlot slot, String title, int attendees,
-                             Optional<String> idempotencyKey) {
+                             Optional<String> idempotencyKey, boolean keyIsNew) {
     public ReserveRequest {
         if (roomId == null || roomId.isBlank()) {
             throw new InvalidInputException("roomId", "roomId is required");
@@ -34,13 +37,25 @@ public record ReserveRequest(String roomId, String userId, TimeSlot slot, String
         if (idempotencyKey.isPresent() && idempotencyKey.get().length() > 128) {
             throw new InvalidInputException("idempotencyKey", "idempotency key must be at most 128 characters");
         }
+        keyIsNew = keyIsNew && idempotencyKey.isPresent();
+    }
+
+    public ReserveRequest(String roomId, String userId, TimeSlot slot, String title, int attendees,
+                          Optional<String> idempotencyKey) {
+        this(roomId, userId, slot, title, attendees, idempotencyKey, false);
     }
 
     public ReserveRequest(String roomId, String userId, TimeSlot slot, String title, int attendees) {
         this(roomId, userId, slot, title, attendees, Optional.empty());
     }
 
+    /** This request under {@code key}, a key a client sent (it may have been used before). */
     public ReserveRequest withIdempotencyKey(String key) {
         return new ReserveRequest(roomId, userId, slot, title, attendees, Optional.ofNullable(key));
+    }
+
+    /** This request under {@code key}, just made for it (a random one that no earlier request carries). */
+    public ReserveRequest withNewIdempotencyKey(String key) {
+        return new ReserveRequest(roomId, userId, slot, title, attendees, Optional.of(key), true);
     }
 }

@@ -21,11 +21,14 @@ public final class KeyedBookings {
         this.reservations = reservations;
     }
 
-    /** Ensures the request has an idempotency key, making one with {@code prefix} when it has none. */
+    /**
+     * Ensures the request has an idempotency key, making one with {@code prefix} when it has none. A
+     * key made here is marked new: the core books without first looking for an earlier booking under it.
+     */
     public static ReserveRequest withKey(ReserveRequest request, String prefix) {
         return request.idempotencyKey().isPresent()
                 ? request
-                : request.withIdempotencyKey(prefix + UUID.randomUUID());
+                : request.withNewIdempotencyKey(prefix + UUID.randomUUID());
     }
 
     /**
