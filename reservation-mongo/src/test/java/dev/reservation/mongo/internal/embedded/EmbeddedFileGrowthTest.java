@@ -1,0 +1,62 @@
+package dev.reservation.mongo.internal.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.reservation.core.domain.TimeSlot;
+import dev.reservation.core.store.BookingOutcome;
+import dev.reservation.core.store.ContractData;
+import dev.reservation.mongo.MongoStores;
+import dev.reservation.mongo.StoreOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The data file while bookings arrive one by one, each acknowledged only after its own commit (the
+ * embedded default's durability): MVStore appends every commit as a new chunk of the pages it
+ * changed, and the old chunks become garbage that the store must reuse as fast as it makes it. The
+ * largest the file gets is what a user's disk must hold, so it is measured while running, not only
+ * after a restart's compaction: at most {@link #BYTES_PER_BOOKING} per booking above the file's size
+ * before. Sizes, not timings.
+ */
+class EmbeddedFileGrowthTest {
+    static final Instant DAY = Instant.parse("2031-05-05T00:00:00Z");
+    static final int BOOKINGS = 1_500;
+    /** The target for the data on disk per reservation. */
+    static final long BYTES_PER_BOOKING = 2_048;
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void theFileGrowsWithWhatIsStoredNotWithTheCommitsMade() throws IOException {
+        try (EmbeddedServer server = EmbeddedServer.tryStart(dataDir, 0, Clock.systemUTC()).orElseThrow();
+             MongoStores stores = MongoStores.open(StoreOptions.embedded(dataDir))) {
+            stores.rooms().insert(ContractData.room("r-1", "Room 1"));
+            stores.reservations().book(ContractData.candidate("r-1", "u-1", TimeSlot.of(DAY, Duration.ofMinutes(5))));
+            long before = fileSize();
+            long largest = before;
+            for (int i = 1; i <= BOOKINGS; i++) {
+                TimeSlot slot = TimeSlot.of(DAY.plus(Duration.ofDays(i / 100)).plus(Duration.ofMinutes(5L * (i % 100))),
+                        Duration.ofMinutes(5));
+                assertThat(stores.reservations().book(ContractData.candidate("r-1", "u-" + i % 7, slot)))
+                        .isInstanceOf(BookingOutcome.Booked.class);
+                if (i % 50 == 0) {
+                    largest = Math.max(largest, fileSize());
+                }
+            }
+            System.out.printf("data file: %,d bytes before, at most %,d while booking %,d (%,d per booking); %s%n",
+                    before, largest, BOOKINGS, (largest - before) / BOOKINGS, server.compactionSummary());
+            assertThat(largest - before).isLessThanOrEqualTo(BYTES_PER_BOOKING * BOOKINGS);
+        }
+    }
+
+    private long fileSize() throws IOException {
+        return Files.size(dataDir.resolve(EmbeddedServer.DATA_FILE));
+    }
+}
