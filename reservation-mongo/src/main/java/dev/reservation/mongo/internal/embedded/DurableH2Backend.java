@@ -8,8 +8,11 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.h2.mvstore.MVStore;
@@ -32,13 +35,20 @@ import org.slf4j.LoggerFactory;
  * {@link EmbeddedDatabase}) agrees with the documents, whenever the process dies.
  *
  * <p>Space: every commit appends a chunk holding each page it changed (MVStore never overwrites a
- * live page), so the file grows by every write and the pages it replaced are garbage. With MVStore's
- * background housekeeping off, this class reclaims it: at start the file is compacted (live chunks
- * moved together, the file cut; bounded by {@link #START_COMPACTION_MILLIS}); while running, a
- * maintenance thread rewrites the live pages of sparse chunks ({@code compact}) whenever less than
- * {@link #COMPACT_BELOW_FILL}% of the chunks' space is live, under the commit lock (compaction commits),
- * and space of chunks nothing uses any more is reused {@link #RETENTION_MILLIS} ms after they were
- * freed (a reader that started before still finds its pages). Pages are compressed (LZF).
+ * live page), so the file grows by every write and the pages it replaced are garbage; one booking
+ * makes some tens of KB of it. With MVStore's background housekeeping off, this class reclaims it
+ * as fast as it is made: at start the file is compacted (live chunks moved together, the file cut;
+ * bounded by {@link #START_COMPACTION_MILLIS}); while running, a maintenance thread rewrites the live
+ * pages of sparse chunks ({@code compact}) every {@link #MAINTENANCE_EVERY} and after every
+ * {@link #COMMITS_PER_COMPACTION} commits, whenever less than
+ * {@link #COMPACT_BELOW_FILL}% of the chunks' space is live, under the commit lock (compaction
+ * commits), and the space of a chunk nothing uses any more is reused by the next commit. That is
+ * safe for readers because every command, reads included, registers the version it works on for
+ * its duration ({@code registerVersionUsage}): MVStore frees no chunk a registered version still
+ * uses, so no time-based retention is needed (MVStore's own 45 s default guards unflushed disk
+ * buffers at a power loss, which this backend does not promise to survive). Measured by
+ * {@code EmbeddedFileGrowthTest}: with a 10 s retention and 1 MB per 2 s of compaction, 1,500
+ * bookings grew the file by ~100 KB each. Pages are compressed (LZF).
  * Thread-safe as H2Backend is; commits and compactions are serialized.
  */
 final class DurableH2Backend extends H2Backend {
@@ -53,10 +63,15 @@ final class DurableH2Backend extends H2Backend {
     /** What a compaction aims for (percent of the chunks' space live). */
     static final int COMPACT_TARGET_FILL = 80;
     /** Bytes a compaction step rewrites at least; one step per maintenance round. */
-    static final int COMPACT_STEP_BYTES = 1 << 20;
-    /** Freed chunks' space is reused after this long. */
-    static final int RETENTION_MILLIS = 10_000;
-    static final Duration MAINTENANCE_EVERY = Duration.ofSeconds(2);
+    static final int COMPACT_STEP_BYTES = 4 << 20;
+    /** Freed chunks' space is reused by the next commit; readers are protected by their registered version. */
+    static final int RETENTION_MILLIS = 0;
+    static final Duration MAINTENANCE_EVERY = Duration.ofMillis(500);
+    /**
+     * Commits after which a compaction step is also asked for, between the timed ones: a burst of
+     * bookings makes garbage faster than a timer looks at it (one commit makes some tens of KB).
+     */
+    static final int COMMITS_PER_COMPACTION = 16;
 
     /** Fair: a commit or compaction waiting for it goes before write commands that came later, and back to back compaction steps never starve a commit. */
     private final ReentrantReadWriteLock commits = new ReentrantReadWriteLock(true);
@@ -67,6 +82,8 @@ final class DurableH2Backend extends H2Backend {
     private long commitsEnded;
     private boolean committing;
     private boolean lastCommitSucceeded = true;
+    private final AtomicInteger commitsSinceCompaction = new AtomicInteger();
+    private final AtomicBoolean compactionAsked = new AtomicBoolean();
     private final LongAdder compactions = new LongAdder();
     private final LongAdder compactionNanos = new LongAdder();
     private volatile long longestCompactionNanos;
@@ -84,6 +101,7 @@ final class DurableH2Backend extends H2Backend {
         long before = store.getFileStore().size();
         store.compactFile(START_COMPACTION_MILLIS); // (sets the retention time to 0)
         store.setRetentionTime(RETENTION_MILLIS);
+        store.setVersionsToKeep(0); // no unregistered reader needs an old version (see handleMessage)
         LOG.info("compacted {} from {} to {} bytes in {} ms", fileName, before, store.getFileStore().size(),
                 (System.nanoTime() - t0) / 1_000_000);
         maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -100,8 +118,21 @@ final class DurableH2Backend extends H2Backend {
                 .autoCompactFillRate(COMPACT_BELOW_FILL).open();
     }
 
+    /** Asks the maintenance thread for a compaction step now, unless one is already asked for. */
+    private void askForCompaction() {
+        if (maintenance != null && compactionAsked.compareAndSet(false, true)) {
+            try {
+                maintenance.execute(this::compactIfSparse);
+            } catch (RejectedExecutionException closing) {
+                compactionAsked.set(false);
+            }
+        }
+    }
+
     /** One step of rewriting the live pages of sparse chunks, when the chunks are mostly garbage. */
     private void compactIfSparse() {
+        compactionAsked.set(false);
+        commitsSinceCompaction.set(0);
         MVStore store = getMvStore();
         try {
             if (store.isClosed() || store.getFileStore().getChunksFillRate() >= COMPACT_BELOW_FILL) {
@@ -145,9 +176,23 @@ final class DurableH2Backend extends H2Backend {
         return stats;
     }
 
-    /** Every command of driver 5 arrives as OP_MSG; its first key names the command. */
+    /**
+     * Every command of driver 5 arrives as OP_MSG; its first key names the command. The command
+     * holds on to the store version it starts on until it ends, so no chunk it may read is freed
+     * and overwritten under it (see the class comment: there is no retention time).
+     */
     @Override
     public Document handleMessage(MongoMessage message) {
+        MVStore store = getMvStore();
+        MVStore.TxCounter reading = store.registerVersionUsage();
+        try {
+            return handle(message);
+        } finally {
+            store.deregisterVersionUsage(reading);
+        }
+    }
+
+    private Document handle(MongoMessage message) {
         String command = message.getDocument().keySet().stream().findFirst().orElse("");
         stats().command(command, message.getDocument().get(command));
         if (!WRITES.contains(command.toLowerCase(Locale.ROOT))) {
@@ -224,6 +269,9 @@ final class DurableH2Backend extends H2Backend {
         try {
             commit();
             stats().commits.increment();
+            if (commitsSinceCompaction.incrementAndGet() >= COMMITS_PER_COMPACTION) {
+                askForCompaction();
+            }
         } catch (RuntimeException e) {
             synchronized (groupCommit) {
                 lastCommitSucceeded = false; // nobody is told "written"; the next writer commits again
