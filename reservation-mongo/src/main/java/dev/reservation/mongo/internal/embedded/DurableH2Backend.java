@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.RandomAccessStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,8 +38,9 @@ import org.slf4j.LoggerFactory;
  * <p>Space: every commit appends a chunk holding each page it changed (MVStore never overwrites a
  * live page), so the file grows by every write and the pages it replaced are garbage; one booking
  * makes some tens of KB of it. With MVStore's background housekeeping off, this class reclaims it
- * as fast as it is made: at start the file is compacted (live chunks moved together, the file cut;
- * bounded by {@link #START_COMPACTION_MILLIS}); while running, a maintenance thread rewrites the live
+ * as fast as it is made: at start the file is compacted ({@link #compactAtStart}: sparse chunks
+ * rewritten, live chunks moved together, the file cut; bounded by {@link #START_COMPACTION_MILLIS});
+ * while running, a maintenance thread rewrites the live
  * pages of sparse chunks ({@code compact}) every {@link #MAINTENANCE_EVERY} and after every
  * {@link #COMMITS_PER_COMPACTION} commits, whenever less than
  * {@link #COMPACT_BELOW_FILL}% of the chunks' space is live, under the commit lock (compaction
@@ -62,6 +64,8 @@ final class DurableH2Backend extends H2Backend {
     static final int COMPACT_BELOW_FILL = 50;
     /** What a compaction aims for (percent of the chunks' space live). */
     static final int COMPACT_TARGET_FILL = 80;
+    /** Bytes of live pages one step of the compaction at start rewrites (and commits) at most. */
+    static final int START_STEP_BYTES = 2 << 20;
     /** Bytes a compaction step rewrites at least; one step per maintenance round. */
     static final int COMPACT_STEP_BYTES = 4 << 20;
     /** Freed chunks' space is reused by the next commit; readers are protected by their registered version. */
@@ -97,11 +101,11 @@ final class DurableH2Backend extends H2Backend {
         super(openStore(fileName));
         commitWhole(); // what opening built (indexes of a file written before) is kept
         MVStore store = getMvStore();
-        long t0 = System.nanoTime();
-        long before = store.getFileStore().size();
-        store.compactFile(START_COMPACTION_MILLIS); // (sets the retention time to 0)
         store.setRetentionTime(RETENTION_MILLIS);
         store.setVersionsToKeep(0); // no unregistered reader needs an old version (see handleMessage)
+        long t0 = System.nanoTime();
+        long before = store.getFileStore().size();
+        compactAtStart(store);
         LOG.info("compacted {} from {} to {} bytes in {} ms", fileName, before, store.getFileStore().size(),
                 (System.nanoTime() - t0) / 1_000_000);
         maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -111,6 +115,25 @@ final class DurableH2Backend extends H2Backend {
         });
         maintenance.scheduleWithFixedDelay(this::compactIfSparse, MAINTENANCE_EVERY.toMillis(),
                 MAINTENANCE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Compaction at start, before anything is served: the live pages of sparse chunks are rewritten
+     * a step at a time, each step committed before the next, then the chunks are moved together and
+     * the file is cut. (MVStore's own {@code compactFile} rewrites without committing in between, so
+     * the whole rewrite was held in the heap: a 256 MB heap ran out of memory at 10^5 reservations, and 16 MB steps still did;
+     * and it moves chunks only while its rewrite finds sparse chunks, so a file already dense in
+     * chunks but full of free space was never cut.)
+     */
+    private void compactAtStart(MVStore store) {
+        long stopAt = System.nanoTime() + START_COMPACTION_MILLIS * 1_000_000L;
+        while (System.nanoTime() - stopAt < 0 && store.compact(COMPACT_TARGET_FILL, START_STEP_BYTES)) {
+            commitWhole();
+        }
+        if (store.getFileStore() instanceof RandomAccessStore file) {
+            file.compactMoveChunks(100, Long.MAX_VALUE, store);
+            commitWhole();
+        }
     }
 
     static MVStore openStore(String fileName) {

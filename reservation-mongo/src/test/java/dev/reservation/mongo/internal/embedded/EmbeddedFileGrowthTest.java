@@ -56,6 +56,23 @@ class EmbeddedFileGrowthTest {
                     before, largest, BOOKINGS, (largest - before) / BOOKINGS, server.compactionSummary());
             assertThat(largest - before).isLessThanOrEqualTo(BYTES_PER_BOOKING * BOOKINGS);
         }
+        // the compaction at the next start cuts the file to its live data: the 2 KB per reservation
+        long beforeRestart = fileSize();
+        try (EmbeddedServer restarted = EmbeddedServer.tryStart(dataDir, 0, Clock.systemUTC()).orElseThrow()) {
+            long after = fileSize();
+            String summary = restarted.compactionSummary();
+            System.out.printf("data file: %,d bytes when stopped, %,d after the compaction at start (%,d per booking); %s%n",
+                    beforeRestart, after, after / BOOKINGS, summary);
+            assertThat(after).isLessThanOrEqualTo(2_048L * BOOKINGS);
+            // and it is cut to what is live: at least 90 % of the file in use ("fill" is MVStore's file fill rate)
+            assertThat(fillRate(summary)).isGreaterThanOrEqualTo(90);
+        }
+    }
+
+    private static int fillRate(String compactionSummary) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("; fill (\\d+)%").matcher(compactionSummary);
+        assertThat(m.find()).as("fill rate in '%s'", compactionSummary).isTrue();
+        return Integer.parseInt(m.group(1));
     }
 
     private long fileSize() throws IOException {
