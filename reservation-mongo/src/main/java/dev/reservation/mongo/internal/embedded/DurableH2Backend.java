@@ -40,11 +40,11 @@ import org.slf4j.LoggerFactory;
  * makes some tens of KB of it. With MVStore's background housekeeping off, this class reclaims it
  * as fast as it is made: at start the file is compacted ({@link #compactAtStart}: sparse chunks
  * rewritten, live chunks moved together, the file cut; bounded by {@link #START_COMPACTION_MILLIS});
- * while running, a maintenance thread rewrites the live
- * pages of sparse chunks ({@code compact}) every {@link #MAINTENANCE_EVERY} and after every
- * {@link #COMMITS_PER_COMPACTION} commits, whenever less than
- * {@link #COMPACT_BELOW_FILL}% of the chunks' space is live, under the commit lock (compaction
- * commits), and the space of a chunk nothing uses any more is reused by the next commit. That is
+ * while running, a maintenance thread rewrites the live pages of sparse chunks ({@code compact})
+ * every {@link #MAINTENANCE_EVERY} and after every {@link #COMMITS_PER_COMPACTION} commits,
+ * whenever less than {@link #COMPACT_BELOW_FILL}% of the chunks' space is live, under the commit
+ * lock (compaction commits), and the space of a chunk nothing uses any more is reused by the next
+ * commit. That is
  * safe for readers because every command, reads included, registers the version it works on for
  * its duration ({@code registerVersionUsage}): MVStore frees no chunk a registered version still
  * uses, so no time-based retention is needed (MVStore's own 45 s default guards unflushed disk
@@ -121,14 +121,23 @@ final class DurableH2Backend extends H2Backend {
      * Compaction at start, before anything is served: the live pages of sparse chunks are rewritten
      * a step at a time, each step committed before the next, then the chunks are moved together and
      * the file is cut. (MVStore's own {@code compactFile} rewrites without committing in between, so
-     * the whole rewrite was held in the heap: a 256 MB heap ran out of memory at 10^5 reservations, and 16 MB steps still did;
-     * and it moves chunks only while its rewrite finds sparse chunks, so a file already dense in
-     * chunks but full of free space was never cut.)
+     * the whole rewrite was held in the heap: a 256 MB heap ran out of memory at 10^5 reservations,
+     * and 16 MB steps still did; and it moves chunks only while its rewrite finds sparse chunks, so
+     * a file already dense in chunks but full of free space was never cut.)
      */
     private void compactAtStart(MVStore store) {
         long stopAt = System.nanoTime() + START_COMPACTION_MILLIS * 1_000_000L;
+        int fill = store.getFileStore().getChunksFillRate();
         while (System.nanoTime() - stopAt < 0 && store.compact(COMPACT_TARGET_FILL, START_STEP_BYTES)) {
             commitWhole();
+            int now = store.getFileStore().getChunksFillRate();
+            if (now <= fill) {
+                // a step that did not raise the live share: each commit leaves garbage of its own, so
+                // on a small store the share can stay under the target however often this repeats
+                // (one start of a 10^4-reservation file spent the whole 60 s here)
+                break;
+            }
+            fill = now;
         }
         if (store.getFileStore() instanceof RandomAccessStore file) {
             file.compactMoveChunks(100, Long.MAX_VALUE, store);
