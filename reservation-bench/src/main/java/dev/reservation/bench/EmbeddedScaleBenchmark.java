@@ -68,7 +68,8 @@ import org.HdrHistogram.Histogram;
  * <p>{@code EmbeddedScaleBenchmark --summarize SUMMARY.json RUN.json...} combines runs (each a
  * separate process: a "fork") into the shape {@code BenchmarkResults} reads: {@code bookingsEmpty},
  * {@code bookingsAt1e6} (only when the runs measured 1,000,000 reservations) and
- * {@code diskBytesPerReservation} (at the largest size measured), each the mean over the runs with
+ * {@code diskBytesPerReservation} (at the largest size measured), {@code rssKbAt1e5} (the
+ * server's resident memory after the operations at 10^5 stored), each the mean over the runs with
  * the half-width of its 99.9 % interval as {@code error} (Student t, as JMH; absent with one run),
  * plus every size's booking, day-page and user-list rates and the runs themselves.
  */
@@ -405,6 +406,10 @@ public final class EmbeddedScaleBenchmark {
                 disk.put("reservations", largest);
                 out.set("diskBytesPerReservation", disk);
             }
+        }
+        ObjectNode rss = interval(bySize.path("100000").path("rssKbAfterOps"), "KiB", runs.size());
+        if (rss != null) {
+            out.set("rssKbAt1e5", rss); // the server's resident memory after the operations at 10^5 stored
         }
         ArrayNode raw = out.putArray("runs");
         runs.forEach(raw::add);

@@ -27,6 +27,7 @@ class EmbeddedScaleSummaryTest {
             ObjectNode s = array.addObject();
             s.put("reservations", sizes[i]);
             s.put("diskBytesPerReservation", disk[i]);
+            s.put("rssKbAfterOps", 400_000 + 1_000 * i);
             s.putObject("ops").putObject("book").put("opsPerSecond", bookRates[i]).put("p99Micros", 1000);
         }
         Path f = dir.resolve(name);
@@ -54,6 +55,8 @@ class EmbeddedScaleSummaryTest {
         assertThat(read.million().score()).isEqualTo(80.0);
         assertThat(read.empty().low()).isLessThan(100.0);
         assertThat(read.disk().high()).isGreaterThan(1600.0);
+        assertThat(summary.has("rssKbAt1e5")).isFalse(); // no run measured 10^5
+        assertThat(read.rssMiB()).isNull();
     }
 
     @Test
@@ -62,6 +65,8 @@ class EmbeddedScaleSummaryTest {
                 run("q.json", new long[] {0, 100_000}, new double[] {100, 90}, new double[] {0, 2500})));
         assertThat(summary.has("bookingsAt1e6")).isFalse();
         assertThat(summary.path("bookingsEmpty").has("error")).isFalse();
+        assertThat(summary.path("rssKbAt1e5").path("score").asDouble()).isEqualTo(401_000.0);
+        assertThat(BenchmarkResults.EmbeddedScale.of(summary).rssMiB().score()).isEqualTo(401_000.0 / 1024);
         assertThat(summary.path("diskBytesPerReservation").path("reservations").asLong()).isEqualTo(100_000);
         BenchmarkResults.EmbeddedScale read = BenchmarkResults.EmbeddedScale.of(summary);
         assertThat(read.million()).isNull();
