@@ -1,6 +1,7 @@
 package dev.reservation.web.pages;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import dev.reservation.core.auth.SecretDigest;
 import dev.reservation.core.auth.Sessions;
 import dev.reservation.core.domain.AccountDeactivatedException;
 import dev.reservation.core.domain.InvalidInputException;
@@ -22,14 +23,10 @@ import io.javalin.http.Cookie;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.SameSite;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -182,7 +179,7 @@ public final class OidcRoutes {
         Optional<JWTClaimsSet> hint = sealer.open(HINT_PURPOSE, sealed);
         String base = baseUrl(ctx);
         if (hint.isEmpty() || endedSessionId == null || base == null
-                || !digest(endedSessionId).equals(hint.get().getClaim("sid"))) {
+                || !SecretDigest.sha256Hex(endedSessionId).equals(hint.get().getClaim("sid"))) {
             return local;
         }
         Object idToken = hint.get().getClaim("idt");
@@ -196,7 +193,7 @@ public final class OidcRoutes {
     }
 
     private void rememberForSignOut(Context ctx, String idToken, String sessionId) {
-        String sid = digest(sessionId);
+        String sid = SecretDigest.sha256Hex(sessionId);
         String sealed = sealer.seal(HINT_PURPOSE, Map.of("sid", sid, "idt", idToken), sessionMax);
         if (sealed.length() > MAX_HINT_COOKIE) {
             sealed = sealer.seal(HINT_PURPOSE, Map.of("sid", sid), sessionMax);
@@ -241,15 +238,6 @@ public final class OidcRoutes {
 
     private static Cookie cookie(Context ctx, String name, String value, String path, int maxAge) {
         return new Cookie(name, value, path, maxAge, SessionCookie.secure(ctx), true, null, SameSite.LAX);
-    }
-
-    private static String digest(String sessionId) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(sessionId.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
-        }
     }
 
     private static String nullToEmpty(String s) {
