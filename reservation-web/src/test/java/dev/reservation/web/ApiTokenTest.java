@@ -40,10 +40,6 @@ class ApiTokenTest {
         return JSON.readTree(r.body());
     }
 
-    static Http bearer(TestApp app, String token) {
-        return new Http(app.url("")).withAuthorization("Bearer " + token);
-    }
-
     String create(Http basic, String name, String scope) throws Exception {
         Http.Response r = basic.postJson("/api/v1/tokens", "{\"name\":\"" + name + "\",\"scope\":\"" + scope + "\"}");
         assertThat(r.status()).as(r.body()).isEqualTo(201);
@@ -65,7 +61,7 @@ class ApiTokenTest {
         assertThat(listed.has("token")).as("never listed again").isFalse();
         assertThat(listed.get("lastUsedAt").isNull()).isTrue();
 
-        Http withToken = bearer(app, token);
+        Http withToken = app.bearer(token);
         assertThat(withToken.get("/api/v1/rooms").status()).isEqualTo(200);
         Http.Response booked = withToken.postJson("/api/v1/reservations", BOOKING);
         assertThat(booked.status()).as(booked.body()).isEqualTo(201);
@@ -84,7 +80,7 @@ class ApiTokenTest {
     void aReadTokenOnlyReadsAndAMemberGetsNoAdminScope() throws Exception {
         app = TestApp.start();
         Http grace = app.api(TestApp.GRACE);
-        Http reader = bearer(app, create(grace, "dashboard", "read"));
+        Http reader = app.bearer(create(grace, "dashboard", "read"));
 
         assertThat(reader.get("/api/v1/reservations").status()).isEqualTo(200);
         Http.Response book = reader.postJson("/api/v1/reservations", BOOKING);
@@ -101,7 +97,7 @@ class ApiTokenTest {
         assertThat(json(grace.get("/api/v1/tokens"))).hasSize(1);
 
         String adminToken = create(app.api(TestApp.ADMIN), "ops", "admin");
-        assertThat(bearer(app, adminToken).postJson("/api/v1/rooms", "{\"name\":\"Annex\",\"location\":\"x\","
+        assertThat(app.bearer(adminToken).postJson("/api/v1/rooms", "{\"name\":\"Annex\",\"location\":\"x\","
                 + "\"capacity\":2,\"equipment\":[],\"zone\":\"UTC\"}").status()).isEqualTo(201);
     }
 
@@ -113,8 +109,8 @@ class ApiTokenTest {
         other = TestApp.start(stores, clock, WebSettings.DEFAULT);
         Http grace = app.api(TestApp.GRACE);
         String token = create(grace, "ci", "read");
-        Http here = bearer(app, token);
-        Http there = bearer(other, token);
+        Http here = app.bearer(token);
+        Http there = other.bearer(token);
         assertThat(here.get("/api/v1/rooms").status()).isEqualTo(200);
         assertThat(there.get("/api/v1/rooms").status()).isEqualTo(200);
         String id = json(grace.get("/api/v1/tokens")).get(0).get("id").asText();
@@ -139,8 +135,8 @@ class ApiTokenTest {
         Http.Response basic = app.api(TestApp.GRACE).get("/api/v1/rooms");
         assertThat(basic.status()).isEqualTo(401);
         assertThat(json(basic).get("detail").asText()).contains("HTTP Basic is turned off");
-        assertThat(bearer(app, token).get("/api/v1/rooms").status()).isEqualTo(200);
-        assertThat(bearer(app, "rsv_" + "A".repeat(43)).get("/api/v1/rooms").status()).isEqualTo(401);
+        assertThat(app.bearer(token).get("/api/v1/rooms").status()).isEqualTo(200);
+        assertThat(app.bearer("rsv_" + "A".repeat(43)).get("/api/v1/rooms").status()).isEqualTo(401);
     }
 
     @Test
@@ -157,7 +153,7 @@ class ApiTokenTest {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("rsv_[A-Za-z0-9_-]{43}").matcher(made.body());
         assertThat(m.find()).isTrue();
         String token = m.group();
-        assertThat(bearer(app, token).get("/api/v1/rooms").status()).isEqualTo(200);
+        assertThat(app.bearer(token).get("/api/v1/rooms").status()).isEqualTo(200);
         assertThat(grace.get("/account/tokens").body()).as("shown once").doesNotContain(token).contains("laptop");
 
         Http.Response bad = grace.postForm("/account/tokens", java.util.Map.of("name", "", "scope", "book"));
@@ -166,6 +162,6 @@ class ApiTokenTest {
         String id = json(grace.get("/api/v1/tokens")).get(0).get("id").asText();
         Http.Response revoked = grace.postForm("/account/tokens/" + id + "/revoke", java.util.Map.of());
         assertThat(revoked.status()).isEqualTo(303);
-        assertThat(bearer(app, token).get("/api/v1/rooms").status()).isEqualTo(401);
+        assertThat(app.bearer(token).get("/api/v1/rooms").status()).isEqualTo(401);
     }
 }

@@ -34,10 +34,6 @@ class DisplayTokenWebTest {
         }
     }
 
-    static Http bearer(TestApp app, String token) {
-        return new Http(app.url("")).withAuthorization("Bearer " + token);
-    }
-
     static String issue(Http admin, String room) {
         Http.Response t = admin.postJson("/api/v1/rooms/" + room + "/display-token", "");
         assertThat(t.status()).as(t.body()).isEqualTo(201);
@@ -55,11 +51,11 @@ class DisplayTokenWebTest {
         String token = issue(admin, "r-spree");
         Http door = app.http();
 
-        Http.Response api = bearer(app, token).get("/api/v1/reservations");
+        Http.Response api = app.bearer(token).get("/api/v1/reservations");
         assertThat(api.status()).as(api.body()).isEqualTo(403);
         assertThat(json(api).get("detail").asText()).contains("door-display token").contains("never the API");
-        assertThat(bearer(app, token).get("/api/v1/rooms/r-spree/display-token").status()).isEqualTo(403);
-        assertThat(bearer(app, token).postJson("/api/v1/rooms/r-spree/display-token", "").status()).isEqualTo(403);
+        assertThat(app.bearer(token).get("/api/v1/rooms/r-spree/display-token").status()).isEqualTo(403);
+        assertThat(app.bearer(token).postJson("/api/v1/rooms/r-spree/display-token", "").status()).isEqualTo(403);
         assertThat(json(admin.get("/api/v1/tokens"))).as("not among the admin's personal tokens").isEmpty();
 
         Http.Response made = admin.postJson("/api/v1/tokens", "{\"name\":\"ops\",\"scope\":\"admin\"}");
@@ -147,7 +143,7 @@ class DisplayTokenWebTest {
         assertThat(status.get("hasDisplay").asBoolean()).isTrue();
         assertThat(status.get("legacy").asBoolean()).isTrue();
         assertThat(json(admin.get("/api/v1/rooms/r-spree/operations")).get("hasDisplay").asBoolean()).isTrue();
-        assertThat(bearer(app, old).get("/api/v1/reservations").status()).as("never the API").isEqualTo(401);
+        assertThat(app.bearer(old).get("/api/v1/reservations").status()).as("never the API").isEqualTo(401);
 
         Http pages = app.signedIn(TestApp.ADMIN);
         assertThat(pages.get("/rooms/r-spree/operations").body()).contains("of an older version");

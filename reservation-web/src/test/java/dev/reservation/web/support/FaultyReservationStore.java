@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -28,7 +29,7 @@ public final class FaultyReservationStore implements ReservationStore {
     private final CountDownLatch blockedOnce = new CountDownLatch(1);
     private volatile boolean failLookups;
     private volatile boolean bookingTried;
-    private final java.util.concurrent.atomic.AtomicLong keyLookups = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong keyLookups = new AtomicLong();
 
     /**
      * While set, reads by idempotency key fail as unavailable once a booking was tried: the read

@@ -83,6 +83,11 @@ public final class TestApp implements AutoCloseable {
         return new Http(url(""));
     }
 
+    /** An API client sending {@code token} as a Bearer credential (a personal API token or a display token). */
+    public Http bearer(String token) {
+        return new Http(url("")).withAuthorization("Bearer " + token);
+    }
+
     /** An API client sending HTTP Basic with the demo password as {@code email}. */
     public Http api(String email) {
         return new Http(url("")).withBasic(email, PASSWORD);

@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,7 +72,7 @@ class EmbeddedFileGrowthTest {
     }
 
     private static int fillRate(String compactionSummary) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("; fill (\\d+)%").matcher(compactionSummary);
+        Matcher m = Pattern.compile("; fill (\\d+)%").matcher(compactionSummary);
         assertThat(m.find()).as("fill rate in '%s'", compactionSummary).isTrue();
         return Integer.parseInt(m.group(1));
     }
