@@ -69,15 +69,22 @@ import org.HdrHistogram.Histogram;
  * separate process: a "fork") into the shape {@code BenchmarkResults} reads: {@code bookingsEmpty},
  * {@code bookingsAt1e6} (only when the runs measured 1,000,000 reservations) and
  * {@code diskBytesPerReservation} (at the largest size measured), {@code rssKbAt1e5} (the
- * server's resident memory after the operations at 10^5 stored), each the mean over the runs with
- * the half-width of its 99.9 % interval as {@code error} (Student t, as JMH; absent with one run),
- * plus every size's booking, day-page and user-list rates and the runs themselves.
+ * server's resident memory after the operations at 10^5 stored, with {@code highestPeak}, the
+ * highest peak any run reached there), each the mean over the runs with the half-width of its
+ * 99.9 % interval as {@code error} (Student t, as JMH; absent with one run), plus every size's
+ * booking, day-page and user-list rates and the runs themselves. The two booking figures are
+ * scored as JMH scores: every run's measured window is also counted in one-second iterations, and
+ * the mean and interval are over all runs' iterations pooled (runs written before iterations were
+ * kept: over the runs' means). With three runs the t of their means is 31.6, that of thirty
+ * iterations 3.7.
  */
 public final class EmbeddedScaleBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final Instant DAY0 = Instant.parse("2030-01-07T00:00:00Z");
     static final int SLOTS_PER_ROOM_DAY = 8;
     static final Duration BOOK_LENGTH = Duration.ofMinutes(5);
+    /** The measured window of an operation is also counted in iterations this long (as JMH's). */
+    static final Duration ITERATION = Duration.ofSeconds(1);
     static final int EVENING_SLOTS = 72; // 18:00–24:00 in 5-minute slots, never used by the fill
 
     private final List<Integer> sizes;
@@ -327,6 +334,10 @@ public final class EmbeddedScaleBenchmark {
         int count = 0;
         int errors = 0;
         String lastError = null;
+        // JMH's iterations: the window's calls counted per ITERATION, each iteration's rate kept
+        ArrayNode iterations = JSON.createArrayNode();
+        long iterationStart = begin;
+        int iterationCount = 0;
         while (now < end || count < 3) {
             long t0 = System.nanoTime();
             try {
@@ -338,12 +349,19 @@ public final class EmbeddedScaleBenchmark {
             now = System.nanoTime();
             h.recordValue(Math.min(now - t0, h.getHighestTrackableValue()));
             count++;
+            iterationCount++;
+            if (now - iterationStart >= ITERATION.toNanos()) {
+                iterations.add(round(iterationCount / ((now - iterationStart) / 1e9)));
+                iterationStart = now;
+                iterationCount = 0;
+            }
         }
         double seconds = (now - begin) / 1e9;
         ObjectNode n = JSON.createObjectNode();
         n.put("loadAverage", loadAverage());
         n.put("count", count);
         n.put("opsPerSecond", round(count / seconds));
+        n.set("iterationOpsPerSecond", iterations); // whole iterations only: a last partial one is left out
         n.put("meanMicros", round(h.getMean() / 1e3));
         n.put("p50Micros", round(h.getValueAtPercentile(50) / 1e3));
         n.put("p90Micros", round(h.getValueAtPercentile(90) / 1e3));
@@ -370,7 +388,9 @@ public final class EmbeddedScaleBenchmark {
         out.put("benchmark", "EmbeddedScaleBenchmark");
         out.put("note", "each fork is a separate run of EmbeddedScaleBenchmark (its own embedded server process and "
                 + "data file, filled size by size); score = mean over forks of each run's closed-loop ops/s on one "
-                + "thread; error = half-width of the 99.9 % interval of that mean (Student t), absent with one fork");
+                + "thread; error = half-width of the 99.9 % interval of that mean (Student t), absent with one fork; "
+                + "bookingsEmpty and bookingsAt1e6 pool the forks' one-second iterations instead, as JMH does "
+                + "(their 'basis' says which); rssKbAt1e5.highestPeak is the highest peak of any fork");
         out.put("forks", runs.size());
         ObjectNode bySize = out.putObject("bySize");
         long largest = -1;
@@ -386,16 +406,22 @@ public final class EmbeddedScaleBenchmark {
                         array(at, op + "P99Micros").add(size.path("ops").path(op).path("p99Micros").asDouble());
                     }
                 }
+                JsonNode bookIterations = size.path("ops").path("book").path("iterationOpsPerSecond");
+                if (bookIterations.isArray() && !bookIterations.isEmpty()) {
+                    bookIterations.forEach(array(at, "bookIterationOpsPerSecond")::add);
+                    at.put("runsWithBookIterations", at.path("runsWithBookIterations").asInt() + 1);
+                }
                 array(at, "diskBytesPerReservation").add(size.path("diskBytesPerReservation").asDouble());
                 array(at, "rssKbAfterOps").add(size.path("rssKbAfterOps").asDouble());
+                array(at, "peakRssKbSinceStartup").add(size.path("peakRssKbSinceStartup").asDouble());
                 array(at, "bookLoadAverage").add(size.path("ops").path("book").path("loadAverage").asDouble());
             }
         }
-        ObjectNode empty = interval(bySize.path("0").path("bookOpsPerSecond"), "ops/s", runs.size());
+        ObjectNode empty = bookings(bySize.path("0"), runs.size());
         if (empty != null) {
             out.set("bookingsEmpty", empty);
         }
-        ObjectNode million = interval(bySize.path("1000000").path("bookOpsPerSecond"), "ops/s", runs.size());
+        ObjectNode million = bookings(bySize.path("1000000"), runs.size());
         if (million != null) {
             out.set("bookingsAt1e6", million);
         }
@@ -409,11 +435,42 @@ public final class EmbeddedScaleBenchmark {
         }
         ObjectNode rss = interval(bySize.path("100000").path("rssKbAfterOps"), "KiB", runs.size());
         if (rss != null) {
-            out.set("rssKbAt1e5", rss); // the server's resident memory after the operations at 10^5 stored
+            // the server's resident memory after the operations at 10^5 stored, and the highest peak
+            // (VmHWM since its start at that size) of any fork: a ceiling is about the worst case
+            double worst = 0;
+            for (JsonNode peak : bySize.path("100000").path("peakRssKbSinceStartup")) {
+                worst = Math.max(worst, peak.asDouble());
+            }
+            if (worst > 0) {
+                rss.put("highestPeak", round(worst));
+            }
+            out.set("rssKbAt1e5", rss);
         }
         ArrayNode raw = out.putArray("runs");
         runs.forEach(raw::add);
         return out;
+    }
+
+    /**
+     * Bookings at one size: as JMH scores, over every fork's one-second iterations pooled (mean, and
+     * the 99.9 % half-width with n − 1 degrees of freedom, n iterations), when every fork recorded
+     * iterations; otherwise (runs written before iterations were kept) over the forks' means.
+     */
+    private static ObjectNode bookings(JsonNode at, int runs) {
+        JsonNode iterations = at.path("bookIterationOpsPerSecond");
+        if (iterations.isArray() && iterations.size() >= 2 && at.path("runsWithBookIterations").asInt() == runs
+                && at.path("bookOpsPerSecond").size() == runs) {
+            ObjectNode n = interval(iterations, "ops/s", runs);
+            n.put("forks", runs);
+            n.put("iterations", iterations.size());
+            n.put("basis", "one-second iterations of every fork, pooled (as JMH)");
+            return n;
+        }
+        ObjectNode n = interval(at.path("bookOpsPerSecond"), "ops/s", runs);
+        if (n != null) {
+            n.put("basis", "the forks' means");
+        }
+        return n;
     }
 
     private static ArrayNode array(ObjectNode n, String field) {

@@ -134,6 +134,25 @@ class BenchmarkResultsTest {
     }
 
     @Test
+    void theMemoryCeilingIsJudgedOnTheHighestPeakOfAnyForkWhereTheFileHasIt() throws IOException {
+        fullRun();
+        // the mean's interval (200–600 MiB) straddles 512; the worst fork peaked at 450 MiB
+        write("embedded-scale.json", "{\"rssKbAt1e5\":{\"score\":409600,\"error\":204800,\"forks\":3,"
+                + "\"highestPeak\":460800},\"bookingsEmpty\":{\"score\":1000,\"error\":10,\"forks\":3},"
+                + "\"bookingsAt1e6\":{\"score\":900,\"error\":10,\"forks\":3}}");
+        assertThat(verdict("Resident memory of the embedded store with 10^5 stored")).isEqualTo("met");
+        assertThat(BenchmarkResults.compute(raw).targets().stream()
+                .filter(t -> t.what().startsWith("Resident memory")).findFirst().orElseThrow().measured())
+                .startsWith("highest peak of 3 fork(s) 450 MiB");
+
+        write("embedded-scale.json", "{\"rssKbAt1e5\":{\"score\":409600,\"error\":10240,\"forks\":3,"
+                + "\"highestPeak\":614400},\"bookingsEmpty\":{\"score\":1000,\"error\":10,\"forks\":3},"
+                + "\"bookingsAt1e6\":{\"score\":900,\"error\":10,\"forks\":3}}");
+        // a mean of 400 MiB that one fork exceeded at 600: the ceiling was not kept
+        assertThat(verdict("Resident memory of the embedded store with 10^5 stored")).isEqualTo("missed by 1.17×");
+    }
+
+    @Test
     void aScaleFileWithoutTheMillionSaysSoRatherThanThatItsShapeIsUnknown() throws IOException {
         fullRun();
         write("embedded-scale.json", "{\"bookingsEmpty\":{\"score\":1000,\"error\":10,\"unit\":\"ops/s\",\"forks\":1}}");

@@ -21,6 +21,15 @@ class EmbeddedScaleSummaryTest {
 
     /** A run's file: booking rate and disk per reservation at each size. */
     private Path run(String name, long[] sizes, double[] bookRates, double[] disk) throws IOException {
+        return run(name, sizes, bookRates, disk, null, 0);
+    }
+
+    /**
+     * As above, each size's booking window also as {@code iterations} one-second iterations (none
+     * when null: a file written before iterations were kept) and the server's peak memory.
+     */
+    private Path run(String name, long[] sizes, double[] bookRates, double[] disk, double[][] iterations,
+                     long peakKb) throws IOException {
         ObjectNode report = JSON.createObjectNode();
         var array = report.putArray("sizes");
         for (int i = 0; i < sizes.length; i++) {
@@ -28,7 +37,14 @@ class EmbeddedScaleSummaryTest {
             s.put("reservations", sizes[i]);
             s.put("diskBytesPerReservation", disk[i]);
             s.put("rssKbAfterOps", 400_000 + 1_000 * i);
-            s.putObject("ops").putObject("book").put("opsPerSecond", bookRates[i]).put("p99Micros", 1000);
+            s.put("peakRssKbSinceStartup", peakKb);
+            ObjectNode book = s.putObject("ops").putObject("book").put("opsPerSecond", bookRates[i]).put("p99Micros", 1000);
+            if (iterations != null) {
+                var its = book.putArray("iterationOpsPerSecond");
+                for (double v : iterations[i]) {
+                    its.add(v);
+                }
+            }
         }
         Path f = dir.resolve(name);
         Files.writeString(f, JSON.writeValueAsString(report));
@@ -71,5 +87,47 @@ class EmbeddedScaleSummaryTest {
         BenchmarkResults.EmbeddedScale read = BenchmarkResults.EmbeddedScale.of(summary);
         assertThat(read.million()).isNull();
         assertThat(read.conclusive()).isFalse();
+    }
+
+    @Test
+    void bookingsPoolEveryForksIterationsAsJmhDoesAndFallBackToForkMeansForOlderFiles() throws IOException {
+        long[] sizes = {0, 1_000_000};
+        double[][] a = {{98, 102, 100, 100}, {80, 82, 78, 80}};
+        double[][] b = {{108, 112, 110, 110}, {85, 87, 83, 85}};
+        double[][] c = {{88, 92, 90, 90}, {75, 77, 73, 75}};
+        List<Path> runs = List.of(run("a.json", sizes, new double[] {100, 80}, new double[] {0, 1500}, a, 0),
+                run("b.json", sizes, new double[] {110, 85}, new double[] {0, 1600}, b, 0),
+                run("c.json", sizes, new double[] {90, 75}, new double[] {0, 1700}, c, 0));
+        ObjectNode pooled = EmbeddedScaleBenchmark.summarize(runs);
+        assertThat(pooled.path("bookingsEmpty").path("iterations").asInt()).isEqualTo(12);
+        assertThat(pooled.path("bookingsEmpty").path("basis").asText()).contains("iterations");
+        assertThat(pooled.path("bookingsEmpty").path("score").asDouble()).isEqualTo(100.0);
+        assertThat(pooled.path("bookingsAt1e6").path("score").asDouble()).isEqualTo(80.0);
+
+        // the same fork means without iterations: t with 2 degrees of freedom instead of 11
+        ObjectNode means = EmbeddedScaleBenchmark.summarize(List.of(
+                run("d.json", sizes, new double[] {100, 80}, new double[] {0, 1500}),
+                run("e.json", sizes, new double[] {110, 85}, new double[] {0, 1600}),
+                run("f.json", sizes, new double[] {90, 75}, new double[] {0, 1700})));
+        assertThat(means.path("bookingsEmpty").path("basis").asText()).isEqualTo("the forks' means");
+        assertThat(pooled.path("bookingsEmpty").path("error").asDouble())
+                .isLessThan(means.path("bookingsEmpty").path("error").asDouble() / 3);
+
+        // one fork without iterations: the pooled basis would weigh the forks unequally, so fork means
+        ObjectNode mixed = EmbeddedScaleBenchmark.summarize(List.of(runs.get(0), runs.get(1),
+                run("g.json", sizes, new double[] {90, 75}, new double[] {0, 1700})));
+        assertThat(mixed.path("bookingsEmpty").path("basis").asText()).isEqualTo("the forks' means");
+        assertThat(mixed.path("bookingsEmpty").has("iterations")).isFalse();
+    }
+
+    @Test
+    void theMemoryFigureKeepsTheHighestPeakOfAnyFork() throws IOException {
+        long[] sizes = {0, 100_000};
+        ObjectNode summary = EmbeddedScaleBenchmark.summarize(List.of(
+                run("a.json", sizes, new double[] {100, 90}, new double[] {0, 700}, null, 380_000),
+                run("b.json", sizes, new double[] {100, 90}, new double[] {0, 700}, null, 420_000),
+                run("c.json", sizes, new double[] {100, 90}, new double[] {0, 700}, null, 400_000)));
+        assertThat(summary.path("rssKbAt1e5").path("highestPeak").asDouble()).isEqualTo(420_000.0);
+        assertThat(BenchmarkResults.EmbeddedScale.of(summary).rssPeakMiB()).isEqualTo(420_000.0 / 1024);
     }
 }
