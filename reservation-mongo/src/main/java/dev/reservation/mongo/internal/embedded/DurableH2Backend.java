@@ -96,8 +96,15 @@ final class DurableH2Backend extends H2Backend {
      * (through {@link #openOrCreateDatabase}) before this class's field initializers would run.
      */
     private QueryStats stats;
+    /** Steps the compaction at start took. */
+    private int startSteps;
 
     DurableH2Backend(String fileName) {
+        this(fileName, START_STEP_BYTES);
+    }
+
+    /** With the compaction at start rewriting {@code startStepBytes} per step (a test's small file needs small steps). */
+    DurableH2Backend(String fileName, int startStepBytes) {
         super(openStore(fileName));
         commitWhole(); // what opening built (indexes of a file written before) is kept
         MVStore store = getMvStore();
@@ -105,7 +112,7 @@ final class DurableH2Backend extends H2Backend {
         store.setVersionsToKeep(0); // no unregistered reader needs an old version (see handleMessage)
         long t0 = System.nanoTime();
         long before = store.getFileStore().size();
-        compactAtStart(store);
+        compactAtStart(store, startStepBytes);
         LOG.info("compacted {} from {} to {} bytes in {} ms", fileName, before, store.getFileStore().size(),
                 (System.nanoTime() - t0) / 1_000_000);
         maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -125,11 +132,13 @@ final class DurableH2Backend extends H2Backend {
      * and 16 MB steps still did; and it moves chunks only while its rewrite finds sparse chunks, so
      * a file already dense in chunks but full of free space was never cut.)
      */
-    private void compactAtStart(MVStore store) {
+    private void compactAtStart(MVStore store, int stepBytes) {
         long stopAt = System.nanoTime() + START_COMPACTION_MILLIS * 1_000_000L;
         int fill = store.getFileStore().getChunksFillRate();
-        while (System.nanoTime() - stopAt < 0 && store.compact(COMPACT_TARGET_FILL, START_STEP_BYTES)) {
+        int steps = 0;
+        while (System.nanoTime() - stopAt < 0 && store.compact(COMPACT_TARGET_FILL, stepBytes)) {
             commitWhole();
+            steps++;
             int now = store.getFileStore().getChunksFillRate();
             if (now <= fill) {
                 // a step that did not raise the live share: each commit leaves garbage of its own, so
@@ -139,10 +148,15 @@ final class DurableH2Backend extends H2Backend {
             }
             fill = now;
         }
+        startSteps = steps;
         if (store.getFileStore() instanceof RandomAccessStore file) {
             file.compactMoveChunks(100, Long.MAX_VALUE, store);
             commitWhole();
         }
+    }
+
+    int startCompactionSteps() {
+        return startSteps;
     }
 
     static MVStore openStore(String fileName) {
