@@ -66,6 +66,11 @@ final class DurableH2Backend extends H2Backend {
     static final int COMPACT_TARGET_FILL = 80;
     /** Bytes of live pages one step of the compaction at start rewrites (and commits) at most. */
     static final int START_STEP_BYTES = 2 << 20;
+    /**
+     * The largest step the compaction at start grows to (a step's rewrite is held in the heap until
+     * its commit: with a 256 MB heap, 16 MB steps ran out of memory at 10^5 reservations).
+     */
+    static final int MAX_START_STEP_BYTES = 4 << 20;
     /** Bytes a compaction step rewrites at least; one step per maintenance round. */
     static final int COMPACT_STEP_BYTES = 4 << 20;
     /** Freed chunks' space is reused by the next commit; readers are protected by their registered version. */
@@ -134,19 +139,37 @@ final class DurableH2Backend extends H2Backend {
      */
     private void compactAtStart(MVStore store, int stepBytes) {
         long stopAt = System.nanoTime() + START_COMPACTION_MILLIS * 1_000_000L;
-        int fill = store.getFileStore().getChunksFillRate();
+        // A step that does not raise the chunks' live share doubles the next one (up to
+        // MAX_START_STEP_BYTES), and the whole is bounded by four times the file's size in steps:
+        // a step rewrites at most its size of live pages (MVStore picks the sparsest chunks whose
+        // live pages fit in it) and adds its own commit's pages. MVStore gives the share in whole
+        // percent, so on a 2 GB file a 2 MB step moves it by a tenth of a percent: stopping at
+        // the first step that did not raise it, as for a while, left such a file sparse after one
+        // step. On a small file each step's own commit can leave garbage enough to keep the share
+        // under the target however often it repeats (one start of a 10^4-reservation file spent
+        // the whole 60 s limit so); the budget ends that after a few steps.
+        long budget = 4 * store.getFileStore().size();
+        long rewritten = 0;
+        int step = stepBytes;
         int steps = 0;
-        while (System.nanoTime() - stopAt < 0 && store.compact(COMPACT_TARGET_FILL, stepBytes)) {
-            commitWhole();
-            steps++;
-            int now = store.getFileStore().getChunksFillRate();
-            if (now <= fill) {
-                // a step that did not raise the live share: each commit leaves garbage of its own, so
-                // on a small store the share can stay under the target however often this repeats
-                // (one start of a 10^4-reservation file spent the whole 60 s here)
+        int fill = store.getFileStore().getChunksFillRate();
+        while (rewritten < budget && System.nanoTime() - stopAt < 0) {
+            if (store.compact(COMPACT_TARGET_FILL, step)) {
+                commitWhole();
+                steps++;
+                rewritten += step;
+                int now = store.getFileStore().getChunksFillRate();
+                if (now <= fill) {
+                    step = Math.min(2 * step, MAX_START_STEP_BYTES);
+                }
+                fill = Math.max(fill, now);
+            } else if (store.getFileStore().getChunksFillRate() < COMPACT_TARGET_FILL && step < MAX_START_STEP_BYTES) {
+                // MVStore rewrites no chunk whose live pages exceed the step: one commit of a bulk
+                // load can make a chunk of many megabytes
+                step = Math.min(2 * step, MAX_START_STEP_BYTES);
+            } else {
                 break;
             }
-            fill = now;
         }
         startSteps = steps;
         if (store.getFileStore() instanceof RandomAccessStore file) {
