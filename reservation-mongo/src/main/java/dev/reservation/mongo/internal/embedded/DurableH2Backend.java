@@ -71,7 +71,11 @@ final class DurableH2Backend extends H2Backend {
      * its commit: with a 256 MB heap, 16 MB steps ran out of memory at 10^5 reservations).
      */
     static final int MAX_START_STEP_BYTES = 4 << 20;
-    /** Bytes a compaction step rewrites at least; one step per maintenance round. */
+    /**
+     * Bytes of live pages a compaction step rewrites at most (MVStore picks the sparsest chunks
+     * whose live pages fit in it, so a chunk with more live pages than this is not rewritten); one
+     * step per maintenance round.
+     */
     static final int COMPACT_STEP_BYTES = 4 << 20;
     /** Freed chunks' space is reused by the next commit; readers are protected by their registered version. */
     static final int RETENTION_MILLIS = 0;
