@@ -399,7 +399,8 @@ final class BenchmarkResults {
             // a ceiling is about the worst case: the verdict takes the highest peak any fork reached
             // where the file has it (older files: the mean's interval)
             Verdict.Interval judged = s.rssPeakMiB() == null ? m : Verdict.Interval.exact(s.rssPeakMiB());
-            String value = s.rssPeakMiB() == null ? after : "highest peak of " + s.forks() + " fork(s) "
+            int rssForks = scale.path("rssKbAt1e5").path("forks").asInt(s.forks());
+            String value = s.rssPeakMiB() == null ? after : "highest peak of " + rssForks + " fork(s) "
                     + Verdict.num(s.rssPeakMiB()) + " MiB; " + after;
             targets.add(new Target(memory, value, "≤ 512 MiB",
                     Verdict.atMost(judged, 512, s.conclusive() && !quick, s.why(quick))));
