@@ -153,6 +153,23 @@ class BenchmarkResultsTest {
     }
 
     @Test
+    void theMemoryVerdictCountsTheForksThatMeasuredMemoryNotThoseThatMeasuredBookings() throws IOException {
+        fullRun();
+        // three forks filled to 10^5 only (no 10^6 booking figure): memory is still judged on three forks
+        write("embedded-scale.json", "{\"rssKbAt1e5\":{\"score\":409600,\"error\":10240,\"forks\":3,"
+                + "\"highestPeak\":460800},\"bookingsEmpty\":{\"score\":1000,\"error\":10,\"forks\":3}}");
+        assertThat(verdict("Resident memory of the embedded store with 10^5 stored")).isEqualTo("met");
+
+        // one fork measured memory, three measured bookings: memory is one fork's word
+        write("embedded-scale.json", "{\"rssKbAt1e5\":{\"score\":409600,\"error\":0,\"forks\":1,"
+                + "\"highestPeak\":460800},\"bookingsEmpty\":{\"score\":1000,\"error\":10,\"forks\":3},"
+                + "\"bookingsAt1e6\":{\"score\":900,\"error\":10,\"forks\":3}}");
+        assertThat(verdict("Resident memory of the embedded store with 10^5 stored"))
+                .isEqualTo("indicative (1 fork(s)): would be met");
+        assertThat(verdict("Bookings with 10^6 stored vs empty")).isEqualTo("met");
+    }
+
+    @Test
     void aScaleFileWithoutTheMillionSaysSoRatherThanThatItsShapeIsUnknown() throws IOException {
         fullRun();
         write("embedded-scale.json", "{\"bookingsEmpty\":{\"score\":1000,\"error\":10,\"unit\":\"ops/s\",\"forks\":1}}");
