@@ -95,7 +95,7 @@ final class BenchmarkResults {
         for (JsonNode set : Stream.of(jmh, mongo).filter(j -> j != null).toList()) {
             for (JsonNode b : set) {
                 JsonNode m = b.path("primaryMetric");
-                String param = b.path("params").path("existing").asText("");
+                String param = paramText(b);
                 rows.add(List.of(shortName(b) + (param.isEmpty() ? "" : " (" + param + ")"),
                         Verdict.num(m.path("score").asDouble()) + " ± " + errorText(m.path("scoreError")),
                         m.path("scoreUnit").asText(), String.valueOf(b.path("forks").asInt()),
@@ -160,7 +160,7 @@ final class BenchmarkResults {
                 if (!Double.isNaN(spread)) {
                     checked++;
                     if (spread > 0.15) {
-                        slow.add(shortName(b) + " " + b.path("params").path("existing").asText(""));
+                        slow.add(shortName(b) + " " + paramText(b));
                     }
                 }
             }
@@ -168,6 +168,13 @@ final class BenchmarkResults {
         targets.add(new Target("JMH forks agree within 15 %", checked == 0 ? "not measured (fewer than 2 forks)"
                 : (checked - slow.size()) + " of " + checked + " benchmarks", "all",
                 checked == 0 ? "not measured" : slow.isEmpty() ? "met" : "missed: " + String.join(", ", slow).strip()));
+    }
+
+    /** A JMH benchmark's parameter values, e.g. "1000000" or "durable", joined by ", " ("" without any). */
+    static String paramText(JsonNode benchmark) {
+        List<String> values = new ArrayList<>();
+        benchmark.path("params").elements().forEachRemaining(v -> values.add(v.asText()));
+        return String.join(", ", values);
     }
 
     // ------------------------------------------------------------------ HTTP

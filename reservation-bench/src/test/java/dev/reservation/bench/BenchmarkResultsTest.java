@@ -170,6 +170,22 @@ class BenchmarkResultsTest {
     }
 
     @Test
+    void aJmhRowNamesItsParametersWhateverTheyAreCalled() throws IOException {
+        fullRun();
+        write("jmh-mongo.json", "[" + jmh("MongoStoreBenchmark.book", null, 3, 700, "10", "ops/s",
+                "[[700,700],[690,710],[700,705]]").replace("\"forks\":3", "\"forks\":3,\"params\":{\"backend\":\"memory\"}")
+                + "," + jmh("MongoStoreBenchmark.book", null, 3, 250, "10", "ops/s", "[[250,250],[150,150],[250,250]]")
+                .replace("\"forks\":3", "\"forks\":3,\"params\":{\"backend\":\"durable\"}") + "]");
+        BenchmarkResults.Table jmh = BenchmarkResults.compute(raw).tables().stream()
+                .filter(t -> t.title().startsWith("Core and store")).findFirst().orElseThrow();
+        assertThat(jmh.rows()).extracting(r -> r.get(0))
+                .contains("MongoStoreBenchmark.book (memory)", "MongoStoreBenchmark.book (durable)");
+        // the durable forks disagree (150 against 250): named with their parameter
+        assertThat(verdict("JMH forks agree within 15 %")).contains("MongoStoreBenchmark.book durable")
+                .doesNotContain("book memory");
+    }
+
+    @Test
     void aScaleFileWithoutTheMillionSaysSoRatherThanThatItsShapeIsUnknown() throws IOException {
         fullRun();
         write("embedded-scale.json", "{\"bookingsEmpty\":{\"score\":1000,\"error\":10,\"unit\":\"ops/s\",\"forks\":1}}");
