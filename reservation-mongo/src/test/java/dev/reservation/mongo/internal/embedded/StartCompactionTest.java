@@ -40,12 +40,21 @@ class StartCompactionTest {
      * and its indexes stay as they were.
      */
     private static void writeSparseFile(Path dataDir, int perCommit) {
+        writeSparseFile(dataDir, DOCUMENTS, false, perCommit);
+    }
+
+    /**
+     * As {@link #writeSparseFile(Path, int)}, for {@code documents} documents; with
+     * {@code oneBigChunk}, every document is first written again in a single commit, so that one
+     * chunk holds them all before every other run of a thousand keys is written again.
+     */
+    private static void writeSparseFile(Path dataDir, int documents, boolean oneBigChunk, int perCommit) {
         SplittableRandom random = new SplittableRandom(11);
         try (EmbeddedServer server = EmbeddedServer.tryStart(dataDir, 0, Clock.systemUTC()).orElseThrow();
              MongoClient client = MongoClients.create(server.connectionString())) {
             MongoCollection<Document> docs = client.getDatabase("sparse").getCollection("docs");
             List<Document> batch = new ArrayList<>();
-            for (int i = 0; i < DOCUMENTS; i++) {
+            for (int i = 0; i < documents; i++) {
                 batch.add(new Document("_id", i).append("text", value(random)));
                 if (batch.size() == 500) {
                     docs.insertMany(batch);
@@ -58,11 +67,20 @@ class StartCompactionTest {
         store.setVersionsToKeep(0);
         MVMap.Builder<Object, Object> builder = new MVMap.Builder<Object, Object>().valueType(DocumentDataType.INSTANCE);
         MVMap<Object, Object> data = store.openMap("databases.sparse.docs", builder);
-        assertThat(data.size()).isEqualTo(DOCUMENTS);
+        assertThat(data.size()).isEqualTo(documents);
         List<Object> keys = new ArrayList<>(data.keySet());
+        if (oneBigChunk) {
+            for (Object key : keys) {
+                data.put(key, data.get(key));
+            }
+            store.commit();
+        }
         int written = 0;
+        int k = 0;
         for (Object key : keys) {
-            if (random.nextBoolean()) {
+            // for the big chunk, runs of a thousand keys (many whole leaf pages) so that half of it
+            // stays live; a random half of the keys would replace nearly every leaf page
+            if (oneBigChunk ? (k++ / 1000) % 2 == 0 : random.nextBoolean()) {
                 data.put(key, data.get(key));
                 if (++written % perCommit == 0) {
                     store.commit();
@@ -83,8 +101,12 @@ class StartCompactionTest {
 
     /** Writes the file, starts a backend on it with {@code stepBytes} steps, and checks the result. */
     private void compactsAtStart(int perCommit, int stepBytes) {
+        compactsAtStart(DOCUMENTS, false, perCommit, stepBytes);
+    }
+
+    private void compactsAtStart(int documents, boolean oneBigChunk, int perCommit, int stepBytes) {
         Path dataDir = dir.resolve("sparse-" + perCommit);
-        writeSparseFile(dataDir, perCommit);
+        writeSparseFile(dataDir, documents, oneBigChunk, perCommit);
         String fileName = dataDir.resolve(EmbeddedServer.DATA_FILE).toString();
         MVStore before = DurableH2Backend.openStore(fileName);
         int fillBefore = before.getFileStore().getChunksFillRate();
@@ -117,5 +139,13 @@ class StartCompactionTest {
     void chunksLargerThanAStepAreCompactedToo() {
         // chunks of some hundred leaf pages: MVStore rewrites no chunk whose live pages exceed the step
         compactsAtStart(300, 4096);
+    }
+
+    @Test
+    void aSparseChunkWhoseLivePagesExceedTheLargestStepDoesNotStopTheCompaction() {
+        // one chunk of ~10 MB, half of it live afterwards: more than the largest step (4 MB). MVStore
+        // picks the sparsest chunks that fit in a step, so it never picks this one; at 10^6
+        // reservations such a chunk (4.2 MB live, a bulk load's) left the file at 35 % live
+        compactsAtStart(16_000, true, 8, 2 << 20);
     }
 }
