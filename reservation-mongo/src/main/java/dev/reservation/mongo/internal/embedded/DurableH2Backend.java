@@ -68,14 +68,15 @@ final class DurableH2Backend extends H2Backend {
     /** Bytes of live pages one step of the compaction at start rewrites (and commits) at most. */
     static final int START_STEP_BYTES = 2 << 20;
     /**
-     * The largest step the compaction at start grows to (a step's rewrite is held in the heap until
+     * The largest step the compaction at start grows to as a rule, past which it goes only where a
+     * large chunk is in the way ({@link #escapeStepLimit()}; a step's rewrite is held in the heap until
      * its commit: with a 256 MB heap, 16 MB steps ran out of memory at 10^5 reservations).
      */
     static final int MAX_START_STEP_BYTES = 4 << 20;
     /**
      * Bytes of live pages a compaction step rewrites at most (MVStore picks the sparsest chunks
-     * whose live pages fit in it, so a chunk with more live pages than this is not rewritten); one
-     * step per maintenance round.
+     * whose live pages fit in it, so a chunk with more live pages than this is not rewritten by it:
+     * where it finds nothing, {@code compactStep} tries larger ones); one step per maintenance round.
      */
     static final int COMPACT_STEP_BYTES = 4 << 20;
     /**
@@ -162,7 +163,8 @@ final class DurableH2Backend extends H2Backend {
     private void compactAtStart(MVStore store, int stepBytes) {
         long stopAt = System.nanoTime() + START_COMPACTION_MILLIS * 1_000_000L;
         // A step that does not raise the chunks' live share doubles the next one (up to
-        // MAX_START_STEP_BYTES), and the whole is bounded by four times the file's size in steps:
+        // MAX_START_STEP_BYTES as a rule, past it up to escapeStepLimit() where a large chunk is in
+        // the way), and the whole is bounded by four times the file's size in steps:
         // a step rewrites at most its size of live pages (MVStore picks the sparsest chunks whose
         // live pages fit in it) and adds its own commit's pages. MVStore gives the share in whole
         // percent, so on a 2 GB file a 2 MB step moves it by a tenth of a percent: stopping at
