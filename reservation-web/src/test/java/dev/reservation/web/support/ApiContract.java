@@ -53,6 +53,9 @@ public final class ApiContract {
         if (!covers(uri)) {
             return;
         }
+        if (status >= 502 && status <= 504 && headers.firstValue("X-Content-Type-Options").isEmpty()) {
+            return; // a gateway's own answer (a load balancer in front of the app, every app instance gone), not the app's
+        }
         Request.Method method = Request.Method.valueOf(request.method());
         SimpleRequest.Builder rb = new SimpleRequest.Builder(method, uri.getRawPath());
         request.headers().map().forEach((name, values) -> rb.withHeader(name, values));
