@@ -11,16 +11,13 @@ import dev.reservation.mongo.MongoStores;
 import dev.reservation.mongo.StoreOptions;
 import dev.reservation.mongo.internal.embedded.EmbeddedServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import java.util.concurrent.atomic.AtomicLong;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -86,15 +83,7 @@ public class MongoStoreBenchmark {
         }
         if (embedded != null) {
             embedded.close();
-            try (Stream<Path> files = Files.walk(dataDir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(f -> {
-                    try {
-                        Files.delete(f);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
-            }
+            EmbeddedScaleBenchmark.deleteTree(dataDir);
         }
     }
 
